@@ -1,0 +1,1 @@
+"""Icons and sample data, installed as the package rnnviz.resources."""

@@ -1,0 +1,86 @@
+"""`rnnviz bench`: how much keeping every gate costs next to torch.nn's fused forward.
+
+A benchmark, not a test: machines are shared and noisy, so compare the ratio within
+one run. Each timing is the best of `repeat` runs after one warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+
+
+def add_bench_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--device", default="cpu", help="auto, cpu, cuda, cuda:N or mps")
+    parser.add_argument("--cells", nargs="+", default=["lstm", "gru", "rnn"],
+                        choices=["lstm", "gru", "rnn"])
+    parser.add_argument("--hidden", nargs="+", type=int, default=[64, 256, 1024])
+    parser.add_argument("--length", type=int, default=1000, help="time steps T")
+    parser.add_argument("--input-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=5, help="runs per timing (best kept)")
+    parser.add_argument("--method", choices=["fast", "step"], default="fast")
+
+
+def _best_seconds(fn, repeat: int, sync) -> float:
+    fn()
+    sync()
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        sync()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bench_core(args) -> dict:
+    import torch
+
+    from rnnviz.core.devices import resolve_device
+    from rnnviz.core.network import Network
+    from rnnviz.core.spec import NetworkSpec
+    from rnnviz.core.trace import compute_trace
+
+    choice = resolve_device(args.device)
+    device = choice.device
+    sync = (lambda: torch.cuda.synchronize(device)) if device.type == "cuda" else (lambda: None)
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(args.length, 1, args.input_size, generator=generator)  # (T, 1, I)
+    rows = []
+    for hidden in args.hidden:
+        for cell in args.cells:
+            net = Network.random(NetworkSpec(cell, args.input_size, hidden), seed=0)
+            module = net.to_rnn_module().to(device)
+            xd = x.to(device)
+
+            def torch_forward(module=module, xd=xd):
+                with torch.no_grad():
+                    module(xd)
+
+            def trace(net=net):
+                compute_trace(net, x, device=str(device), method=args.method)
+
+            t_torch = _best_seconds(torch_forward, args.repeat, sync)
+            t_trace = _best_seconds(trace, args.repeat, sync)
+            rows.append({
+                "cell": cell, "hidden": hidden, "steps": args.length,
+                "torch_us_per_step": round(1e6 * t_torch / args.length, 2),
+                "trace_us_per_step": round(1e6 * t_trace / args.length, 2),
+                "ratio": round(t_trace / t_torch, 2),
+            })
+    return {
+        "part": "core",
+        "device": choice.describe(),
+        "method": args.method,
+        "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "machine": platform.processor() or platform.machine(),
+        "results": rows,
+    }
+
+
+def run_bench(args) -> int:
+    print(json.dumps(bench_core(args), indent=2))
+    return 0

@@ -1,0 +1,101 @@
+"""The `rnnviz` program: the window by default, and subcommands for scripts.
+
+    rnnviz [--model M.pt --input X.csv ...]     open the simulator window
+    rnnviz trace ... -o run.npz                  write every part of every step
+    rnnviz bench                                 trace cost next to torch.nn
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from rnnviz import __version__
+from rnnviz.cli_options import add_input_args, add_network_args, build_setup
+from rnnviz.core.errors import RnnvizError
+
+SUBCOMMANDS = ("trace", "bench", "gui")
+
+
+def _trace_parser(sub) -> None:
+    p = sub.add_parser("trace", help="compute a trace and write it to an .npz file",
+                       description="Run a network over an input and write every gate, "
+                       "state and output of every step to an .npz (keys: see README).")
+    add_network_args(p)
+    add_input_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.npz", help="trace file")
+    p.add_argument("--method", choices=["fast", "step"], default="fast",
+                   help="fast: fused torch layer + batched gates; step: one step at a time")
+
+
+def _gui_parser(sub) -> None:
+    p = sub.add_parser("gui", help="open the simulator window (the default)")
+    add_network_args(p)
+    add_input_args(p)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rnnviz", description="Step an RNN, LSTM or GRU through a sequence and see "
+        "every gate. With no subcommand, opens the simulator window.")
+    parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{gui,trace,bench}")
+    _gui_parser(sub)
+    _trace_parser(sub)
+    from rnnviz.bench import add_bench_args
+
+    add_bench_args(sub.add_parser("bench", help="time the trace against torch.nn (JSON)"))
+    return parser
+
+
+def cmd_trace(args) -> int:
+    from rnnviz.core.states import make_initial_state
+    from rnnviz.core.trace import compute_trace
+    from rnnviz.core.tracefile import save_trace
+
+    setup = build_setup(args)
+    seq, net = setup.sequence, setup.network
+    start = time.perf_counter()
+    initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed)
+    trace = compute_trace(net, seq.values, initial=initial, device=args.device,
+                          method=args.method)
+    elapsed = time.perf_counter() - start
+    extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init}
+    save_trace(trace, args.output, extra)
+    for note in (*net.spec.notes, trace.device.reason):
+        if note:
+            print(f"note: {note}", file=sys.stderr)
+    print(f"wrote {args.output}: {net.spec.title()}, T={trace.length}, batch={trace.batch}, "
+          f"on {trace.device.device} in {elapsed * 1e3:.0f} ms")
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from rnnviz.gui.app import run_app
+
+    return run_app(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
+        argv.insert(0, "gui")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "trace":
+            return cmd_trace(args)
+        if args.command == "bench":
+            from rnnviz.bench import run_bench
+
+            return run_bench(args)
+        return cmd_gui(args)
+    except RnnvizError as exc:
+        print(f"rnnviz {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print(f"rnnviz {args.command}: error: out of memory; shorten the sequence or lower "
+              f"the hidden size", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

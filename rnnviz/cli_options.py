@@ -1,0 +1,120 @@
+"""Flags shared by the GUI and `rnnviz trace`: which network, which input, which device.
+
+Flag names are torch.nn's own (`--hidden-size`, `--num-layers`, `--nonlinearity relu`,
+`--proj-size`, `--bidirectional`), so a model's constructor call reads like the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.sequences import PRESETS, Sequence, fit_features, load_sequence, make_preset
+from rnnviz.core.spec import CELLS, NONLINEARITIES, HeadSpec, NetworkSpec
+from rnnviz.core.states import INIT_KINDS
+
+HEAD_CHOICES = ("none", "linear", "softmax", "log_softmax")
+DTYPES = ("float32", "float64")
+
+
+def add_network_args(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("network (a model file, or a new one from --seed)")
+    g.add_argument("--model", metavar="FILE", help=".pt/.pth/.safetensors state_dict of an "
+                   "nn.RNN/LSTM/GRU or of a model containing one")
+    g.add_argument("--layer-prefix", metavar="NAME",
+                   help="which recurrent layer, when the file holds several (e.g. encoder.rnn)")
+    g.add_argument("--cell", choices=CELLS, default="lstm", help="cell kind (default lstm)")
+    g.add_argument("--input-size", type=int, help="features per step (default: from the input)")
+    g.add_argument("--hidden-size", "--hidden", type=int, default=8, help="units (default 8)")
+    g.add_argument("--num-layers", "--layers", type=int, default=1, help="stacked layers")
+    g.add_argument("--nonlinearity", choices=NONLINEARITIES,
+                   help="Elman RNN activation (default tanh; not stored in a state_dict)")
+    g.add_argument("--bias", action=argparse.BooleanOptionalAction, default=True,
+                   help="b_ih and b_hh (default on)")
+    g.add_argument("--bidirectional", action="store_true", help="a reverse direction too")
+    g.add_argument("--proj-size", type=int, default=0, help="LSTM projection size (0 = none)")
+    g.add_argument("--dropout", type=float, default=0.0,
+                   help="between layers in training; recorded, off while stepping (eval)")
+    g.add_argument("--head", choices=HEAD_CHOICES,
+                   help="output layer y = W_ho h + b_ho and its activation; for --model, "
+                   "the activation the model applied (not stored in a state_dict)")
+    g.add_argument("--output-size", type=int, help="head outputs for a new model "
+                   "(default: the input size)")
+    g.add_argument("--seed", type=int, default=0, help="seed of a new model's weights")
+    g.add_argument("--dtype", choices=DTYPES, default="float32", help="compute precision")
+
+
+def add_input_args(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("input (a file, or a preset)")
+    g.add_argument("--input", metavar="FILE", help="CSV (rows = time steps) or .npy "
+                   "of shape (T, I) or (T, B, I)")
+    g.add_argument("--batch-first", action="store_true", help=".npy input is (B, T, I)")
+    g.add_argument("--preset", choices=PRESETS, default="sine", help="input when no --input")
+    g.add_argument("--length", type=int, default=50, help="preset length T (default 50)")
+    g.add_argument("--amplitude", type=float, default=1.0, help="preset amplitude")
+    g.add_argument("--frequency", type=float, default=0.05, help="cycles per step (sine, square)")
+    g.add_argument("--text", help="text for --preset text (one-hot per character)")
+    g.add_argument("--vocab", help="characters of the one-hot, in order (default: the text's)")
+    g.add_argument("--batch", type=int, default=1, help="sequences in the batch (presets)")
+    g.add_argument("--init", choices=INIT_KINDS, default="zeros", help="initial h0/c0")
+    g.add_argument("--init-seed", type=int, default=0, help="seed of a random initial state")
+    g.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+
+
+@dataclass
+class Setup:
+    """What the flags asked for, built and checked."""
+
+    network: object  # rnnviz.core.network.Network
+    sequence: Sequence
+
+
+def _head_spec(args, input_size: int) -> HeadSpec | None:
+    if args.head in (None, "none"):
+        return None
+    activation = "none" if args.head == "linear" else args.head
+    return HeadSpec(args.output_size or input_size, activation)
+
+
+def build_network(args, input_features: int | None):
+    """The Network the flags describe: loaded from --model or new from --seed."""
+    import torch
+
+    from rnnviz.core.modelio import LoadOptions, load_network
+    from rnnviz.core.network import Network
+
+    dtype = getattr(torch, args.dtype)
+    if args.model:
+        activation = {"linear": "none", None: None}.get(args.head, args.head)
+        options = LoadOptions(nonlinearity=args.nonlinearity, prefix=args.layer_prefix,
+                              head_activation=activation, use_head=args.head != "none")
+        return load_network(args.model, options).to(dtype)
+    input_size = args.input_size or input_features or 1
+    spec = NetworkSpec(
+        cell=args.cell, input_size=input_size, hidden_size=args.hidden_size,
+        num_layers=args.num_layers, nonlinearity=args.nonlinearity or "tanh", bias=args.bias,
+        bidirectional=args.bidirectional, proj_size=args.proj_size, dropout=args.dropout,
+        head=_head_spec(args, input_size),
+    )
+    return Network.random(spec, seed=args.seed, dtype=dtype)
+
+
+def build_setup(args) -> Setup:
+    """Input first when it is a file (a new model takes its feature count from it)."""
+    sequence = load_sequence(args.input, batch_first=args.batch_first) if args.input else None
+    text_size = None
+    if sequence is None and args.preset == "text":
+        if not args.text:
+            raise RnnvizError("--preset text needs --text 'some characters'")
+        text_size = len(args.vocab) if args.vocab else len(set(args.text))
+    features = sequence.features if sequence is not None else text_size
+    network = build_network(args, features)
+    spec = network.spec
+    if sequence is None:
+        sequence = make_preset(
+            args.preset, length=args.length, input_size=spec.input_size, batch=args.batch,
+            amplitude=args.amplitude, frequency=args.frequency, seed=args.seed,
+            text=args.text, vocab=args.vocab,
+        )
+    return Setup(network, fit_features(sequence, spec.input_size))

@@ -1,0 +1,67 @@
+"""One step of each cell, written as the textbook formulas, in torch.nn's layout.
+
+These are the reference: every function takes one time step and returns the new
+state together with every intermediate ("part") by name. The fast trace in
+trace.py computes the same parts for all steps at once and is tested against these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+from torch import Tensor
+
+Parts = dict[str, Tensor]
+
+
+@dataclass(frozen=True)
+class CellParams:
+    """Weights of one (layer, direction), named as in torch.nn without the suffix."""
+
+    w_ih: Tensor  # (G*H, I)   rows stacked in torch's gate order
+    w_hh: Tensor  # (G*H, H_out)
+    b_ih: Tensor | None  # (G*H,)
+    b_hh: Tensor | None  # (G*H,)
+    w_hr: Tensor | None = None  # (P, H)   LSTM projection
+
+
+def _affine(x: Tensor, w: Tensor, b: Tensor | None) -> Tensor:
+    return x @ w.T if b is None else torch.addmm(b, x, w.T)
+
+
+def rnn_step(p: CellParams, x: Tensor, h: Tensor, nonlinearity: str) -> tuple[Tensor, Parts]:
+    """h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)."""
+    a = _affine(x, p.w_ih, p.b_ih) + _affine(h, p.w_hh, p.b_hh)  # (B, H)
+    h = torch.tanh(a) if nonlinearity == "tanh" else torch.relu(a)
+    return h, {"h": h}
+
+
+def lstm_step(p: CellParams, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor, Parts]:
+    """One LSTM step; rows of the weights are stacked i, f, g, o as in torch.nn."""
+    z = _affine(x, p.w_ih, p.b_ih) + _affine(h, p.w_hh, p.b_hh)  # (B, 4H)
+    i, f, g, o = z.chunk(4, dim=-1)  # (B, H) each
+    i, f, g, o = i.sigmoid(), f.sigmoid(), g.tanh(), o.sigmoid()
+    c = f * c + i * g  # (B, H)
+    m = o * c.tanh()  # (B, H)
+    parts = {"i": i, "f": f, "g": g, "o": o, "c": c}
+    if p.w_hr is not None:
+        parts["m"] = m
+        h = m @ p.w_hr.T  # (B, P)
+    else:
+        h = m
+    parts["h"] = h
+    return h, c, parts
+
+
+def gru_step(p: CellParams, x: Tensor, h: Tensor) -> tuple[Tensor, Parts]:
+    """One GRU step; rows stacked r, z, n and n = tanh(W_in x + b_in + r*(W_hn h + b_hn))."""
+    gi = _affine(x, p.w_ih, p.b_ih)  # (B, 3H)
+    gh = _affine(h, p.w_hh, p.b_hh)  # (B, 3H)
+    i_r, i_z, i_n = gi.chunk(3, dim=-1)
+    h_r, h_z, h_n = gh.chunk(3, dim=-1)
+    r = torch.sigmoid(i_r + h_r)
+    z = torch.sigmoid(i_z + h_z)
+    n = torch.tanh(i_n + r * h_n)
+    h = (1 - z) * n + z * h  # (B, H)
+    return h, {"r": r, "z": z, "n": n, "h": h}

@@ -1,0 +1,181 @@
+"""Computing every part of one layer over a whole sequence, two ways.
+
+`fast`: torch's fused layer gives every h_t of the layer; once h_{t-1} is known for
+all t, every gate of every step follows from one batched matrix product, and only
+LSTM's cell state needs a recurrence (c_t = f_t c_{t-1} + i_t g_t), solved by a
+log-depth scan. Cost: about one extra GEMM over the fused forward.
+
+`step`: the textbook loop over t with cells.py, one small op at a time. It is the
+reference the fast path is tested against, and the fallback for devices where the
+fused layer is unavailable.
+
+Both return, per direction, a dict part -> (T, B, H) tensor indexed by input time
+step (also for the reverse direction), plus the layer's output and final states.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import torch
+from torch import Tensor, nn
+
+from rnnviz.core.cells import CellParams, gru_step, lstm_step, rnn_step
+from rnnviz.core.network import MODULES, Network, param_suffix
+from rnnviz.core.spec import NetworkSpec
+
+# torch warns on every projected-LSTM call that oneDNN falls back to its default
+# kernel; the numbers are the same, and the warning would reach every CLI user.
+warnings.filterwarnings("ignore", message="LSTM with projections is not supported with oneDNN")
+
+
+@dataclass
+class LayerResult:
+    parts: dict[str, dict[str, Tensor]]  # direction -> part -> (T, B, H)
+    output: Tensor  # (T, B, D*H_out): the next layer's input
+    h_n: Tensor  # (D, B, H_out)
+    c_n: Tensor | None  # (D, B, H)   LSTM only
+
+
+def linear_recurrence(f: Tensor, a: Tensor, c0: Tensor) -> Tensor:
+    """c_t = f_t * c_{t-1} + a_t for all t (dim 0), with c_{-1} = c0.
+
+    Hillis–Steele doubling scan: after the round with stride d, F[t] is the product
+    of the last 2d factors up to t and A[t] the recurrence started 2d steps back, so
+    log2(T) rounds of whole-array ops replace T tiny ones. Only products of the
+    factors appear (no division), so it is as stable as the plain loop.
+    """
+    F, A = f, a  # (T, B, H)
+    d, steps = 1, f.shape[0]
+    while d < steps:
+        A = torch.cat([A[:d], torch.addcmul(A[d:], F[d:], A[:-d])])
+        F = torch.cat([F[:d], F[d:] * F[:-d]])
+        d *= 2
+    return torch.addcmul(A, F, c0)  # (T, B, H)
+
+
+def _affine_all(x: Tensor, w: Tensor, b: Tensor | None) -> Tensor:
+    """x (T, B, K) @ w.T (+ b) as one GEMM over all T*B rows."""
+    flat = x.reshape(-1, x.shape[-1])  # (T*B, K)
+    out = flat @ w.T if b is None else torch.addmm(b, flat, w.T)
+    return out.reshape(*x.shape[:-1], w.shape[0])  # (T, B, rows)
+
+
+def _previous(h_seq: Tensor, h0: Tensor, direction: str) -> Tensor:
+    """h_{t-1} as seen by step t: shifted by one along time, in the direction's order."""
+    if direction == "fwd":
+        return torch.cat([h0.unsqueeze(0), h_seq[:-1]])  # (T, B, H_out)
+    return torch.cat([h_seq[1:], h0.unsqueeze(0)])
+
+
+def gates_from_hidden(
+    spec: NetworkSpec, p: CellParams, x: Tensor, h_seq: Tensor, h0: Tensor, c0: Tensor | None,
+    direction: str,
+) -> dict[str, Tensor]:
+    """Every part of every step, given the inputs and the layer's known h_t."""
+    h_prev = _previous(h_seq, h0, direction)  # (T, B, H_out)
+    gi = _affine_all(x, p.w_ih, p.b_ih)  # (T, B, G*H)
+    gh = _affine_all(h_prev, p.w_hh, p.b_hh)  # (T, B, G*H)
+    if spec.cell == "rnn":
+        return {"h": h_seq}
+    if spec.cell == "gru":
+        i_r, i_z, i_n = gi.chunk(3, dim=-1)
+        h_r, h_z, h_n = gh.chunk(3, dim=-1)
+        r = torch.sigmoid(i_r + h_r)
+        z = torch.sigmoid(i_z + h_z)
+        n = torch.tanh(torch.addcmul(i_n, r, h_n))
+        return {"r": r, "z": z, "n": n, "h": h_seq}
+    i, f, g, o = (gi + gh).chunk(4, dim=-1)  # (T, B, H) each
+    i, f, g, o = i.sigmoid(), f.sigmoid(), g.tanh(), o.sigmoid()
+    a = i * g
+    if direction == "fwd":
+        c = linear_recurrence(f, a, c0)
+    else:
+        c = linear_recurrence(f.flip(0), a.flip(0), c0).flip(0)
+    parts = {"i": i, "f": f, "g": g, "o": o, "c": c}
+    if spec.proj_size:
+        parts["m"] = o * c.tanh()
+    parts["h"] = h_seq
+    return parts
+
+
+def _fused_layer(network: Network, layer: int, device, dtype) -> nn.RNNBase:
+    """A one-layer torch.nn module sharing this layer's weights, built without init cost."""
+    spec = network.spec
+    kwargs = dict(input_size=spec.layer_input_size(layer), hidden_size=spec.hidden_size,
+                  num_layers=1, bias=spec.bias, bidirectional=spec.bidirectional,
+                  device="meta", dtype=dtype)
+    if spec.cell == "rnn":
+        kwargs["nonlinearity"] = spec.nonlinearity
+    if spec.cell == "lstm":
+        kwargs["proj_size"] = spec.proj_size
+    module = MODULES[spec.cell](**kwargs)
+    weights = {}
+    for direction in spec.directions():
+        src, dst = param_suffix(layer, direction), param_suffix(0, direction)
+        for name, value in network.params.items():
+            if name.endswith(src) and not name.startswith("head."):
+                weights[name[: -len(src)] + dst] = value.to(device=device, dtype=dtype)
+    module.load_state_dict(weights, assign=True)
+    if device.type == "cuda":
+        module.flatten_parameters()
+    return module.eval()
+
+
+def run_layer_fast(
+    network: Network, layer: int, x: Tensor, h0: Tensor, c0: Tensor | None
+) -> LayerResult:
+    """x (T, B, I_l), h0 (D, B, H_out), c0 (D, B, H) -> every part via the fused layer."""
+    spec = network.spec
+    module = _fused_layer(network, layer, x.device, x.dtype)
+    with torch.no_grad():
+        if spec.cell == "lstm":
+            output, (h_n, c_n) = module(x, (h0, c0))  # (T, B, D*H_out)
+        else:
+            output, h_n = module(x, h0)
+            c_n = None
+        parts = {}
+        width = spec.hidden_out
+        for d, direction in enumerate(spec.directions()):
+            p = network.cell_params(layer, direction, x.device, x.dtype)
+            h_seq = output[..., d * width:(d + 1) * width]  # (T, B, H_out)
+            cd = None if c0 is None else c0[d]
+            parts[direction] = gates_from_hidden(spec, p, x, h_seq, h0[d], cd, direction)
+    return LayerResult(parts, output, h_n, c_n)
+
+
+def _step_direction(
+    spec: NetworkSpec, p: CellParams, x: Tensor, h: Tensor, c: Tensor | None, direction: str
+) -> tuple[dict[str, Tensor], Tensor, Tensor | None]:
+    steps = range(x.shape[0]) if direction == "fwd" else range(x.shape[0] - 1, -1, -1)
+    per_step: dict[int, dict[str, Tensor]] = {}
+    for t in steps:
+        if spec.cell == "lstm":
+            h, c, parts = lstm_step(p, x[t], h, c)
+        elif spec.cell == "gru":
+            h, parts = gru_step(p, x[t], h)
+        else:
+            h, parts = rnn_step(p, x[t], h, spec.nonlinearity)
+        per_step[t] = parts
+    order = range(x.shape[0])
+    stacked = {name: torch.stack([per_step[t][name] for t in order]) for name in spec.parts}
+    return stacked, h, c
+
+
+def run_layer_step(
+    network: Network, layer: int, x: Tensor, h0: Tensor, c0: Tensor | None
+) -> LayerResult:
+    """Same contract as run_layer_fast, computed one step at a time with cells.py."""
+    spec = network.spec
+    parts, h_last, c_last = {}, [], []
+    with torch.no_grad():
+        for d, direction in enumerate(spec.directions()):
+            p = network.cell_params(layer, direction, x.device, x.dtype)
+            cd = None if c0 is None else c0[d]
+            parts[direction], h, c = _step_direction(spec, p, x, h0[d], cd, direction)
+            h_last.append(h)
+            c_last.append(c)
+        output = torch.cat([parts[dr]["h"] for dr in spec.directions()], dim=-1)
+    c_n = torch.stack(c_last) if spec.cell == "lstm" else None
+    return LayerResult(parts, output, torch.stack(h_last), c_n)

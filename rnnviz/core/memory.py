@@ -1,0 +1,53 @@
+"""Refusing traces that cannot fit in memory, before any work starts."""
+
+from __future__ import annotations
+
+import os
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.spec import NetworkSpec
+
+# Working copies while a layer is computed (both GEMM results, shifted h, scan buffers).
+WORK_FACTOR = 4
+
+
+def estimate_trace_bytes(spec: NetworkSpec, steps: int, batch: int, itemsize: int) -> int:
+    """Bytes the finished trace holds plus the peak working memory of one layer."""
+    per_dir = sum(spec.part_size(p) for p in spec.parts)  # floats per (t, b)
+    stored = spec.num_layers * spec.num_directions * per_dir
+    stored += spec.input_size + spec.output_features
+    if spec.head is not None:
+        stored += 2 * spec.head.output_size
+    work = WORK_FACTOR * spec.num_directions * len(spec.gates) * spec.hidden_size
+    return (stored + work) * steps * batch * itemsize
+
+
+def available_memory_bytes() -> int | None:
+    """Memory the OS says is available now (MemAvailable), or None when unknown."""
+    try:
+        with open("/proc/meminfo") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def gib(n: float) -> str:
+    return f"{n / 2**30:.1f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
+
+
+def check_trace_fits(spec: NetworkSpec, steps: int, batch: int, itemsize: int,
+                     available: int | None = None) -> None:
+    need = estimate_trace_bytes(spec, steps, batch, itemsize)
+    have = available if available is not None else available_memory_bytes()
+    if have is not None and need > 0.8 * have:
+        raise RnnvizError(
+            f"this trace ({spec.title()}, T={steps}, batch={batch}) needs about {gib(need)} "
+            f"but only {gib(have)} of memory is available; shorten the sequence or lower "
+            f"the hidden size, layers or batch"
+        )

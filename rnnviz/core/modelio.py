@@ -1,0 +1,239 @@
+"""Opening a user's checkpoint safely and finding the recurrent layer inside it.
+
+Files are read with `torch.load(weights_only=True)` only (or safetensors), so a
+pickle that would run code is refused and nothing in it runs. A state_dict records
+shapes, not everything: the gate count tells RNN/LSTM/GRU apart, but an nn.RNN's
+nonlinearity and the head's softmax are not stored, so they are taken from the
+caller, and what was assumed is written into the spec's `notes`.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+from torch import Tensor
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.network import Network, check_state_dict_values
+from rnnviz.core.spec import HeadSpec, NetworkSpec
+
+_RNN_KEY = re.compile(
+    r"^(?P<prefix>.*?)(?P<kind>weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)"
+    r"_l(?P<layer>\d+)(?P<rev>_reverse)?$"
+)
+_CELL_BY_GATES = {1: "rnn", 4: "lstm", 3: "gru"}
+SAFE_SUFFIXES = (".pt", ".pth", ".bin", ".ckpt", ".safetensors")
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """What a state_dict cannot say, given by the user (CLI flag or GUI field)."""
+
+    nonlinearity: str | None = None  # Elman RNN: "tanh" (assumed when None) or "relu"
+    head_activation: str | None = None  # "none" (assumed when None), "softmax", "log_softmax"
+    prefix: str | None = None  # which recurrent layer, when the file holds several
+    use_head: bool = True  # look for a Linear after the recurrent layer
+
+
+def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
+    """A flat {name: tensor} from a .pt/.pth/.safetensors file; never runs pickled code."""
+    path = Path(path)
+    if not path.is_file():
+        raise RnnvizError(f"model file {path} does not exist; check the path")
+    if path.suffix.lower() == ".safetensors":
+        return _load_safetensors(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # protocol notes are noise next to our message
+            obj = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        raise RnnvizError(
+            f"{path.name} holds pickled Python objects, which rnnviz never runs "
+            f"(refused: {str(exc).splitlines()[0][:120]}); save the weights with "
+            f"torch.save(model.state_dict(), path)"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - any failure to parse a user's file is theirs
+        first = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise RnnvizError(
+            f"{path.name} is not a readable torch checkpoint ({first}); "
+            f"give a file written by torch.save(model.state_dict(), path)"
+        ) from None
+    return flatten_state(obj, path.name)
+
+
+def _load_safetensors(path: Path) -> dict[str, Tensor]:
+    try:
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+    except ImportError:
+        raise RnnvizError(
+            "reading .safetensors needs the safetensors package; pip install safetensors"
+        ) from None
+    try:
+        return dict(load_file(str(path)))
+    except (SafetensorError, OSError, ValueError) as exc:
+        raise RnnvizError(f"{path.name} is not a valid safetensors file ({exc})") from None
+
+
+def flatten_state(obj: object, name: str = "the checkpoint") -> dict[str, Tensor]:
+    """Tensors of a (possibly nested) checkpoint dict under dotted names.
+
+    Training scripts often save {"model": state_dict, "optimizer": ..., "epoch": 3};
+    nesting is flattened so the recurrent layer is found wherever it sits.
+    """
+    if not isinstance(obj, Mapping):
+        raise RnnvizError(
+            f"{name} holds a {type(obj).__name__}, not a state_dict; save "
+            f"model.state_dict() (a dict of tensors) instead"
+        )
+    flat: dict[str, Tensor] = {}
+
+    def walk(mapping: Mapping, prefix: str) -> None:
+        for key, value in mapping.items():
+            if isinstance(value, Tensor):
+                flat[prefix + str(key)] = value
+            elif isinstance(value, Mapping):
+                walk(value, f"{prefix}{key}.")
+
+    walk(obj, "")
+    if not flat:
+        raise RnnvizError(f"{name} contains no tensors; it is not a state_dict")
+    return flat
+
+
+def recurrent_prefixes(state: Mapping[str, Tensor]) -> list[str]:
+    """Prefixes under which a torch.nn recurrent layer's weights sit ('' for a bare one)."""
+    seen: list[str] = []
+    for key in state:
+        m = _RNN_KEY.match(key)
+        if m and m["kind"] == "weight_ih" and m["layer"] == "0" and not m["rev"]:
+            seen.append(m["prefix"])
+    return seen
+
+
+def choose_prefix(state: Mapping[str, Tensor], wanted: str | None) -> str:
+    found = recurrent_prefixes(state)
+    shown = ", ".join(repr(p.rstrip(".") or "(top level)") for p in found)
+    if wanted is not None:
+        norm = wanted if wanted == "" or wanted.endswith(".") else wanted + "."
+        if norm not in found:
+            raise RnnvizError(f"no recurrent layer under {wanted!r}; the file has: "
+                              f"{shown or 'none'}")
+        return norm
+    if not found:
+        raise RnnvizError(
+            "no nn.RNN/LSTM/GRU weights found (looked for keys like 'weight_ih_l0'); "
+            "give the state_dict of a model that contains one"
+        )
+    if len(found) > 1:
+        raise RnnvizError(f"the file holds {len(found)} recurrent layers ({shown}); "
+                          f"pick one with --layer-prefix")
+    return found[0]
+
+
+def infer_spec(state: Mapping[str, Tensor], prefix: str, options: LoadOptions) -> NetworkSpec:
+    """Cell kind and sizes from the shapes of the weights under `prefix`."""
+    keys = {}
+    for key, value in state.items():
+        m = _RNN_KEY.match(key)
+        if m and m["prefix"] == prefix:
+            keys[(m["kind"], int(m["layer"]), bool(m["rev"]))] = value
+    w_ih, w_hh = keys.get(("weight_ih", 0, False)), keys.get(("weight_hh", 0, False))
+    if w_ih is None or w_hh is None or w_ih.ndim != 2 or w_hh.ndim != 2:
+        raise RnnvizError(f"{prefix}weight_ih_l0/weight_hh_l0 are missing or not matrices")
+    w_hr = keys.get(("weight_hr", 0, False))
+    hidden = w_hr.shape[1] if w_hr is not None else w_hh.shape[1]
+    gates, rest = divmod(w_ih.shape[0], hidden)
+    if rest or gates not in _CELL_BY_GATES:
+        raise RnnvizError(
+            f"{prefix}weight_ih_l0 has {w_ih.shape[0]} rows for hidden size {hidden}: "
+            f"not 1 (RNN), 3 (GRU) or 4 (LSTM) gates; this is not a torch.nn recurrent layer"
+        )
+    cell = _CELL_BY_GATES[gates]
+    notes = []
+    nonlinearity = options.nonlinearity
+    if cell == "rnn" and nonlinearity is None:
+        nonlinearity = "tanh"
+        notes.append("nonlinearity is not stored in a state_dict; assumed tanh "
+                     "(say --nonlinearity relu if the model used relu)")
+    return NetworkSpec(
+        cell=cell,
+        input_size=w_ih.shape[1],
+        hidden_size=hidden,
+        num_layers=1 + max(layer for (_, layer, _) in keys),
+        nonlinearity=nonlinearity or "tanh",
+        bias=("bias_ih", 0, False) in keys,
+        bidirectional=any(rev for (_, _, rev) in keys),
+        proj_size=w_hr.shape[0] if w_hr is not None else 0,
+        notes=tuple(notes),
+    )
+
+
+def find_head(state: Mapping[str, Tensor], prefix: str, features: int) -> str | None:
+    """Prefix of the first Linear after the recurrent layer that reads its output."""
+    names = list(state)
+    after = max(i for i, k in enumerate(names) if k.startswith(prefix) and _RNN_KEY.match(k))
+    for key in names[after + 1:]:
+        if key.endswith("weight") and state[key].ndim == 2 and state[key].shape[1] == features:
+            return key[: -len("weight")]
+    return None
+
+
+def network_from_state_dict(state: Mapping[str, Tensor],
+                            options: LoadOptions = LoadOptions()) -> Network:
+    """A Network from a state_dict of nn.RNN/LSTM/GRU or of a model that contains one."""
+    prefix = choose_prefix(state, options.prefix)
+    spec = infer_spec(state, prefix, options)
+    params = {}
+    for key, value in state.items():
+        m = _RNN_KEY.match(key)
+        if m and m["prefix"] == prefix:
+            params[key[len(prefix):]] = value
+    notes = list(spec.notes)
+    found_in = f"recurrent layer '{prefix.rstrip('.')}'" if prefix else "a bare recurrent layer"
+    notes.insert(0, f"found {found_in}: {spec.title()}")
+    head_prefix = find_head(state, prefix, spec.output_features) if options.use_head else None
+    head = None
+    if head_prefix is not None:
+        weight = state[head_prefix + "weight"]
+        bias = state.get(head_prefix + "bias")
+        activation = options.head_activation
+        if activation is None:
+            activation = "none"
+            notes.append("a softmax is not stored in a state_dict; head output shown as raw "
+                         "scores (say --head softmax or log_softmax if the model had one)")
+        head = HeadSpec(weight.shape[0], activation, bias is not None)
+        params["head.weight"] = weight
+        if bias is not None:
+            params["head.bias"] = bias
+        notes.insert(1, f"found output head '{head_prefix.rstrip('.')}': Linear "
+                        f"{weight.shape[1]} → {weight.shape[0]}")
+    params = {k: v.to(torch.float64 if v.dtype == torch.float64 else torch.float32)
+              for k, v in params.items()}
+    check_state_dict_values(params)
+    return Network(spec.with_(head=head, notes=tuple(notes)), params)
+
+
+def load_network(path: str | Path, options: LoadOptions = LoadOptions()) -> Network:
+    """Open a checkpoint file and build its Network (see network_from_state_dict)."""
+    return network_from_state_dict(load_checkpoint(path), options)
+
+
+def save_state_dict(network: Network, path: str | Path) -> None:
+    """Write the network as a seed-article model's state_dict (atomic: no partial file)."""
+    from rnnviz.core.atomic import atomic_path
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        if path.suffix.lower() == ".safetensors":
+            from safetensors.torch import save_file
+
+            save_file({k: v.contiguous() for k, v in network.state_dict().items()}, str(tmp))
+        else:
+            torch.save(network.state_dict(), tmp)

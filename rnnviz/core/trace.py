@@ -1,0 +1,244 @@
+"""A trace: every part of every (t, layer, direction, batch) as CPU numpy arrays.
+
+The GUI never calls torch; it reads a Trace. Arrays follow torch.nn's layout with
+batch_first=False: `x` (T, B, I), `output` (T, B, D*H_out), `h_n` (L*D, B, H_out),
+`c_n` (L*D, B, H), and one array per part, `l{layer}_{fwd|bwd}_{part}`, (T, B, H),
+where t is the input's time step for both directions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import torch
+
+from rnnviz.core.devices import DeviceChoice, resolve_device
+from rnnviz.core.engine import LayerResult, run_layer_fast, run_layer_step
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.memory import check_trace_fits
+from rnnviz.core.network import Network
+from rnnviz.core.spec import NetworkSpec
+from rnnviz.core.states import InitialState, zeros_state
+
+METHODS = ("fast", "step")
+
+
+def part_key(layer: int, direction: str, part: str) -> str:
+    return f"l{layer}_{direction}_{part}"
+
+
+@dataclass
+class Trace:
+    """Everything one run computed. Arrays are numpy, on the CPU."""
+
+    spec: NetworkSpec
+    x: np.ndarray  # (T, B, I)
+    parts: dict[str, np.ndarray]  # part_key(...) -> (T, B, H)
+    output: np.ndarray  # (T, B, D*H_out)
+    h_n: np.ndarray  # (L*D, B, H_out)
+    c_n: np.ndarray | None  # (L*D, B, H)   LSTM only
+    initial: InitialState  # h0 (L*D, B, H_out), c0
+    y: np.ndarray | None = None  # (T, B, O)   head output after its activation
+    y_logits: np.ndarray | None = None  # (T, B, O)   before (log-)softmax
+    device: DeviceChoice = field(default_factory=lambda: resolve_device("cpu"))
+    method: str = "fast"
+
+    @property
+    def length(self) -> int:
+        return self.x.shape[0]
+
+    @property
+    def batch(self) -> int:
+        return self.x.shape[1]
+
+    def part(self, layer: int, direction: str, name: str) -> np.ndarray:
+        return self.parts[part_key(layer, direction, name)]
+
+    def layer_input(self, layer: int) -> np.ndarray:
+        """What layer `layer` reads at each step: x, or the layer below's h (both directions)."""
+        if layer == 0:
+            return self.x
+        below = [self.part(layer - 1, d, "h") for d in self.spec.directions()]
+        return np.concatenate(below, axis=-1)  # (T, B, D*H_out)
+
+    def previous_state(self, layer: int, direction: str, name: str, t: int) -> np.ndarray:
+        """h_{t-1} (or c_{t-1}) as step t of this direction saw it: (B, H)."""
+        d = self.spec.directions().index(direction)
+        before = t - 1 if direction == "fwd" else t + 1
+        if 0 <= before < self.length:
+            return self.part(layer, direction, name)[before]
+        start = self.initial.h0 if name == "h" else self.initial.c0
+        return start[layer * self.spec.num_directions + d]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays of the trace file, by key (see README, 'Trace file')."""
+        out = {"x": self.x, "output": self.output, "h_n": self.h_n, "h0": self.initial.h0}
+        if self.c_n is not None:
+            out["c_n"] = self.c_n
+            out["c0"] = self.initial.c0
+        out.update(self.parts)
+        if self.y is not None:
+            out["y"] = self.y
+            if self.spec.head.activation != "none":
+                out["y_logits"] = self.y_logits
+        return out
+
+
+def _as_input(x: np.ndarray | torch.Tensor, spec: NetworkSpec, batch_first: bool) -> torch.Tensor:
+    if isinstance(x, np.ndarray) and not x.flags.writeable:
+        x = x.copy()  # torch warns on read-only arrays (Sequence.values is one)
+    t = torch.as_tensor(x)
+    if t.ndim == 2:
+        t = t.unsqueeze(1)  # (T, I) -> (T, 1, I)
+    if t.ndim != 3:
+        raise RnnvizError(f"input must have shape (T, I) or (T, B, I), got {tuple(t.shape)}")
+    if batch_first:
+        t = t.transpose(0, 1)
+    if t.shape[0] == 0:
+        raise RnnvizError("the input sequence is empty; give at least one time step")
+    if t.shape[1] == 0:
+        raise RnnvizError("the input has batch size 0; give at least one sequence")
+    if t.shape[2] != spec.input_size:
+        raise RnnvizError(
+            f"input has {t.shape[2]} feature(s) per step but the model expects "
+            f"{spec.input_size}; give {spec.input_size} columns or change --input-size"
+        )
+    if not t.is_floating_point():
+        t = t.to(torch.float64)
+    if not torch.isfinite(t).all():
+        bad = torch.nonzero(~torch.isfinite(t))[0].tolist()
+        raise RnnvizError(f"input has NaN or inf at step {bad[0]}, batch {bad[1]}, "
+                          f"feature {bad[2]}; clean or fill the data first")
+    return t
+
+
+@contextlib.contextmanager
+def _exact_math(device: torch.device):
+    """TF32 off while tracing on CUDA, so the fused layer and the gate GEMMs agree."""
+    if device.type != "cuda":
+        yield
+        return
+    saved = torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32
+    torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = False
+    try:
+        yield
+    finally:
+        torch.backends.cuda.matmul.allow_tf32, torch.backends.cudnn.allow_tf32 = saved
+
+
+def compute_trace(
+    network: Network,
+    x: np.ndarray | torch.Tensor,
+    *,
+    initial: InitialState | None = None,
+    device: str = "auto",
+    dtype: torch.dtype | None = None,
+    method: str = "fast",
+    batch_first: bool = False,
+) -> Trace:
+    """Run `network` over `x` and keep every part. `x` is (T, I) or (T, B, I)."""
+    if method not in METHODS:
+        raise RnnvizError(f"unknown method {method!r}; use 'fast' or 'step'")
+    spec = network.spec
+    dtype = dtype or network.dtype
+    xt = _as_input(x, spec, batch_first)
+    steps, batch = xt.shape[:2]
+    check_trace_fits(spec, steps, batch, torch.empty((), dtype=dtype).element_size())
+    initial = initial or zeros_state(spec, batch)
+    initial.check(spec, batch)
+    choice = resolve_device(device)
+    dev = choice.device
+    if dev.type == "mps" and dtype == torch.float64:
+        choice = DeviceChoice(torch.device("cpu"), choice.requested, "MPS has no float64")
+        dev = choice.device
+    run_layer = run_layer_fast if method == "fast" else run_layer_step
+    layer_in = xt.to(device=dev, dtype=dtype)
+    h0 = torch.as_tensor(initial.h0).to(device=dev, dtype=dtype)
+    c0 = None if initial.c0 is None else torch.as_tensor(initial.c0).to(device=dev, dtype=dtype)
+    D = spec.num_directions
+    results: list[LayerResult] = []
+    with _exact_math(dev):
+        for layer in range(spec.num_layers):
+            rows = slice(layer * D, (layer + 1) * D)
+            result = run_layer(network, layer, layer_in, h0[rows],
+                               None if c0 is None else c0[rows])
+            results.append(result)
+            layer_in = result.output
+        y_logits, y = _head(network, layer_in)
+    return _to_trace(spec, xt, results, initial, y_logits, y, choice, method, dtype)
+
+
+def _head(network: Network, top: torch.Tensor):
+    head = network.spec.head
+    if head is None:
+        return None, None
+    w = network.params["head.weight"].to(device=top.device, dtype=top.dtype)
+    b = network.params.get("head.bias")
+    logits = top @ w.T  # (T, B, O)
+    if b is not None:
+        logits = logits + b.to(device=top.device, dtype=top.dtype)
+    if head.activation == "softmax":
+        return logits, torch.softmax(logits, dim=-1)
+    if head.activation == "log_softmax":
+        return logits, torch.log_softmax(logits, dim=-1)
+    return logits, logits
+
+
+def _to_trace(spec, xt, results, initial, y_logits, y, choice, method, dtype) -> Trace:
+    def cpu(t):
+        return None if t is None else t.detach().to("cpu").numpy()
+
+    parts = {}
+    for layer, result in enumerate(results):
+        for direction, named in result.parts.items():
+            for name, value in named.items():
+                parts[part_key(layer, direction, name)] = cpu(value)
+    c_n = np.concatenate([cpu(r.c_n) for r in results]) if spec.cell == "lstm" else None
+    return Trace(
+        spec=spec,
+        x=xt.to(dtype).numpy(),
+        parts=parts,
+        output=cpu(results[-1].output),
+        h_n=np.concatenate([cpu(r.h_n) for r in results]),
+        c_n=c_n,
+        initial=initial,
+        y=cpu(y),
+        y_logits=cpu(y_logits),
+        device=choice,
+        method=method,
+    )
+
+
+def extend_trace(trace: Trace, network: Network, x_more: np.ndarray | torch.Tensor) -> Trace:
+    """The trace of the input followed by `x_more`, continuing from the last state.
+
+    A forward-only network carries h_n/c_n on and computes only the new steps. A
+    bidirectional one must recompute: its reverse direction starts at the new end.
+    """
+    more = _as_input(x_more, network.spec, batch_first=False)
+    if more.shape[1] != trace.batch:
+        raise RnnvizError(f"new steps have batch {more.shape[1]}, the trace has {trace.batch}")
+    full_x = np.concatenate([trace.x, more.to(torch.from_numpy(trace.x).dtype).numpy()])
+    dtype = torch.from_numpy(trace.x).dtype
+    if network.spec.bidirectional:
+        return compute_trace(network, full_x, initial=trace.initial, device=str(
+            trace.device.device), dtype=dtype, method=trace.method)
+    carried = InitialState(trace.h_n, trace.c_n)
+    tail = compute_trace(network, more, initial=carried, device=str(trace.device.device),
+                         dtype=dtype, method=trace.method)
+
+    def join(a, b):
+        return None if a is None else np.concatenate([a, b])
+
+    return replace(
+        tail,
+        x=full_x,
+        parts={k: np.concatenate([v, tail.parts[k]]) for k, v in trace.parts.items()},
+        output=join(trace.output, tail.output),
+        y=join(trace.y, tail.y),
+        y_logits=join(trace.y_logits, tail.y_logits),
+        initial=trace.initial,
+        device=trace.device,
+    )

@@ -1,0 +1,60 @@
+"""The trace file (`rnnviz trace -o run.npz`): arrays plus a JSON description.
+
+Plain `np.load(path)` reads it (no pickle): every array under its README key, and
+`spec` / `meta`, 0-d unicode arrays holding JSON, so a notebook can tell what made it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from rnnviz import __version__
+from rnnviz.core.atomic import atomic_path
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.spec import NetworkSpec
+from rnnviz.core.trace import Trace
+
+
+def trace_meta(trace: Trace, extra: dict | None = None) -> dict:
+    return {
+        "rnnviz_version": __version__,
+        "device": str(trace.device.device),
+        "device_note": trace.device.reason,
+        "method": trace.method,
+        "dtype": str(trace.x.dtype),
+        "steps": trace.length,
+        "batch": trace.batch,
+        "parts": list(trace.spec.parts),
+        "layout": "time-major (T, B, ...), as torch.nn with batch_first=False",
+        **(extra or {}),
+    }
+
+
+def save_trace(trace: Trace, path: str | Path, extra_meta: dict | None = None) -> Path:
+    """Write `trace` to an .npz file atomically; returns the path written."""
+    path = Path(path)
+    if path.suffix != ".npz":
+        raise RnnvizError(f"trace files end in .npz; got {path.name} (try {path.stem}.npz)")
+    arrays = dict(trace.arrays())
+    arrays["spec"] = np.array(json.dumps(trace.spec.to_dict()))
+    arrays["meta"] = np.array(json.dumps(trace_meta(trace, extra_meta)))
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        np.savez(fh, **arrays)
+    return path
+
+
+def read_trace_file(path: str | Path) -> tuple[NetworkSpec, dict, dict[str, np.ndarray]]:
+    """(spec, meta, arrays) from a file written by save_trace."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+    except (OSError, ValueError) as exc:
+        raise RnnvizError(f"{path} is not an rnnviz trace file ({exc})") from None
+    if "spec" not in arrays or "meta" not in arrays:
+        raise RnnvizError(f"{path} has no 'spec'/'meta' entries; write it with rnnviz trace")
+    spec = NetworkSpec.from_dict(json.loads(str(arrays.pop("spec"))))
+    meta = json.loads(str(arrays.pop("meta")))
+    return spec, meta, arrays

@@ -1,0 +1,214 @@
+"""Loading users' checkpoints: seed-article models, bare layers, nesting, refusals."""
+
+import os
+import pickle
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.modelio import (
+    LoadOptions,
+    load_checkpoint,
+    load_network,
+    network_from_state_dict,
+    save_state_dict,
+)
+from rnnviz.core.network import Network
+from rnnviz.core.spec import HeadSpec, NetworkSpec
+from rnnviz.core.trace import compute_trace
+
+
+class ArticleRNN(nn.Module):
+    """The seed article's model: nn.RNN + nn.Linear + nn.LogSoftmax."""
+
+    def __init__(self, input_size, hidden_size, output_size, num_layers=1):
+        super().__init__()
+        self.rnn = nn.RNN(input_size, hidden_size, num_layers)
+        self.linear = nn.Linear(hidden_size, output_size)
+        self.softmax = nn.LogSoftmax(dim=-1)
+
+    def forward(self, x, hidden):
+        rr, hn = self.rnn(x, hidden)
+        return self.softmax(self.linear(rr)), hn
+
+
+def test_article_model_state_dict_loads_and_head_matches(tmp_path):
+    torch.manual_seed(0)
+    model = ArticleRNN(57, 128, 18, num_layers=2)
+    path = tmp_path / "model.pt"
+    torch.save(model.state_dict(), path)
+
+    net = load_network(path, LoadOptions(head_activation="log_softmax"))
+    assert net.spec.cell == "rnn" and net.spec.num_layers == 2
+    assert net.spec.head == HeadSpec(18, "log_softmax", True)
+    assert any("'rnn'" in n for n in net.spec.notes)
+    assert any("'linear'" in n for n in net.spec.notes)
+    assert any("assumed tanh" in n for n in net.spec.notes)
+
+    x = torch.randn(6, 1, 57)
+    h0 = torch.zeros(2, 1, 128)
+    with torch.no_grad():
+        want, _ = model(x, h0)
+    trace = compute_trace(net, x, device="cpu")
+    np.testing.assert_allclose(trace.y, want.numpy(), atol=1e-5, rtol=0)
+    assert trace.y.shape == (6, 1, 18)
+
+
+def test_softmax_not_stored_so_default_is_raw_scores_and_note_says_so():
+    model = ArticleRNN(3, 4, 2)
+    net = network_from_state_dict(model.state_dict())
+    assert net.spec.head.activation == "none"
+    assert any("softmax is not stored" in n for n in net.spec.notes)
+
+
+def test_relu_rnn_needs_the_user_to_say_so():
+    torch.manual_seed(1)
+    rnn = nn.RNN(2, 3, nonlinearity="relu")
+    x = torch.randn(5, 1, 2) * 3
+    with torch.no_grad():
+        want, _ = rnn(x)
+    assumed = network_from_state_dict(rnn.state_dict())
+    told = network_from_state_dict(rnn.state_dict(), LoadOptions(nonlinearity="relu"))
+    assert assumed.spec.nonlinearity == "tanh"
+    assert not np.allclose(compute_trace(assumed, x).output, want.numpy(), atol=1e-5)
+    np.testing.assert_allclose(compute_trace(told, x).output, want.numpy(), atol=1e-6)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: nn.LSTM(4, 6, num_layers=2, bidirectional=True, proj_size=3),
+    lambda: nn.GRU(4, 5, bias=False),
+    lambda: nn.RNN(4, 5, num_layers=3),
+])
+def test_bare_module_state_dict_infers_spec(make):
+    module = make()
+    net = network_from_state_dict(module.state_dict())
+    assert net.spec == Network.from_module(module).spec
+    assert net.spec.head is None
+
+
+def test_nested_training_checkpoint(tmp_path):
+    model = ArticleRNN(3, 4, 2)
+    path = tmp_path / "ckpt.pth"
+    torch.save({"epoch": 3, "model_state_dict": model.state_dict(), "loss": 0.5}, path)
+    net = load_network(path)
+    assert net.spec.hidden_size == 4 and net.spec.head.output_size == 2
+
+
+def test_two_recurrent_layers_need_a_prefix():
+    class Seq2Seq(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = nn.GRU(3, 4)
+            self.decoder = nn.GRU(2, 4)
+            self.out = nn.Linear(4, 2)
+
+    sd = Seq2Seq().state_dict()
+    with pytest.raises(RnnvizError, match="2 recurrent layers.*--layer-prefix"):
+        network_from_state_dict(sd)
+    dec = network_from_state_dict(sd, LoadOptions(prefix="decoder"))
+    assert dec.spec.input_size == 2 and dec.spec.head.output_size == 2
+    with pytest.raises(RnnvizError, match="no recurrent layer under 'nope'"):
+        network_from_state_dict(sd, LoadOptions(prefix="nope"))
+
+
+def test_round_trip_through_export(tmp_path):
+    spec = NetworkSpec("lstm", 3, 5, num_layers=2, head=HeadSpec(4, "softmax"))
+    net = Network.random(spec, seed=4)
+    path = tmp_path / "out.pt"
+    save_state_dict(net, path)
+    back = load_network(path, LoadOptions(head_activation="softmax"))
+    assert back.spec == spec
+    for k, v in net.params.items():
+        assert torch.equal(v, back.params[k])
+    model = net.to_module()
+    x = torch.randn(7, 2, 3)
+    with torch.no_grad():
+        y, _ = model(x)
+    np.testing.assert_allclose(compute_trace(net, x).y, y.numpy(), atol=1e-6)
+
+
+def test_safetensors_round_trip(tmp_path):
+    pytest.importorskip("safetensors")
+    net = Network.random(NetworkSpec("gru", 2, 3), seed=0)
+    save_state_dict(net, tmp_path / "m.safetensors")
+    back = load_network(tmp_path / "m.safetensors")
+    assert torch.equal(back.params["weight_hh_l0"], net.params["weight_hh_l0"])
+
+
+class Evil:
+    def __reduce__(self):
+        return (os.system, (f"touch {Evil.marker}",))
+
+
+def test_pickle_that_would_run_code_is_refused_and_nothing_runs(tmp_path):
+    Evil.marker = tmp_path / "pwned"
+    path = tmp_path / "evil.pt"
+    with open(path, "wb") as fh:
+        pickle.dump({"weight": Evil()}, fh)
+    with pytest.raises(RnnvizError, match="never runs"):
+        load_checkpoint(path)
+    assert not Evil.marker.exists()
+
+
+def test_whole_module_pickle_is_refused(tmp_path):
+    path = tmp_path / "whole.pt"
+    torch.save(ArticleRNN(2, 3, 2), path)
+    with pytest.raises(RnnvizError, match="state_dict"):
+        load_checkpoint(path)
+
+
+@pytest.mark.parametrize("content, match", [
+    (b"", "not a readable torch checkpoint"),
+    (b"hello, this is text", "not a readable torch checkpoint"),
+])
+def test_garbage_files(tmp_path, content, match):
+    path = tmp_path / "bad.pt"
+    path.write_bytes(content)
+    with pytest.raises(RnnvizError, match=match):
+        load_checkpoint(path)
+
+
+def test_not_a_state_dict(tmp_path):
+    path = tmp_path / "t.pt"
+    torch.save(torch.zeros(3), path)
+    with pytest.raises(RnnvizError, match="not a state_dict"):
+        load_checkpoint(path)
+    torch.save({"a": torch.zeros(3)}, path)
+    with pytest.raises(RnnvizError, match="no nn.RNN/LSTM/GRU weights"):
+        load_network(path)
+
+
+def test_missing_file():
+    with pytest.raises(RnnvizError, match="does not exist"):
+        load_checkpoint("/nonexistent/model.pt")
+
+
+def test_shapes_that_do_not_fit():
+    sd = nn.LSTM(3, 4, num_layers=2).state_dict()
+    sd["weight_hh_l1"] = torch.zeros(16, 5)
+    with pytest.raises(RnnvizError, match="weight_hh_l1 has shape"):
+        network_from_state_dict(sd)
+    sd = nn.LSTM(3, 4).state_dict()
+    sd["weight_ih_l0"] = torch.zeros(10, 3)
+    with pytest.raises(RnnvizError, match="not 1 \\(RNN\\), 3 \\(GRU\\) or 4 \\(LSTM\\)"):
+        network_from_state_dict(sd)
+    sd = nn.LSTM(3, 4).state_dict()
+    del sd["bias_hh_l0"]
+    with pytest.raises(RnnvizError, match="missing"):
+        network_from_state_dict(sd)
+
+
+def test_nan_weights_refused():
+    sd = nn.GRU(2, 3).state_dict()
+    sd["weight_ih_l0"][0, 0] = float("nan")
+    with pytest.raises(RnnvizError, match="NaN"):
+        network_from_state_dict(sd)
+
+
+def test_half_precision_checkpoint_is_computed_in_float32():
+    sd = {k: v.half() for k, v in nn.GRU(2, 3).state_dict().items()}
+    net = network_from_state_dict(sd)
+    assert net.dtype == torch.float32
