@@ -145,7 +145,8 @@ def compute_trace(
     dtype = dtype or network.dtype
     xt = _as_input(x, spec, batch_first)
     steps, batch = xt.shape[:2]
-    check_trace_fits(spec, steps, batch, torch.empty((), dtype=dtype).element_size())
+    itemsize = torch.empty((), dtype=dtype).element_size()
+    check_trace_fits(spec, steps, batch, itemsize)
     initial = initial or zeros_state(spec, batch)
     initial.check(spec, batch)
     choice = resolve_device(device)
@@ -153,6 +154,9 @@ def compute_trace(
     if dev.type == "mps" and dtype == torch.float64:
         choice = DeviceChoice(torch.device("cpu"), choice.requested, "MPS has no float64")
         dev = choice.device
+    if dev.type == "cuda":  # every layer's parts stay on the GPU until the final copy
+        check_trace_fits(spec, steps, batch, itemsize, available=torch.cuda.mem_get_info(dev)[0],
+                         where="GPU memory")
     run_layer = run_layer_fast if method == "fast" else run_layer_step
     layer_in = xt.to(device=dev, dtype=dtype)
     h0 = torch.as_tensor(initial.h0).to(device=dev, dtype=dtype)
@@ -220,8 +224,9 @@ def extend_trace(trace: Trace, network: Network, x_more: np.ndarray | torch.Tens
     more = _as_input(x_more, network.spec, batch_first=False)
     if more.shape[1] != trace.batch:
         raise RnnvizError(f"new steps have batch {more.shape[1]}, the trace has {trace.batch}")
-    full_x = np.concatenate([trace.x, more.to(torch.from_numpy(trace.x).dtype).numpy()])
     dtype = torch.from_numpy(trace.x).dtype
+    full_x = np.concatenate([trace.x, more.to(dtype).numpy()])
+    check_trace_fits(network.spec, len(full_x), trace.batch, full_x.itemsize)
     if network.spec.bidirectional:
         return compute_trace(network, full_x, initial=trace.initial, device=str(
             trace.device.device), dtype=dtype, method=trace.method)
