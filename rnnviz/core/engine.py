@@ -41,18 +41,28 @@ class LayerResult:
 def linear_recurrence(f: Tensor, a: Tensor, c0: Tensor) -> Tensor:
     """c_t = f_t * c_{t-1} + a_t for all t (dim 0), with c_{-1} = c0.
 
-    Hillis–Steele doubling scan: after the round with stride d, F[t] is the product
-    of the last 2d factors up to t and A[t] the recurrence started 2d steps back, so
-    log2(T) rounds of whole-array ops replace T tiny ones. Only products of the
-    factors appear (no division), so it is as stable as the plain loop.
+    Hillis–Steele doubling scan: after the round with stride d, A[t] is the recurrence
+    run over the last 2d steps up to t and F[t] the product of their factors, so log2(T)
+    rounds of whole-array ops replace T tiny ones. Only products of the factors appear
+    (no division), so it is as stable as the plain loop. c0 is folded into step 0, after
+    which A is c itself; two spare buffers take each round's result (no allocations).
     """
-    F, A = f, a  # (T, B, H)
-    d, steps = 1, f.shape[0]
+    steps = f.shape[0]
+    A = a.clone(memory_format=torch.contiguous_format)  # (T, B, H)
+    A[0].addcmul_(f[0], c0)
+    F = f.clone(memory_format=torch.contiguous_format)
+    spare_a, spare_f = torch.empty_like(A), torch.empty_like(F)
+    d = 1
     while d < steps:
-        A = torch.cat([A[:d], torch.addcmul(A[d:], F[d:], A[:-d])])
-        F = torch.cat([F[:d], F[d:] * F[:-d]])
+        spare_a[:d] = A[:d]
+        torch.addcmul(A[d:], F[d:], A[:-d], out=spare_a[d:])
+        A, spare_a = spare_a, A
+        if 2 * d < steps:  # F is not read after the last round
+            spare_f[:d] = F[:d]
+            torch.mul(F[d:], F[:-d], out=spare_f[d:])
+            F, spare_f = spare_f, F
         d *= 2
-    return torch.addcmul(A, F, c0)  # (T, B, H)
+    return A
 
 
 def _affine_all(x: Tensor, w: Tensor, b: Tensor | None) -> Tensor:
@@ -74,20 +84,25 @@ def gates_from_hidden(
     direction: str,
 ) -> dict[str, Tensor]:
     """Every part of every step, given the inputs and the layer's known h_t."""
-    h_prev = _previous(h_seq, h0, direction)  # (T, B, H_out)
-    gi = _affine_all(x, p.w_ih, p.b_ih)  # (T, B, G*H)
-    gh = _affine_all(h_prev, p.w_hh, p.b_hh)  # (T, B, G*H)
     if spec.cell == "rnn":
-        return {"h": h_seq}
+        return {"h": h_seq}  # the Elman cell has no gates: h is all there is
+    h_prev = _previous(h_seq, h0, direction)  # (T, B, H_out)
     if spec.cell == "gru":
+        gi = _affine_all(x, p.w_ih, p.b_ih)  # (T, B, 3H)
+        gh = _affine_all(h_prev, p.w_hh, p.b_hh)  # (T, B, 3H): n needs W_hn h apart
         i_r, i_z, i_n = gi.chunk(3, dim=-1)
         h_r, h_z, h_n = gh.chunk(3, dim=-1)
         r = torch.sigmoid(i_r + h_r)
         z = torch.sigmoid(i_z + h_z)
         n = torch.tanh(torch.addcmul(i_n, r, h_n))
         return {"r": r, "z": z, "n": n, "h": h_seq}
-    i, f, g, o = (gi + gh).chunk(4, dim=-1)  # (T, B, H) each
-    i, f, g, o = i.sigmoid(), f.sigmoid(), g.tanh(), o.sigmoid()
+    bias = None if p.b_ih is None else p.b_ih + p.b_hh
+    pre = _affine_all(x, p.w_ih, bias)  # (T, B, 4H)
+    pre.view(-1, pre.shape[-1]).addmm_(h_prev.reshape(-1, h_prev.shape[-1]), p.w_hh.T)
+    z = pre.view(*pre.shape[:-1], 4, -1)  # (T, B, 4, H): rows i, f, g, o
+    g = z[..., 2, :].tanh()  # (T, B, H)
+    z.sigmoid_()  # i, f, o in place (g's slot is overwritten, its tanh is kept above)
+    i, f, o = z[..., 0, :], z[..., 1, :], z[..., 3, :]  # (T, B, H) views
     a = i * g
     if direction == "fwd":
         c = linear_recurrence(f, a, c0)
@@ -101,7 +116,16 @@ def gates_from_hidden(
 
 
 def _fused_layer(network: Network, layer: int, device, dtype) -> nn.RNNBase:
-    """A one-layer torch.nn module sharing this layer's weights, built without init cost."""
+    """A one-layer torch.nn module with this layer's weights, cached on the network."""
+    key = (layer, str(device), dtype)
+    cache = network.fused_cache
+    if key not in cache:
+        cache[key] = _build_fused_layer(network, layer, device, dtype)
+    return cache[key]
+
+
+def _build_fused_layer(network: Network, layer: int, device, dtype) -> nn.RNNBase:
+    """Built on the meta device and then given the weights: no wasted random init."""
     spec = network.spec
     kwargs = dict(input_size=spec.layer_input_size(layer), hidden_size=spec.hidden_size,
                   num_layers=1, bias=spec.bias, bidirectional=spec.bidirectional,

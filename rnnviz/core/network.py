@@ -79,6 +79,8 @@ class Network:
         order = [*expected_shapes(spec), *head_shapes(spec)]
         self.params = {k: params[k].detach().to("cpu") for k in order}
         self._numpy: dict[str, np.ndarray] | None = None
+        # One-layer torch modules per (layer, device, dtype), built by the trace engine.
+        self.fused_cache: dict = {}
 
     def _check(self, params: Mapping[str, Tensor]) -> None:
         want = {**expected_shapes(self.spec), **head_shapes(self.spec)}
