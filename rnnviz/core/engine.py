@@ -79,6 +79,12 @@ def _previous(h_seq: Tensor, h0: Tensor, direction: str) -> Tensor:
     return torch.cat([h_seq[1:], h0.unsqueeze(0)])
 
 
+def _ifog(w: Tensor) -> Tensor:
+    """Rows i, f, g, o reordered to i, f, o, g: the three sigmoid gates side by side."""
+    i, f, g, o = w.chunk(4, dim=0)
+    return torch.cat([i, f, o, g])
+
+
 def gates_from_hidden(
     spec: NetworkSpec, p: CellParams, x: Tensor, h_seq: Tensor, h0: Tensor, c0: Tensor | None,
     direction: str,
@@ -96,13 +102,13 @@ def gates_from_hidden(
         z = torch.sigmoid(i_z + h_z)
         n = torch.tanh(torch.addcmul(i_n, r, h_n))
         return {"r": r, "z": z, "n": n, "h": h_seq}
-    bias = None if p.b_ih is None else p.b_ih + p.b_hh
-    pre = _affine_all(x, p.w_ih, bias)  # (T, B, 4H)
-    pre.view(-1, pre.shape[-1]).addmm_(h_prev.reshape(-1, h_prev.shape[-1]), p.w_hh.T)
-    z = pre.view(*pre.shape[:-1], 4, -1)  # (T, B, 4, H): rows i, f, g, o
-    g = z[..., 2, :].tanh()  # (T, B, H)
-    z.sigmoid_()  # i, f, o in place (g's slot is overwritten, its tanh is kept above)
-    i, f, o = z[..., 0, :], z[..., 1, :], z[..., 3, :]  # (T, B, H) views
+    bias = None if p.b_ih is None else _ifog(p.b_ih + p.b_hh)
+    z = _affine_all(x, _ifog(p.w_ih), bias)  # (T, B, 4H), columns i, f, o, g
+    z.view(-1, z.shape[-1]).addmm_(h_prev.reshape(-1, h_prev.shape[-1]), _ifog(p.w_hh).T)
+    H = spec.hidden_size
+    z[..., : 3 * H].sigmoid_()  # i, f, o: one contiguous block per row
+    z[..., 3 * H:].tanh_()  # g
+    i, f, o, g = z.split(H, dim=-1)  # (T, B, H) views of one buffer
     a = i * g
     if direction == "fwd":
         c = linear_recurrence(f, a, c0)
