@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
         argv.insert(0, "gui")
     args = build_parser().parse_args(argv)
+    args.explicit = len(argv) > 1  # flags given: open on them instead of the last session
     try:
         if args.command == "trace":
             return cmd_trace(args)

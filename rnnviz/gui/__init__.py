@@ -1,0 +1,1 @@
+"""The simulator window (PySide6 + pyqtgraph). Reads traces; never calls torch itself."""

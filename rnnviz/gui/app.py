@@ -1,0 +1,83 @@
+"""Starting the window: paint first, then load torch and the first trace in the background."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+log = logging.getLogger("rnnviz")
+
+
+def _setup_logging() -> Path:
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "rnnviz"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "rnnviz.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(window, log_path: Path) -> None:
+    """An exception in a slot is logged and shown in a dialog; the window stays up."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("uncaught exception:\n%s", text)
+        box = QMessageBox(QMessageBox.Critical, "rnnviz: unexpected error",
+                          f"{kind.__name__}: {value}", QMessageBox.Ok, window)
+        box.setInformativeText(f"The window keeps its last working state. Details: {log_path}")
+        box.setDetailedText(text)
+        box.open()
+
+    sys.excepthook = hook
+
+
+def create_window():
+    """QApplication + MainWindow, configured (no event loop, no trace yet)."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("rnnviz")
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    from rnnviz.gui.main_window import MainWindow
+
+    return app, MainWindow()
+
+
+def run_app(args) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+
+    from rnnviz.gui.config import Config, demo_config
+
+    app, window = create_window()
+    log_path = _setup_logging()
+    install_excepthook(window, log_path)
+    from importlib.resources import files
+
+    window.setWindowIcon(QIcon(str(files("rnnviz.resources") / "icon.svg")))
+    saved = window.restore_settings()
+    config = Config.from_args(args) if getattr(args, "explicit", False) else (saved or
+                                                                               demo_config())
+    window.show()
+    # Start after the first paint: the first trace imports torch (over a second).
+    QTimer.singleShot(0, lambda: window.start(config))
+    if os.environ.get("RNNVIZ_EXIT_AFTER_PAINT"):  # startup benchmark: time to first paint
+        QTimer.singleShot(0, lambda: (print(f"painted {_since_start():.3f}", flush=True),
+                                      app.quit()))
+    return app.exec()
+
+
+def _since_start() -> float:
+    import time
+
+    return time.perf_counter() - float(os.environ.get("RNNVIZ_T0", time.perf_counter()))

@@ -1,0 +1,83 @@
+"""One colour per gate everywhere, and fixed colour scales that never rescale per step.
+
+Sigmoid gates live in [0, 1]: a sequential map (viridis) with fixed levels 0..1.
+Signed values (tanh parts, states) use a diverging blue–white–red map centred at 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+# Gate colours (Okabe–Ito based: distinguishable with the common colour-vision deficiencies).
+PART_COLORS = {
+    "i": "#009E73",  # input gate: green (lets new content in)
+    "f": "#D55E00",  # forget gate: vermilion (erases memory)
+    "g": "#CC79A7",  # candidate: reddish purple (the content itself)
+    "o": "#0072B2",  # output gate: blue
+    "c": "#E69F00",  # cell state: orange (the memory line)
+    "m": "#56B4E9",  # pre-projection hidden
+    "h": "#333333",  # hidden state: near black
+    "r": "#D55E00",  # GRU reset gate: like forget, it drops old state
+    "z": "#009E73",  # GRU update gate: like input, it mixes in the new
+    "n": "#CC79A7",  # GRU candidate
+    "x": "#7F7F7F",  # input
+    "y": "#6A3D9A",  # output head
+}
+
+# Short names for the gate boxes of the cell diagram.
+GATE_LABELS = {
+    "i": "input i", "f": "forget f", "g": "candidate g", "o": "output o",
+    "r": "reset r", "z": "update z", "n": "candidate n",
+}
+
+PART_TITLES = {
+    "i": "input gate i", "f": "forget gate f", "g": "candidate g", "o": "output gate o",
+    "c": "cell state c", "m": "o·tanh(c)", "h": "hidden h", "r": "reset gate r",
+    "z": "update gate z", "n": "candidate n", "x": "input x", "y": "output y",
+}
+
+SIGMOID_PARTS = frozenset("ifozr")  # values in (0, 1)
+TANH_PARTS = frozenset("gn")  # values in (-1, 1)
+
+_VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
+_DIVERGING = ["#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b"]
+
+
+def _hex_rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[k:k + 2], 16) for k in (1, 3, 5))
+
+
+def lookup_table(anchors: list[str], n: int = 256) -> np.ndarray:
+    """(n, 3) uint8 colours interpolated linearly between evenly spaced anchors."""
+    rgb = np.array([_hex_rgb(c) for c in anchors], dtype=float)  # (k, 3)
+    pos = np.linspace(0, 1, len(anchors))
+    t = np.linspace(0, 1, n)
+    return np.stack([np.interp(t, pos, rgb[:, j]) for j in range(3)], axis=1).astype(np.uint8)
+
+
+SEQUENTIAL_LUT = lookup_table(_VIRIDIS)
+DIVERGING_LUT = lookup_table(_DIVERGING)
+SEQUENTIAL_ANCHORS, DIVERGING_ANCHORS = _VIRIDIS, _DIVERGING
+
+
+def scale_for(part: str, bound: float = 1.0) -> tuple[tuple[float, float], np.ndarray]:
+    """Fixed levels and colour table for a part: 0..1 for sigmoid gates, ±bound otherwise."""
+    if part in SIGMOID_PARTS:
+        return (0.0, 1.0), SEQUENTIAL_LUT
+    return (-bound, bound), DIVERGING_LUT
+
+
+def state_bound(values: np.ndarray) -> float:
+    """Symmetric level for an unbounded state (c, relu h): the trace's max |value|, ≥ 1.
+
+    Taken over the whole trace, so the picture does not rescale while stepping.
+    """
+    peak = float(np.abs(values).max()) if values.size else 1.0
+    return max(1.0, float(np.ceil(peak * 4) / 4))
+
+
+def map_colors(values: np.ndarray, levels: tuple[float, float], lut: np.ndarray) -> np.ndarray:
+    """Values -> (…, 3) uint8 colours with fixed levels (clipped)."""
+    lo, hi = levels
+    idx = np.clip((values - lo) / (hi - lo), 0, 1) * (len(lut) - 1)
+    return lut[np.nan_to_num(idx).astype(np.intp)]

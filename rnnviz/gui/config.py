@@ -1,0 +1,96 @@
+"""The window's configuration: the same fields, by the same names, as the CLI's flags.
+
+Keeping the names of `rnnviz trace`'s argparse namespace lets the window and the CLI
+build networks and inputs with one function (cli_options.build_setup), and lets
+`rnnviz --model M.pt --input X.csv` open the window on exactly what `trace` would compute.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+
+# A fixed alphabet for typed text, so typing a new letter extends the sequence instead of
+# changing the input size (and so the network) under the user's hands.
+DEFAULT_VOCAB = " abcdefghijklmnopqrstuvwxyz.,!?'"
+
+NETWORK_FIELDS = ("model", "layer_prefix", "cell", "input_size", "hidden_size", "num_layers",
+                  "nonlinearity", "bias", "bidirectional", "proj_size", "dropout", "head",
+                  "output_size", "seed", "dtype")
+INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
+                "vocab", "batch")
+
+
+@dataclass(frozen=True)
+class Config:
+    # network (a model file, or a new one from the seed)
+    model: str | None = None  # path of a .pt/.pth/.safetensors state_dict
+    layer_prefix: str | None = None  # which recurrent layer when the file holds several
+    cell: str = "lstm"
+    input_size: int | None = None  # None: from the input
+    hidden_size: int = 8
+    num_layers: int = 1
+    nonlinearity: str | None = None  # None: tanh (assumed, and said, for a loaded RNN)
+    bias: bool = True
+    bidirectional: bool = False
+    proj_size: int = 0
+    dropout: float = 0.0
+    head: str | None = None  # None/"none", "linear", "softmax", "log_softmax"
+    output_size: int | None = None
+    seed: int = 0
+    dtype: str = "float32"
+    # input (a file, or a preset)
+    input: str | None = None
+    batch_first: bool = False
+    preset: str = "sine"
+    length: int = 60
+    amplitude: float = 1.0
+    frequency: float = 0.05
+    text: str | None = None
+    vocab: str | None = None
+    batch: int = 1
+    # initial state and device
+    init: str = "zeros"
+    init_seed: int = 0
+    device: str = "auto"
+
+    def with_(self, **changes) -> Config:
+        return replace(self, **changes)
+
+    def network_key(self) -> tuple:
+        return tuple(getattr(self, name) for name in NETWORK_FIELDS)
+
+    def input_key(self) -> tuple:
+        return tuple(getattr(self, name) for name in INPUT_FIELDS)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> Config:
+        """A saved configuration; unknown or mistyped entries fall back to defaults."""
+        try:
+            data = json.loads(text)
+        except (TypeError, ValueError):
+            return cls()
+        return cls.from_mapping(data if isinstance(data, dict) else {})
+
+    @classmethod
+    def from_mapping(cls, data) -> Config:
+        known = {f.name: f for f in fields(cls)}
+        values = {}
+        for name, value in data.items():
+            if name in known and (value is None or isinstance(value, (int, float, str, bool))):
+                values[name] = value
+        return cls(**values)
+
+    @classmethod
+    def from_args(cls, args) -> Config:
+        """From the CLI namespace (`rnnviz --model ... --input ...`)."""
+        return cls.from_mapping({f.name: getattr(args, f.name) for f in fields(cls)
+                                 if hasattr(args, f.name)})
+
+
+def demo_config() -> Config:
+    """What `rnnviz` opens with: a small LSTM on a sine, ready to step."""
+    return Config(cell="lstm", hidden_size=8, preset="sine", length=60, frequency=0.04)

@@ -1,0 +1,254 @@
+"""The main window: the unrolled graph in the centre, views and panels in docks."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
+
+from rnnviz.gui.config import Config, demo_config
+from rnnviz.gui.panels.input_panel import InputPanel
+from rnnviz.gui.panels.network_panel import NetworkPanel
+from rnnviz.gui.presentation import set_presentation
+from rnnviz.gui.settings import app_settings
+from rnnviz.gui.simulator import Simulator
+from rnnviz.gui.transport import Transport
+from rnnviz.gui.validation import check_config
+from rnnviz.gui.views.cell_view import CellView
+from rnnviz.gui.views.equation_view import EquationView
+from rnnviz.gui.views.graph_view import GraphView
+from rnnviz.gui.views.output_view import OutputView
+from rnnviz.gui.views.state_view import StateView
+
+APPLY_DELAY_MS = 150  # edits are applied once typing pauses this long
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, simulator: Simulator | None = None):
+        super().__init__()
+        self.setWindowTitle("rnnviz")
+        self.sim = simulator or Simulator(self)
+        self.last_error = ""
+        self.last_update_ms = 0.0
+        self.graph = GraphView(self.sim)
+        self.setCentralWidget(self.graph)
+        self.cell_view = CellView(self.sim)
+        self.equation_view = EquationView(self.sim)
+        self.state_view = StateView(self.sim)
+        self.output_view = OutputView(self.sim)
+        self.network_panel = NetworkPanel()
+        self.input_panel = InputPanel()
+        self.transport = Transport(self.sim, self)
+        self.addToolBar(Qt.TopToolBarArea, self.transport)
+        self.docks = self._build_docks()
+        self._pending: dict = {}
+        self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
+        self._apply_timer.timeout.connect(self._apply_pending)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.resize(1400, 900)
+
+    # ----- layout --------------------------------------------------------------------------------
+    def _dock(self, title: str, widget: QWidget, area, scroll: bool = False) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        if scroll:
+            box = QScrollArea()
+            box.setWidget(widget)
+            box.setWidgetResizable(True)
+            widget = box
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> dict[str, QDockWidget]:
+        docks = {
+            "network": self._dock("Network", self.network_panel, Qt.LeftDockWidgetArea, True),
+            "input": self._dock("Input", self.input_panel, Qt.LeftDockWidgetArea, True),
+            "cell": self._dock("Cell", self.cell_view, Qt.RightDockWidgetArea),
+            "equations": self._dock("Equations", self.equation_view, Qt.RightDockWidgetArea),
+            "states": self._dock("States", self.state_view, Qt.BottomDockWidgetArea),
+            "output": self._dock("Output", self.output_view, Qt.BottomDockWidgetArea),
+        }
+        self.tabifyDockWidget(docks["network"], docks["input"])
+        docks["network"].raise_()
+        self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
+        self.resizeDocks([docks["network"], docks["cell"]], [280, 560], Qt.Horizontal)
+        self.resizeDocks([docks["cell"], docks["equations"]], [380, 300], Qt.Vertical)
+        self.resizeDocks([docks["states"]], [330], Qt.Vertical)
+        self.resizeDocks([docks["states"], docks["output"]], [900, 380], Qt.Horizontal)
+        return docks
+
+    def _menu_action(self, menu, text: str, slot, key: str | None = None,
+                     checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._menu_action(file_menu, "Open &model…", self.open_model, "Ctrl+O")
+        self._menu_action(file_menu, "Open &data…", self.open_data, "Ctrl+D")
+        self._menu_action(file_menu, "&Demo (LSTM on a sine)", lambda: self.start(demo_config()),
+                          "Ctrl+N")
+        file_menu.addSeparator()
+        self._menu_action(file_menu, "&Quit", self.close, "Ctrl+Q")
+        play_menu = bar.addMenu("&Playback")
+        for action in (self.transport.reset_action, self.transport.back_action,
+                       self.transport.play_action, self.transport.forward_action,
+                       self.transport.end_action):
+            play_menu.addAction(action)
+        view_menu = bar.addMenu("&View")
+        self.presentation_action = self._menu_action(
+            view_menu, "&Presentation mode (large fonts)", self._on_presentation, "F5", True)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        self._menu_action(help_menu, "&Keyboard", self._show_keys, "F1")
+        self._menu_action(help_menu, "&About rnnviz", self._show_about)
+
+    def _build_status_bar(self) -> None:
+        self.device_label = QLabel()
+        self.step_label = QLabel()
+        self.timing_label = QLabel()
+        for label in (self.device_label, self.step_label, self.timing_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        sim = self.sim
+        sim.trace_changed.connect(self._on_trace_changed)
+        sim.cursor_changed.connect(self._on_cursor_changed)
+        sim.error.connect(self._on_error)
+        sim.busy_changed.connect(self._on_busy)
+        self.network_panel.edited.connect(self.edit)
+        self.input_panel.edited.connect(self.edit)
+        self.network_panel.open_model_requested.connect(self.open_model)
+        self.input_panel.open_data_requested.connect(self.open_data)
+
+    # ----- applying configuration ----------------------------------------------------------------
+    def start(self, config: Config) -> None:
+        self._pending = {}
+        self._apply(config)
+
+    def edit(self, changes: dict) -> None:
+        """A panel changed some fields: apply them together once editing pauses."""
+        self._pending.update(changes)
+        self._apply_timer.start()
+
+    def _apply_pending(self) -> None:
+        config = self.sim.config.with_(**self._pending)
+        self._pending = {}
+        self._apply(config)
+
+    def _apply(self, config: Config) -> None:
+        problem = check_config(config)
+        self.network_panel.show_problem(problem)
+        if problem:
+            self.last_error = problem
+            self.statusBar().showMessage(problem, 8000)
+            return
+        self.sim.apply(config)
+
+    def open_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a model (state_dict)", "",
+            "PyTorch weights (*.pt *.pth *.bin *.ckpt *.safetensors);;All files (*)")
+        if path:
+            self.start(self.sim.config.with_(model=path, layer_prefix=None, input_size=None))
+
+    def open_data(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open input data", "",
+                                              "Sequences (*.csv *.tsv *.txt *.npy);;All (*)")
+        if path:
+            self.start(self.sim.config.with_(input=path))
+
+    # ----- reacting to the simulator -------------------------------------------------------------
+    def _on_trace_changed(self) -> None:
+        sim = self.sim
+        snap = sim.snapshot
+        self.network_panel.show_state(sim.config, sim.spec, sim.notes(),
+                                      snap.trace.device.describe())
+        self.network_panel.show_problem("")
+        self.input_panel.show_state(sim.config, snap.sequence)
+        self.device_label.setText(f"device: {snap.trace.device.device}")
+        how = "extended" if snap.extended else "computed"
+        self.statusBar().showMessage(f"{sim.spec.title()}: {how} {sim.length} steps in "
+                                     f"{snap.seconds * 1e3:.0f} ms", 5000)
+
+    def _on_cursor_changed(self, t: int) -> None:
+        self.step_label.setText(f"t = {t} / T = {self.sim.length}")
+        self._cursor_started = time.perf_counter()
+        QTimer.singleShot(0, self._note_update_time)
+
+    def _note_update_time(self) -> None:
+        self.last_update_ms = (time.perf_counter() - self._cursor_started) * 1e3
+        self.timing_label.setText(f"update {self.last_update_ms:.1f} ms")
+
+    def _on_busy(self, busy: bool) -> None:
+        if busy:
+            self.statusBar().showMessage("computing…")
+
+    def _on_error(self, message: str) -> None:
+        self.last_error = message
+        self.network_panel.show_problem(message.splitlines()[0])
+        self.statusBar().showMessage(message.splitlines()[0], 10000)
+        box = QMessageBox(QMessageBox.Warning, "rnnviz", message, QMessageBox.Ok, self)
+        box.setInformativeText("The previous network and input are still shown.")
+        box.open()  # not exec(): never block the window (or a test) on a dialog
+
+    def _on_presentation(self, on: bool) -> None:
+        set_presentation(self, on)
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(self, "Keyboard", "→ step forward\n← step back\nSpace play / "
+                                "pause\nHome back to t = 0\nEnd last step\nF5 presentation "
+                                "mode\nCtrl+O open model\nCtrl+D open data\nCtrl+N demo")
+
+    def _show_about(self) -> None:
+        from rnnviz import __version__
+
+        QMessageBox.about(self, "About rnnviz", f"rnnviz {__version__}: step RNN, LSTM and GRU "
+                          "cells through a sequence and see every gate, computed as torch.nn "
+                          "computes it.")
+
+    # ----- settings ------------------------------------------------------------------------------
+    def restore_settings(self) -> Config | None:
+        settings = app_settings()
+        geometry, state = settings.value("geometry"), settings.value("window_state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        if settings.value("presentation", False) in (True, "true"):
+            self.presentation_action.setChecked(True)
+            set_presentation(self, True)
+        saved = settings.value("config")
+        return Config.from_json(saved) if isinstance(saved, str) else None
+
+    def closeEvent(self, event) -> None:
+        self.transport.pause()
+        settings = app_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("window_state", self.saveState())
+        settings.setValue("config", self.sim.config.to_json())
+        settings.setValue("presentation", self.presentation_action.isChecked())
+        settings.sync()
+        self.sim.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Side panels: the network's configuration and the input sequence."""

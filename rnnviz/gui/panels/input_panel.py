@@ -1,0 +1,144 @@
+"""Input panel: preset (or file), its length and shape, typed text, initial state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from rnnviz.core.sequences import PRESETS
+from rnnviz.core.states import INIT_KINDS
+from rnnviz.gui.config import DEFAULT_VOCAB
+
+
+class InputPanel(QWidget):
+    """Edits the input part of the Config.
+
+    Signals:
+        edited(dict): fields the user changed, by Config name.
+        open_data_requested(): the user asked to open a CSV / .npy file.
+    """
+
+    edited = Signal(dict)
+    open_data_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.preset = QComboBox()
+        self.preset.addItems(list(PRESETS))
+        self.length = QSpinBox()
+        self.length.setRange(1, 100_000)
+        self.length.setToolTip("time steps T")
+        self.amplitude = QDoubleSpinBox()
+        self.amplitude.setRange(-1000, 1000)
+        self.amplitude.setSingleStep(0.1)
+        self.frequency = QDoubleSpinBox()
+        self.frequency.setRange(0.0, 0.5)
+        self.frequency.setDecimals(3)
+        self.frequency.setSingleStep(0.01)
+        self.frequency.setToolTip("cycles per time step (sine, square)")
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("type here: each character is one step")
+        self.vocab = QLineEdit(DEFAULT_VOCAB)
+        self.vocab.setToolTip("the one-hot alphabet, in order (character k = feature k)")
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 64)
+        self.batch.setToolTip("sequences in the batch (presets); the views show one")
+        self.init = QComboBox()
+        self.init.addItems(list(INIT_KINDS))
+        self.init.setToolTip("initial h0 (and c0): zeros, as torch.nn's default, or random")
+        self.init_seed = QSpinBox()
+        self.init_seed.setRange(0, 2**31 - 1)
+        self.file_label = QLabel("preset")
+        self.file_label.setWordWrap(True)
+        self.open_button = QPushButton("Open data…")
+        self.preset_button = QPushButton("Use preset")
+        self.vocab_label = QLabel()
+        self.vocab_label.setWordWrap(True)
+        self._build_form()
+        self._connect()
+
+    def _build_form(self) -> None:
+        form = QFormLayout(self)
+        form.addRow("preset", self.preset)
+        form.addRow("length", self.length)
+        form.addRow("amplitude", self.amplitude)
+        form.addRow("frequency", self.frequency)
+        form.addRow("text", self.text)
+        form.addRow("vocabulary", self.vocab)
+        form.addRow(self.vocab_label)
+        form.addRow("batch", self.batch)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.preset_button)
+        form.addRow(buttons)
+        form.addRow("data", self.file_label)
+        form.addRow("initial state", self.init)
+        form.addRow("state seed", self.init_seed)
+
+    def _connect(self) -> None:
+        self.preset.currentTextChanged.connect(self._on_preset)
+        self.length.valueChanged.connect(lambda v: self.edited.emit({"length": v}))
+        self.amplitude.valueChanged.connect(lambda v: self.edited.emit({"amplitude": v}))
+        self.frequency.valueChanged.connect(lambda v: self.edited.emit({"frequency": v}))
+        self.text.textChanged.connect(lambda v: self.edited.emit({"text": v}))
+        self.vocab.editingFinished.connect(
+            lambda: self.edited.emit({"vocab": self.vocab.text() or None}))
+        self.batch.valueChanged.connect(lambda v: self.edited.emit({"batch": v}))
+        self.init.currentTextChanged.connect(lambda v: self.edited.emit({"init": v}))
+        self.init_seed.valueChanged.connect(lambda v: self.edited.emit({"init_seed": v}))
+        self.open_button.clicked.connect(self.open_data_requested)
+        self.preset_button.clicked.connect(lambda: self.edited.emit({"input": None}))
+
+    def _on_preset(self, name: str) -> None:
+        change = {"preset": name, "input": None}
+        if name == "text":
+            change["text"] = self.text.text() or "hello world"
+            change["vocab"] = self.vocab.text() or None
+        self.edited.emit(change)
+
+    def show_state(self, config, sequence) -> None:
+        widgets = (self.preset, self.length, self.amplitude, self.frequency, self.text,
+                   self.vocab, self.batch, self.init, self.init_seed)
+        for w in widgets:
+            w.blockSignals(True)
+        self.preset.setCurrentText(config.preset)
+        self.length.setValue(config.length)
+        self.amplitude.setValue(config.amplitude)
+        self.frequency.setValue(config.frequency)
+        if self.text.text() != (config.text or ""):
+            self.text.setText(config.text or "")
+        self.vocab.setText(config.vocab or "")
+        self.batch.setValue(config.batch)
+        self.init.setCurrentText(config.init)
+        self.init_seed.setValue(config.init_seed)
+        for w in widgets:
+            w.blockSignals(False)
+        from_file = bool(config.input)
+        is_text = config.preset == "text" and not from_file
+        waves = config.preset in ("sine", "square") and not from_file
+        for w in (self.preset, self.length, self.batch):
+            w.setEnabled(not from_file)
+        self.length.setEnabled(not from_file and not is_text)
+        self.amplitude.setEnabled(not from_file and not is_text)
+        self.frequency.setEnabled(waves)
+        self.text.setEnabled(is_text)
+        self.vocab.setEnabled(is_text)
+        self.preset_button.setEnabled(from_file)
+        self.file_label.setText(Path(config.input).name if from_file else "preset")
+        if sequence is not None and sequence.vocab:
+            shown = sequence.vocab.replace(" ", "␣")
+            self.vocab_label.setText(f"one-hot over {len(sequence.vocab)} characters: {shown}")
+        else:
+            self.vocab_label.setText("")

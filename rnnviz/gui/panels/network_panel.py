@@ -1,0 +1,182 @@
+"""Cell & network panel: kind, sizes, layers, directions, head, seed, device, model file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "tanh"),
+         "RNN (relu)": ("rnn", "relu")}
+HEADS = {"none": None, "linear": "linear", "softmax": "softmax", "log-softmax": "log_softmax"}
+DEVICES = ("auto", "cpu", "cuda", "mps")
+SIZE_FIELDS = ("input_size", "hidden_size", "num_layers", "bidirectional", "bias", "proj_size")
+
+
+def _spin(lo: int, hi: int, tip: str, special: str | None = None) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(lo, hi)
+    box.setToolTip(tip)
+    if special:
+        box.setSpecialValueText(special)
+    return box
+
+
+class NetworkPanel(QWidget):
+    """Edits the network part of the Config.
+
+    Signals:
+        edited(dict): fields the user changed, by Config name.
+        open_model_requested(): the user asked to open a model file.
+    """
+
+    edited = Signal(dict)
+    open_model_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        self.kind.addItems(list(KINDS))
+        self.kind.setToolTip("cell kind; for a loaded RNN this also says its nonlinearity, "
+                             "which a state_dict does not store")
+        self.input_size = _spin(0, 4096, "features per step (auto: from the input)", "auto")
+        self.hidden_size = _spin(1, 4096, "units per layer and direction (hidden_size)")
+        self.num_layers = _spin(1, 16, "stacked layers (num_layers)")
+        self.bidirectional = QCheckBox("bidirectional")
+        self.bias = QCheckBox("bias")
+        self.proj_size = _spin(0, 4095, "LSTM projection size (0 = none)", "none")
+        self.dropout = QDoubleSpinBox()
+        self.dropout.setRange(0.0, 0.95)
+        self.dropout.setSingleStep(0.05)
+        self.dropout.setToolTip("between layers while training; off while stepping (eval)")
+        self.head = QComboBox()
+        self.head.addItems(list(HEADS))
+        self.head.setToolTip("output layer y = W_ho h + b_ho and its activation")
+        self.output_size = _spin(0, 4096, "outputs of the head (auto: the input size)", "auto")
+        self.seed = _spin(0, 2**31 - 1, "seed of the random weights (torch's own init)")
+        self.device = QComboBox()
+        self.device.addItems(list(DEVICES))
+        self.device_used = QLabel()
+        self.device_used.setWordWrap(True)
+        self.model_label = QLabel("random weights")
+        self.model_label.setWordWrap(True)
+        self.open_button = QPushButton("Open model…")
+        self.random_button = QPushButton("Use random weights")
+        self.layer_prefix = QLineEdit()
+        self.layer_prefix.setPlaceholderText("auto")
+        self.layer_prefix.setToolTip("which recurrent layer, when the file holds several "
+                                     "(e.g. encoder.rnn)")
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #7a4b00")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b2182b; font-weight: bold")
+        self._build_form()
+        self._connect()
+
+    def _build_form(self) -> None:
+        form = QFormLayout(self)
+        form.addRow("cell", self.kind)
+        form.addRow("input size", self.input_size)
+        form.addRow("hidden size", self.hidden_size)
+        form.addRow("layers", self.num_layers)
+        checks = QHBoxLayout()
+        checks.addWidget(self.bidirectional)
+        checks.addWidget(self.bias)
+        form.addRow(checks)
+        form.addRow("proj_size", self.proj_size)
+        form.addRow("dropout", self.dropout)
+        form.addRow("output head", self.head)
+        form.addRow("head outputs", self.output_size)
+        form.addRow("seed", self.seed)
+        form.addRow("device", self.device)
+        form.addRow(self.device_used)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.random_button)
+        form.addRow(buttons)
+        form.addRow("weights", self.model_label)
+        form.addRow("layer prefix", self.layer_prefix)
+        form.addRow(self.notes)
+        form.addRow(self.problem)
+
+    def _connect(self) -> None:
+        self.kind.currentTextChanged.connect(self._on_kind)
+        for name in ("input_size", "hidden_size", "num_layers", "proj_size", "output_size",
+                     "seed"):
+            getattr(self, name).valueChanged.connect(
+                lambda v, n=name: self.edited.emit({n: self._int_value(n, v)}))
+        self.dropout.valueChanged.connect(lambda v: self.edited.emit({"dropout": v}))
+        self.bidirectional.toggled.connect(lambda v: self.edited.emit({"bidirectional": v}))
+        self.bias.toggled.connect(lambda v: self.edited.emit({"bias": v}))
+        self.head.currentTextChanged.connect(lambda v: self.edited.emit({"head": HEADS[v]}))
+        self.device.currentTextChanged.connect(lambda v: self.edited.emit({"device": v}))
+        self.layer_prefix.editingFinished.connect(
+            lambda: self.edited.emit({"layer_prefix": self.layer_prefix.text().strip() or None}))
+        self.open_button.clicked.connect(self.open_model_requested)
+        self.random_button.clicked.connect(lambda: self.edited.emit({"model": None,
+                                                                     "layer_prefix": None}))
+
+    @staticmethod
+    def _int_value(name: str, value: int) -> int | None:
+        """0 means "auto" for the sizes that can follow the input."""
+        return (value or None) if name in ("input_size", "output_size") else value
+
+    def _on_kind(self, text: str) -> None:
+        cell, nonlinearity = KINDS[text]
+        self.edited.emit({"cell": cell, "nonlinearity": nonlinearity})
+
+    def show_state(self, config, spec, notes: list[str], device_text: str) -> None:
+        """Show the configuration (and, for a loaded model, the sizes its weights fix)."""
+        widgets = [self.kind, self.input_size, self.hidden_size, self.num_layers,
+                   self.bidirectional, self.bias, self.proj_size, self.dropout, self.head,
+                   self.output_size, self.seed, self.device, self.layer_prefix]
+        for w in widgets:
+            w.blockSignals(True)
+        source = spec if (spec is not None and config.model) else config
+        kind = {"lstm": "LSTM", "gru": "GRU"}.get(source.cell) or (
+            "RNN (relu)" if (config.nonlinearity or "tanh") == "relu" else "RNN (tanh)")
+        self.kind.setCurrentText(kind)
+        self.input_size.setValue((spec.input_size if config.model and spec else
+                                  config.input_size) or 0)
+        for name in ("hidden_size", "num_layers", "proj_size"):
+            getattr(self, name).setValue(getattr(source, name))
+        self.bidirectional.setChecked(source.bidirectional)
+        self.bias.setChecked(source.bias)
+        self.dropout.setValue(config.dropout)
+        head = config.head if config.head in HEADS.values() else None
+        self.head.setCurrentText(next(k for k, v in HEADS.items() if v == head))
+        self.output_size.setValue(config.output_size or 0)
+        self.seed.setValue(config.seed)
+        self.device.setCurrentText(config.device)
+        self.layer_prefix.setText(config.layer_prefix or "")
+        for w in widgets:
+            w.blockSignals(False)
+        loaded = bool(config.model)
+        for name in SIZE_FIELDS:  # a checkpoint fixes these; they are shown read-only
+            getattr(self, name).setEnabled(not loaded)
+        self.proj_size.setEnabled(not loaded and source.cell == "lstm")
+        self.seed.setEnabled(not loaded)
+        self.output_size.setEnabled(not loaded)
+        self.random_button.setEnabled(loaded)
+        self.layer_prefix.setEnabled(loaded)
+        self.model_label.setText(Path(config.model).name if loaded else
+                                 f"random (torch init, seed {config.seed})")
+        self.notes.setText("\n".join(f"• {n}" for n in notes))
+        self.device_used.setText(f"using {device_text}")
+
+    def show_problem(self, message: str) -> None:
+        self.problem.setText(message)

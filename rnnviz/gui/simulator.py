@@ -1,0 +1,138 @@
+"""The Simulator: the one object that owns what the window shows.
+
+It holds the configuration, the computed snapshot (network, input, trace) and the
+cursor: time step t and the selected (layer, direction, unit, batch). Views read it
+and change it only through its methods; they never call torch.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from rnnviz.gui.config import Config
+from rnnviz.gui.jobs import Snapshot, compute_snapshot
+from rnnviz.gui.worker import Worker
+
+log = logging.getLogger("rnnviz")
+
+
+class Simulator(QObject):
+    """Owns config, snapshot and cursor.
+
+    Signals:
+        trace_changed(): a new snapshot is in place (network, sequence and trace).
+        cursor_changed(int): the time step t moved.
+        selection_changed(): layer, direction, unit or batch changed.
+        busy_changed(bool): background computation started / ended.
+        error(str): a problem to show the user; the previous state stays.
+    """
+
+    trace_changed = Signal()
+    cursor_changed = Signal(int)
+    selection_changed = Signal()
+    busy_changed = Signal(bool)
+    error = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.config = Config()
+        self.snapshot: Snapshot | None = None
+        self.t = 0
+        self.layer, self.direction, self.unit, self.batch_index = 0, "fwd", 0, 0
+        self._worker = Worker(self)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.busy_changed.connect(self.busy_changed)
+
+    # ----- what the views read -------------------------------------------------------
+    @property
+    def trace(self):
+        return None if self.snapshot is None else self.snapshot.trace
+
+    @property
+    def spec(self):
+        return None if self.snapshot is None else self.snapshot.network.spec
+
+    @property
+    def length(self) -> int:
+        return 0 if self.snapshot is None else self.snapshot.trace.length
+
+    def notes(self) -> list[str]:
+        """What was assumed or changed on the user's behalf (shown in the window)."""
+        if self.snapshot is None:
+            return []
+        notes = list(self.spec.notes)
+        if self.trace.device.reason:
+            notes.append(f"device: {self.trace.device.reason}")
+        if self.spec.dropout:
+            notes.append(f"dropout {self.spec.dropout:g} is recorded; off while stepping "
+                         f"(eval mode, as in torch)")
+        return notes
+
+    # ----- changing the configuration --------------------------------------------------
+    def apply(self, config: Config) -> None:
+        """Compute a snapshot for `config` in the background; errors keep the old one."""
+        previous = self.snapshot
+        self._pending = config
+        self._worker.submit(lambda: compute_snapshot(config, previous))
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until background work is done (tests, export, startup benchmarks)."""
+        return self._worker.wait(msecs)
+
+    def _on_finished(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.config = snapshot.config
+        spec = snapshot.network.spec
+        self.layer = min(self.layer, spec.num_layers - 1)
+        if self.direction not in spec.directions():
+            self.direction = "fwd"
+        self.unit = min(self.unit, spec.hidden_size - 1)
+        self.batch_index = min(self.batch_index, snapshot.trace.batch - 1)
+        if snapshot.extended:
+            self.t = snapshot.trace.length - 1  # follow the newly typed character
+        self.t = min(self.t, snapshot.trace.length - 1)
+        self.trace_changed.emit()
+        self.cursor_changed.emit(self.t)
+        self.selection_changed.emit()
+
+    def _on_failed(self, message: str, expected: bool) -> None:
+        if not expected:
+            message = "unexpected error (details in the log):\n" + message.strip().splitlines()[-1]
+        self.error.emit(message)
+
+    # ----- moving the cursor ---------------------------------------------------------------
+    def seek(self, t: int) -> None:
+        if self.snapshot is None:
+            return
+        t = max(0, min(int(t), self.length - 1))
+        if t != self.t:
+            self.t = t
+            self.cursor_changed.emit(t)
+
+    def step(self, delta: int = 1) -> None:
+        self.seek(self.t + delta)
+
+    def select(self, *, layer: int | None = None, direction: str | None = None,
+               unit: int | None = None, batch: int | None = None) -> None:
+        if self.snapshot is None:
+            return
+        spec = self.spec
+        if layer is not None:
+            self.layer = max(0, min(layer, spec.num_layers - 1))
+        if direction is not None and direction in spec.directions():
+            self.direction = direction
+        if unit is not None:
+            self.unit = max(0, min(unit, spec.hidden_size - 1))
+        if batch is not None:
+            self.batch_index = max(0, min(batch, self.trace.batch - 1))
+        self.selection_changed.emit()
+
+    # ----- slices the views show ---------------------------------------------------------
+    def part_now(self, name: str, layer: int | None = None, direction: str | None = None):
+        """(H,) vector of a part at the cursor for the selected batch element."""
+        layer = self.layer if layer is None else layer
+        direction = self.direction if direction is None else direction
+        return self.trace.part(layer, direction, name)[self.t, self.batch_index]

@@ -1,0 +1,96 @@
+"""Transport: reset, back, play/pause, forward, end, speed and the timeline slider."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
+
+
+class Transport(QToolBar):
+    """Moves the Simulator's cursor; keys Space, ←, →, Home, End.
+
+    Play advances one step per timer tick at `speed` steps per second, and stops at
+    the end of the sequence.
+    """
+
+    def __init__(self, simulator, parent=None):
+        super().__init__("Transport", parent)
+        self.setObjectName("transport")
+        self.sim = simulator
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+        self.reset_action = self._action("|◀ Reset", "Home", "back to t = 0", simulator.seek, 0)
+        self.back_action = self._action("◀ Back", "Left", "one step back", simulator.step, -1)
+        self.play_action = self._action("▶ Play", "Space", "play / pause", self.toggle_play)
+        self.forward_action = self._action("Step ▶", "Right", "one step forward",
+                                           simulator.step, 1)
+        self.end_action = self._action("End ▶|", "End", "jump to the last step", self._end)
+        self.speed = QSpinBox()
+        self.speed.setRange(1, 240)
+        self.speed.setValue(8)
+        self.speed.setSuffix(" steps/s")
+        self.speed.setToolTip("play speed")
+        self.speed.valueChanged.connect(self._on_speed)
+        self.addWidget(self.speed)
+        self.slider = QSlider(Qt.Horizontal)
+        self.slider.setMinimumWidth(160)
+        self.slider.setToolTip("timeline: drag to any step")
+        self.slider.valueChanged.connect(simulator.seek)
+        self.addWidget(self.slider)
+        self.label = QLabel()
+        self.label.setObjectName("stepLabel")
+        self.label.setMinimumWidth(110)
+        self.addWidget(self.label)
+        simulator.trace_changed.connect(self._on_trace_changed)
+        simulator.cursor_changed.connect(self._on_cursor_changed)
+
+    def _action(self, text: str, key: str, tip: str, slot, *args) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setToolTip(f"{tip} ({key})")
+        action.triggered.connect(lambda: slot(*args))
+        self.addAction(action)
+        return action
+
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def toggle_play(self) -> None:
+        if self.playing:
+            self.pause()
+        elif self.sim.length:
+            if self.sim.t >= self.sim.length - 1:
+                self.sim.seek(0)
+            self._on_speed(self.speed.value())
+            self.timer.start()
+            self.play_action.setText("❚❚ Pause")
+
+    def pause(self) -> None:
+        self.timer.stop()
+        self.play_action.setText("▶ Play")
+
+    def _tick(self) -> None:
+        if self.sim.t >= self.sim.length - 1:
+            self.pause()
+        else:
+            self.sim.step(1)
+
+    def _end(self) -> None:
+        self.sim.seek(self.sim.length - 1)
+
+    def _on_speed(self, value: int) -> None:
+        self.timer.setInterval(max(1, round(1000 / value)))
+
+    def _on_trace_changed(self) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, self.sim.length - 1))
+        self.slider.blockSignals(False)
+
+    def _on_cursor_changed(self, t: int) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(t)
+        self.slider.blockSignals(False)
+        self.label.setText(f"t = {t}  /  T = {self.sim.length}")

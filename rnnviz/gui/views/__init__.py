@@ -1,0 +1,1 @@
+"""Views: each shows one thing the Simulator owns, and only updates its items per step."""

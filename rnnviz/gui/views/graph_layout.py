@@ -1,0 +1,106 @@
+"""Where each row of the unrolled graph sits: pure geometry, no Qt, testable alone.
+
+Bottom to top, as in the seed articles' figures: the input x_t, then each layer (both
+directions for a bidirectional network, then their concatenation), then the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnnviz.gui.colors import scale_for, state_bound
+
+PIXELS_PER_STEP = 5  # 3 coloured + 2 gap: room for the arrow between neighbouring nodes
+MAX_ROWS_OF_UNITS = 64  # a node is a thumbnail; the exact values are in the other views
+NODE_HALF_WIDTH = 0.3  # nodes span t ± 0.3 (3 of the 5 pixels, centred)
+ROW_GAP = 0.55  # vertical room between rows, for the arrows up the layers
+HEIGHTS = {"x": 0.5, "layer": 0.7, "lstm": 0.9, "cat": 0.4, "y": 0.5}
+C_STRIP = 0.3  # LSTM: the cell-state strip on top of the layer's node
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str  # "x" | "layer" | "cat" | "y"
+    y: float  # centre in view coordinates
+    height: float  # of the node strips
+    label: str
+    layer: int = -1
+    direction: str = "fwd"
+
+    @property
+    def selectable(self) -> bool:
+        return self.kind == "layer"
+
+    @property
+    def bottom(self) -> float:
+        return self.y - self.height / 2
+
+    @property
+    def top(self) -> float:
+        return self.y + self.height / 2
+
+
+def graph_rows(spec) -> list[Row]:
+    """Rows of the unrolled graph for a network spec, bottom (x) to top (y)."""
+    layer_height = HEIGHTS["lstm" if spec.cell == "lstm" else "layer"]
+    arrows = {"fwd": "→", "bwd": "←"}
+    wanted: list[tuple] = [("x", HEIGHTS["x"], "x  input", -1, "fwd")]
+    for layer in range(spec.num_layers):
+        for direction in spec.directions():
+            name = f"layer {layer + 1} {arrows[direction]}" if spec.bidirectional \
+                else f"layer {layer + 1}"
+            wanted.append(("layer", layer_height, name, layer, direction))
+        if spec.bidirectional:
+            wanted.append(("cat", HEIGHTS["cat"], f"[→ ; ←] {layer + 1}", layer, "fwd"))
+    if spec.head is not None:
+        wanted.append(("y", HEIGHTS["y"], "y  output", -1, "fwd"))
+    rows, top = [], None
+    for kind, height, label, layer, direction in wanted:
+        y = 0.0 if top is None else top + ROW_GAP + height / 2
+        rows.append(Row(kind, y, height, label, layer, direction))
+        top = y + height / 2
+    return rows
+
+
+def unit_stride(units: int) -> int:
+    return max(1, int(np.ceil(units / MAX_ROWS_OF_UNITS)))
+
+
+def strip_image(values: np.ndarray, levels, lut) -> np.ndarray:
+    """(T, U) values -> (U', T*PIXELS_PER_STEP, 4) RGBA, row-major, with transparent gaps."""
+    values = values[:, :: unit_stride(values.shape[1])]  # (T, U')
+    lo, hi = levels
+    idx = np.clip((values - lo) / (hi - lo), 0, 1) * (len(lut) - 1)
+    rgb = lut[np.nan_to_num(idx).astype(np.intp)]  # (T, U', 3)
+    steps, units = values.shape
+    image = np.zeros((units, steps, PIXELS_PER_STEP, 4), dtype=np.uint8)
+    image[:, :, 1:4, :3] = rgb.transpose(1, 0, 2)[:, :, None, :]  # pixels 1-3 of 0-4
+    image[:, :, 1:4, 3] = 255
+    return image.reshape(units, steps * PIXELS_PER_STEP, 4)
+
+
+def row_values(trace, row: Row, batch: int) -> tuple[np.ndarray, str]:
+    """(T, U) values shown in a row's nodes, and the part name that sets its colours."""
+    spec = trace.spec
+    if row.kind == "x":
+        return trace.x[:, batch], "x"
+    if row.kind == "layer":
+        return trace.part(row.layer, row.direction, "h")[:, batch], "h"
+    if row.kind == "cat":
+        return trace.layer_input(row.layer + 1)[:, batch] if row.layer + 1 < spec.num_layers \
+            else trace.output[:, batch], "h"
+    activation = spec.head.activation
+    y = np.exp(trace.y[:, batch]) if activation == "log_softmax" else trace.y[:, batch]
+    return y, ("p" if activation != "none" else "y")
+
+
+def row_scale(spec, part: str, values: np.ndarray):
+    """Fixed colour levels: probabilities 0..1; bounded h ±1; other values ±max over T."""
+    if part == "p":
+        return scale_for("i")  # sequential 0..1
+    if part == "h" and not (spec.cell == "rnn" and spec.nonlinearity == "relu") \
+            and not spec.proj_size:
+        return scale_for("h", 1.0)
+    return scale_for("c", state_bound(values))

@@ -1,0 +1,210 @@
+"""The unrolled graph: one column per time step, one row per layer (and direction).
+
+Each node is a strip of its hidden vector (LSTM: with the cell state above it), in
+fixed colour scales. Arrows carry h (and c) along time and h up the layers. The
+whole trace is coloured once per trace; a step only moves the highlight and the fade
+over future steps, so stepping costs two rectangle moves.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem
+
+from rnnviz.gui.colors import PART_COLORS, scale_for, state_bound
+from rnnviz.gui.views.graph_layout import (
+    C_STRIP,
+    NODE_HALF_WIDTH,
+    Row,
+    graph_rows,
+    row_scale,
+    row_values,
+    strip_image,
+)
+
+VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
+
+
+class GraphView(pg.PlotWidget):
+    """Unrolled graph of the Simulator's trace. Click a node to select it."""
+
+    def __init__(self, simulator, parent=None):
+        super().__init__(parent, background="w")
+        self.sim = simulator
+        self.rows: list[Row] = []
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.getViewBox().setMouseEnabled(x=True, y=False)
+        self.getPlotItem().setTitle("unrolled network")
+        self._images: list[pg.ImageItem] = []
+        self._labels: list[pg.TextItem] = []
+        self._time_arrows = pg.PlotDataItem(pen=pg.mkPen("#555555", width=1.5), connect="pairs")
+        self._c_arrows = pg.PlotDataItem(pen=pg.mkPen(PART_COLORS["c"], width=2), connect="pairs")
+        self._up_arrows = pg.PlotDataItem(pen=pg.mkPen("#999999", width=1), connect="pairs")
+        self._heads = pg.ScatterPlotItem(pen=None, brush=pg.mkBrush("#555555"), size=7)
+        for item in (self._up_arrows, self._time_arrows, self._c_arrows, self._heads):
+            self.addItem(item)
+        self._fade = QGraphicsRectItem()
+        self._fade.setBrush(QBrush(QColor(255, 255, 255, 190)))
+        self._fade.setPen(QPen(Qt.NoPen))
+        self._fade.setZValue(10)
+        self._column = QGraphicsRectItem()
+        self._column.setPen(pg.mkPen("#E69F00", width=3))
+        self._column.setZValue(11)
+        self._selected = QGraphicsRectItem()
+        self._selected.setPen(pg.mkPen("#000000", width=2, style=Qt.DashLine))
+        self._selected.setZValue(12)
+        for item in (self._fade, self._column, self._selected):
+            self.addItem(item)
+        self.scene().sigMouseClicked.connect(self._on_click)
+        simulator.trace_changed.connect(self._on_trace_changed)
+        simulator.cursor_changed.connect(self._on_cursor_changed)
+        simulator.selection_changed.connect(self._on_selection_changed)
+
+    # ----- built once per trace ------------------------------------------------------------
+    def _on_trace_changed(self) -> None:
+        trace, spec = self.sim.trace, self.sim.spec
+        for item in self._images + self._labels:
+            self.removeItem(item)
+        self._images, self._labels = [], []
+        self.rows = graph_rows(spec)
+        steps, b = trace.length, self.sim.batch_index
+        for row in self.rows:
+            values, part = row_values(trace, row, b)
+            top = row.top
+            if row.kind == "layer" and spec.cell == "lstm":
+                c = trace.part(row.layer, row.direction, "c")[:, b]
+                self._add_strip(c, scale_for("c", state_bound(c)), top - C_STRIP, C_STRIP)
+                top -= C_STRIP + 0.05
+            self._add_strip(values, row_scale(spec, part, values), row.bottom, top - row.bottom)
+        self._draw_arrows(steps)
+        self._draw_step_labels()
+        self.getAxis("left").setTicks([self._row_ticks()])
+        self.setYRange(self.rows[0].bottom - 0.35, self.rows[-1].top + 0.1, padding=0.02)
+        width = min(steps, VISIBLE_STEPS)
+        self.setXRange(-0.6, width - 0.4, padding=0)
+        self.getViewBox().setLimits(xMin=-1.5, xMax=steps + 0.5)
+
+    def _row_ticks(self) -> list[tuple[float, str]]:
+        """Row names on the left axis; an LSTM layer names its c strip and its h strip."""
+        ticks = []
+        for row in self.rows:
+            if row.kind == "layer" and self.sim.spec.cell == "lstm":
+                ticks.append((row.top - C_STRIP / 2, "c"))
+                ticks.append(((row.bottom + row.top - C_STRIP) / 2, f"{row.label}  h"))
+            else:
+                ticks.append((row.y, row.label))
+        return ticks
+
+    def _add_strip(self, values: np.ndarray, scale, bottom: float, height: float) -> None:
+        levels, lut = scale
+        image = pg.ImageItem(strip_image(values, levels, lut))
+        image.setRect(QRectF(-0.5, bottom, values.shape[0], height))
+        self.addItem(image)
+        self._images.append(image)
+
+    def _draw_arrows(self, steps: int) -> None:
+        """Time arrows between neighbouring nodes, and arrows up between rows."""
+        spec = self.sim.spec
+        t = np.arange(steps - 1, dtype=float)
+        h_pts, c_pts, up_pts, heads = [], [], [], []
+        gap = (NODE_HALF_WIDTH + 0.02, 1 - NODE_HALF_WIDTH - 0.06)
+        for row in self.rows:
+            if row.kind != "layer":
+                continue
+            forward = row.direction == "fwd"
+            y_h = (row.bottom + row.top - (C_STRIP if spec.cell == "lstm" else 0)) / 2
+            start, end = (t + gap[0], t + gap[1]) if forward else (t + 1 - gap[0], t + 1 - gap[1])
+            h_pts.append(_pairs(start, end, y_h))
+            heads.append((end, y_h, "t2" if forward else "t3"))
+            if spec.cell == "lstm":
+                y_c = row.top - C_STRIP / 2
+                c_pts.append(_pairs(start, end, y_c))
+                heads.append((end, y_c, "t2" if forward else "t3"))
+        for below, above in zip(self.rows, self.rows[1:]):
+            up_pts.append(_vertical(steps, below.top, above.bottom - 0.03))
+            heads.append((np.arange(steps, dtype=float), np.full(steps, above.bottom - 0.05),
+                          "t1"))
+        self._time_arrows.setData(*_join(h_pts))
+        self._c_arrows.setData(*_join(c_pts))
+        self._up_arrows.setData(*_join(up_pts))
+        spots = []
+        for xs, ys, symbol in heads:
+            ys = np.broadcast_to(ys, np.shape(xs))
+            spots.extend({"pos": (x, y), "symbol": symbol} for x, y in zip(xs, ys))
+        self._heads.setData(spots)
+
+    def _draw_step_labels(self) -> None:
+        """Under each column: the character fed at that step (text input)."""
+        sequence = self.sim.snapshot.sequence
+        if sequence.text is None:
+            return
+        for t, char in enumerate(sequence.text):
+            label = pg.TextItem(repr(char)[1:-1] or " ", color="#333333", anchor=(0.5, 0))
+            label.setPos(t, self.rows[0].bottom - 0.02)
+            self.addItem(label)
+            self._labels.append(label)
+
+    # ----- per step: two rectangles ----------------------------------------------------------
+    def _on_cursor_changed(self, t: int) -> None:
+        if not self.rows:
+            return
+        bottom, top = self.rows[0].bottom - 0.08, self.rows[-1].top + 0.08
+        self._column.setRect(QRectF(t - 0.42, bottom, 0.84, top - bottom))
+        self._fade.setRect(QRectF(t + 0.5, bottom - 0.5, max(0.0, self.sim.length - t),
+                                  top - bottom + 1))
+        self._follow(t)
+        self._on_selection_changed()
+
+    def _follow(self, t: int) -> None:
+        """Keep t in view: slide the visible window when t leaves it."""
+        (x0, x1), _ = self.getViewBox().viewRange()
+        if x0 + 0.5 <= t <= x1 - 0.5:
+            return
+        width = x1 - x0
+        start = t - width + 1.6 if t > x1 - 0.5 else t - 0.6
+        self.setXRange(start, start + width, padding=0)
+
+    def _on_selection_changed(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._selected.setRect(QRectF(self.sim.t - 0.38, row.bottom - 0.04, 0.76,
+                                          row.height + 0.08))
+
+    def selected_row(self) -> Row | None:
+        for row in self.rows:
+            if row.kind == "layer" and row.layer == self.sim.layer \
+                    and row.direction == self.sim.direction:
+                return row
+        return None
+
+    def _on_click(self, event) -> None:
+        if not self.rows or event.button() != Qt.LeftButton:
+            return
+        pos = self.getViewBox().mapSceneToView(event.scenePos())
+        t = int(round(pos.x()))
+        row = min(self.rows, key=lambda r: abs(r.y - pos.y()))
+        if abs(row.y - pos.y()) > row.height / 2 + 0.1 or not 0 <= t < self.sim.length:
+            return
+        if row.selectable:
+            self.sim.select(layer=row.layer, direction=row.direction)
+        self.sim.seek(t)
+
+
+def _pairs(start: np.ndarray, end: np.ndarray, y: float) -> tuple[np.ndarray, np.ndarray]:
+    xs = np.stack([start, end], axis=1).ravel()
+    return xs, np.full(xs.shape, y)
+
+
+def _vertical(steps: int, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
+    xs = np.repeat(np.arange(steps, dtype=float), 2)
+    return xs, np.tile([y0, y1], steps)
+
+
+def _join(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    if not parts:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])

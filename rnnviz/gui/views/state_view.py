@@ -1,0 +1,184 @@
+"""States over time: heatmaps of h (and c) — units × time — up to t, and unit curves."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnnviz.gui.colors import DIVERGING_ANCHORS, scale_for, state_bound
+from rnnviz.gui.units import parse_units
+
+CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+
+
+class _Heatmap:
+    """One units × time image with a fade over future steps and a cursor line."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.plot = plot
+        self.image = pg.ImageItem()
+        plot.addItem(self.image)
+        self.fade = QGraphicsRectItem()
+        self.fade.setBrush(QBrush(QColor(255, 255, 255, 235)))
+        self.fade.setPen(QPen(Qt.NoPen))
+        plot.addItem(self.fade)
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
+        self.unit_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1,
+                                                               style=Qt.DashLine))
+        plot.addItem(self.cursor)
+        plot.addItem(self.unit_line)
+
+    def set_data(self, values: np.ndarray, scale) -> None:
+        """values (T, H): drawn as H rows (unit 0 at the bottom) × T columns."""
+        levels, lut = scale
+        self.image.setImage(values.T, levels=levels, lut=lut, autoLevels=False)
+        self.image.setRect(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
+        self.plot.setLimits(xMin=-0.5, xMax=values.shape[0] - 0.5)
+        self.plot.setRange(xRange=(-0.5, values.shape[0] - 0.5),
+                           yRange=(-0.5, values.shape[1] - 0.5), padding=0)
+        self.units = values.shape[1]
+
+    def move(self, t: int, steps: int, unit: int) -> None:
+        self.cursor.setPos(t)
+        self.fade.setRect(QRectF(t + 0.5, -0.5, max(0, steps - t - 1), self.units))
+        self.unit_line.setPos(unit)
+
+
+def _colour_bar(canvas, heatmap: _Heatmap, row: int) -> pg.ColorBarItem:
+    """A fixed, labelled scale beside a heatmap (diverging: blue < 0 < red)."""
+    cmap = pg.ColorMap(np.linspace(0, 1, len(DIVERGING_ANCHORS)), DIVERGING_ANCHORS)
+    bar = pg.ColorBarItem(values=(-1, 1), colorMap=cmap, interactive=False, width=12)
+    canvas.addItem(bar, row=row, col=1)
+    return bar
+
+
+class StateView(QWidget):
+    """Heatmaps of the selected cell's h (and c) up to t, and curves of picked units."""
+
+    def __init__(self, simulator, parent=None):
+        super().__init__(parent)
+        self.sim = simulator
+        self.units_edit = QLineEdit("0-3")
+        self.units_edit.setToolTip("units to plot, e.g. 0, 3, 5-7 (the selected unit is "
+                                   "always drawn, thicker)")
+        self.units_error = QLabel()
+        self.units_error.setStyleSheet("color: #b2182b")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("plot units:"))
+        bar.addWidget(self.units_edit, 1)
+        bar.addWidget(self.units_error)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.h_plot = self.canvas.addPlot(row=0, col=0)
+        self.c_plot = self.canvas.addPlot(row=1, col=0)
+        self.curves_plot = self.canvas.addPlot(row=0, col=2, rowspan=2,
+                                               title="picked units over time")
+        for plot in (self.h_plot, self.c_plot, self.curves_plot):
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.h_plot.setLabel("left", "h: unit")
+        self.c_plot.setLabel("left", "c: unit")
+        self.curves_plot.setLabel("bottom", "t")
+        self.c_plot.setXLink(self.h_plot)
+        self.curves_plot.setXLink(self.h_plot)
+        self.canvas.ci.layout.setColumnStretchFactor(0, 3)
+        self.canvas.ci.layout.setColumnStretchFactor(2, 2)
+        self.h_map, self.c_map = _Heatmap(self.h_plot), _Heatmap(self.c_plot)
+        self.h_bar = _colour_bar(self.canvas, self.h_map, row=0)
+        self.c_bar = _colour_bar(self.canvas, self.c_map, row=1)
+        self.curve_cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
+        self.curves_plot.addItem(self.curve_cursor)
+        self.legend = self.curves_plot.addLegend(offset=(5, 1), labelTextSize="8pt", colCount=4)
+        self.curves: list[pg.PlotDataItem] = []
+        self._curve_values: list[np.ndarray] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+        self.units_edit.textChanged.connect(self._on_selection_changed)
+        for plot in (self.h_plot, self.c_plot):
+            plot.scene().sigMouseClicked.connect(self._on_click)
+        simulator.trace_changed.connect(self._on_selection_changed)
+        simulator.selection_changed.connect(self._on_selection_changed)
+        simulator.cursor_changed.connect(self._on_cursor_changed)
+
+    def picked_units(self) -> list[int]:
+        units, error = parse_units(self.units_edit.text(), self.sim.spec.hidden_size)
+        self.units_error.setText(error)
+        return sorted(set(units) | {self.sim.unit})
+
+    def _on_selection_changed(self, *_args) -> None:
+        sim = self.sim
+        if sim.trace is None:
+            return
+        spec, b = sim.spec, sim.batch_index
+        h = sim.trace.part(sim.layer, sim.direction, "h")[:, b]  # (T, H_out)
+        bounded = (spec.cell != "rnn" or spec.nonlinearity == "tanh") and not spec.proj_size
+        h_scale = scale_for("h", 1.0 if bounded else state_bound(h))
+        self.h_map.set_data(h, h_scale)
+        self.h_bar.setLevels(h_scale[0])
+        is_lstm = spec.cell == "lstm"
+        self.c_plot.setVisible(is_lstm)
+        if is_lstm:
+            c = sim.trace.part(sim.layer, sim.direction, "c")[:, b]
+            c_scale = scale_for("c", state_bound(c))
+            self.c_map.set_data(c, c_scale)
+            self.c_bar.setLevels(c_scale[0])
+        self.c_bar.setVisible(is_lstm)
+        self.curves_plot.setTitle("picked units: h solid, c dashed" if is_lstm
+                                  else "picked units: h")
+        self._draw_curves(h, c if is_lstm else None)
+        self._on_cursor_changed(sim.t)
+
+    def _draw_curves(self, h: np.ndarray, c: np.ndarray | None) -> None:
+        for curve in self.curves:
+            self.curves_plot.removeItem(curve)
+        self.legend.clear()
+        self.curves, self._curve_values = [], []
+        for j, unit in enumerate(u for u in self.picked_units() if u < h.shape[1]):
+            color = CURVE_COLORS[j % len(CURVE_COLORS)]
+            width = 3 if unit == self.sim.unit else 1.5
+            self._add_curve(h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]")
+            if c is not None:  # dashed, same colour; the plot's title says so
+                self._add_curve(c[:, unit], pg.mkPen(color, width=width, style=Qt.DashLine))
+        self.curves_plot.setYRange(*self._curve_range(h, c), padding=0.05)
+
+    def _add_curve(self, values: np.ndarray, pen, name: str | None = None) -> None:
+        self.curves.append(self.curves_plot.plot(pen=pen, name=name))
+        self._curve_values.append(values)
+
+    @staticmethod
+    def _curve_range(h: np.ndarray, c: np.ndarray | None) -> tuple[float, float]:
+        peak = max(1.0, float(np.abs(h).max()), float(np.abs(c).max()) if c is not None else 0)
+        return -peak, peak
+
+    def _on_cursor_changed(self, t: int) -> None:
+        sim = self.sim
+        if sim.trace is None:
+            return
+        for heatmap in (self.h_map, self.c_map):
+            if hasattr(heatmap, "units"):
+                heatmap.move(t, sim.length, sim.unit)
+        self.curve_cursor.setPos(t)
+        steps = np.arange(t + 1)
+        for curve, values in zip(self.curves, self._curve_values):
+            curve.setData(steps, values[: t + 1])  # curves stop at t, like the heatmaps
+
+    def _on_click(self, event) -> None:
+        for plot in (self.h_plot, self.c_plot):
+            if plot.isVisible() and plot.sceneBoundingRect().contains(event.scenePos()):
+                pos = plot.getViewBox().mapSceneToView(event.scenePos())
+                self.sim.select(unit=int(round(pos.y())))
+                self.sim.seek(int(round(pos.x())))
+                return
