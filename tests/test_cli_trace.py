@@ -84,7 +84,7 @@ def test_text_preset_with_softmax_head(tmp_path, capsys):
     (lambda d: (torch.save(nn.GRU(3, 2).state_dict(), d / "m.pt"),
                 (d / "x.csv").write_text("1\n2\n")),
      ["--model", "{d}/m.pt", "--input", "{d}/x.csv"], "1 features per step but"),
-    (lambda d: (d / "m.pt").write_bytes(b"junk"), ["--model", "{d}/m.pt"], "not a readable"),
+    (lambda d: (d / "m.pt").write_bytes(b"junk"), ["--model", "{d}/m.pt"], "torch checkpoint"),
     (lambda d: None, ["--hidden-size", "0"], "hidden_size must be"),
     (lambda d: None, ["--preset", "text"], "needs --text"),
     (lambda d: None, ["--length", "0"], "length must be at least 1"),

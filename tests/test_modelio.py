@@ -146,9 +146,19 @@ class Evil:
 def test_pickle_that_would_run_code_is_refused_and_nothing_runs(tmp_path):
     Evil.marker = tmp_path / "pwned"
     path = tmp_path / "evil.pt"
+    torch.save({"weight": Evil()}, path)  # torch's own format, with a code-running global
+    with pytest.raises(RnnvizError, match="holds pickled Python objects.*never runs"):
+        load_checkpoint(path)
+    assert not Evil.marker.exists()
+
+
+@pytest.mark.parametrize("protocol", [2, 4, 5])
+def test_raw_pickle_that_would_run_code_is_refused_and_nothing_runs(tmp_path, protocol):
+    Evil.marker = tmp_path / "pwned"
+    path = tmp_path / "evil.pkl.pt"
     with open(path, "wb") as fh:
-        pickle.dump({"weight": Evil()}, fh)
-    with pytest.raises(RnnvizError, match="never runs"):
+        pickle.dump({"weight": Evil()}, fh, protocol=protocol)
+    with pytest.raises(RnnvizError, match="nothing in it was run|never runs"):
         load_checkpoint(path)
     assert not Evil.marker.exists()
 
@@ -156,13 +166,13 @@ def test_pickle_that_would_run_code_is_refused_and_nothing_runs(tmp_path):
 def test_whole_module_pickle_is_refused(tmp_path):
     path = tmp_path / "whole.pt"
     torch.save(ArticleRNN(2, 3, 2), path)
-    with pytest.raises(RnnvizError, match="state_dict"):
+    with pytest.raises(RnnvizError, match="holds pickled Python objects.*state_dict"):
         load_checkpoint(path)
 
 
 @pytest.mark.parametrize("content, match", [
     (b"", "not a readable torch checkpoint"),
-    (b"hello, this is text", "not a readable torch checkpoint"),
+    (b"hello, this is text", "torch checkpoint"),
 ])
 def test_garbage_files(tmp_path, content, match):
     path = tmp_path / "bad.pt"

@@ -53,11 +53,7 @@ def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
             warnings.simplefilter("ignore")  # protocol notes are noise next to our message
             obj = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        raise RnnvizError(
-            f"{path.name} holds pickled Python objects, which rnnviz never runs "
-            f"(refused: {str(exc).splitlines()[0][:120]}); save the weights with "
-            f"torch.save(model.state_dict(), path)"
-        ) from None
+        raise RnnvizError(_refusal(path.name, str(exc))) from None
     except Exception as exc:  # noqa: BLE001 - any failure to parse a user's file is theirs
         first = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise RnnvizError(
@@ -65,6 +61,18 @@ def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
             f"give a file written by torch.save(model.state_dict(), path)"
         ) from None
     return flatten_state(obj, path.name)
+
+
+def _refusal(name: str, message: str) -> str:
+    """Why torch's weights-only unpickler refused a file, in the user's terms."""
+    code = re.search(r"[^\n]*unsupported global[^\n]*", message, re.IGNORECASE)
+    if code:
+        return (f"{name} holds pickled Python objects ({code.group(0).strip()[:120]}), which "
+                f"rnnviz never runs; save the weights with torch.save(model.state_dict(), path)")
+    detail = message.split("WeightsUnpickler error:", 1)[-1].strip().splitlines()
+    detail = next((line.strip() for line in detail if line.strip()), "")[:120]
+    return (f"{name} is not a torch checkpoint that can be read safely ({detail or 'refused'}); "
+            f"nothing in it was run; give a file written by torch.save(model.state_dict(), path)")
 
 
 def _load_safetensors(path: Path) -> dict[str, Tensor]:

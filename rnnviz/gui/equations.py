@@ -26,6 +26,7 @@ class Line:
     numbers: str  # the same with numbers substituted
     value: float  # the trace's value
     note: str = ""  # what the term did (how c and h moved)
+    pre: float | None = None  # the pre-activation recomputed here (tests compare act(pre))
 
 
 def _fmt(v: float) -> str:
@@ -65,7 +66,8 @@ def _gate_line(terms: _Terms, part: str, row: int, act: str, value: float, k: in
         formula = f"{act}(W_i{s}[{k}]·x_t + W_h{s}[{k}]·h_t−1)"
         numbers = f"{act}({_num(wx)} {_fmt(wh)})"
     pre = wx + bx + wh + bh
-    return Line(part, f"{part}_t[{k}]", formula, f"{numbers} = {act}({_num(pre)})", value)
+    return Line(part, f"{part}_t[{k}]", formula, f"{numbers} = {act}({_num(pre)})", value,
+                pre=pre)
 
 
 def unit_equations(spec, weights, trace, layer: int, direction: str, t: int, b: int,
@@ -113,7 +115,7 @@ def _gru_lines(spec, terms: _Terms, part, h_prev, k: int, H: int) -> list[Line]:
     lines.append(Line("n", f"n_t[{k}]", f"tanh(W_in[{k}]·x_t + b_in[{k}] + r·(W_hn[{k}]·h_t−1 "
                       f"+ b_hn[{k}]))",
                       f"tanh({_num(wx)} {_fmt(bx)} + {_num(r)}×({_num(wh)} {_fmt(bh)})) "
-                      f"= tanh({_num(pre)})", n))
+                      f"= tanh({_num(pre)})", n, pre=pre))
     hp = float(h_prev[k])
     lines.append(Line("h", f"h_t[{k}]", "(1−z)·n + z·h_t−1",
                       f"{_num(1 - z)}×{_num(n)} + {_num(z)}×{_num(hp)}", h,

@@ -1,0 +1,237 @@
+"""The window, driven by keys and clicks: what each view shows at t is the trace at t."""
+
+import numpy as np
+import pytest
+from gui_support import grab, load
+from PySide6.QtCore import QPoint, Qt
+
+from rnnviz.gui.config import Config, demo_config
+
+CONFIGS = {
+    "lstm-2-layers": Config(cell="lstm", hidden_size=6, num_layers=2, length=20,
+                            head="softmax", output_size=3),
+    "gru-bidirectional": Config(cell="gru", hidden_size=5, num_layers=2, bidirectional=True,
+                                length=15),
+    "rnn-relu": Config(cell="rnn", nonlinearity="relu", hidden_size=4, length=12,
+                       head="linear", output_size=2),
+    "lstm-proj-bidir": Config(cell="lstm", hidden_size=6, proj_size=3, bidirectional=True,
+                              length=10),
+}
+
+
+def press(qtbot, window, key, times=1):
+    for _ in range(times):
+        qtbot.keyClick(window, key)
+
+
+def assert_views_show_step(window):
+    """Every view's data equals the trace at the cursor, for the selected cell and unit."""
+    sim = window.sim
+    tr, spec, t, b = sim.trace, sim.spec, sim.t, sim.batch_index
+    layer, d = sim.layer, sim.direction
+    # cell view: every glyph holds its part's vector at t
+    glyphs = window.cell_view.glyphs
+    for name in spec.parts:
+        if name in glyphs:
+            np.testing.assert_array_equal(glyphs[name].values, tr.part(layer, d, name)[t, b])
+    np.testing.assert_array_equal(glyphs["h_prev"].values, tr.previous_state(layer, d, "h", t)[b])
+    np.testing.assert_array_equal(glyphs["x"].values, tr.layer_input(layer)[t, b])
+    # equations: each line's value is the trace's, and act(recomputed pre) agrees with it
+    acts = {"σ": lambda v: 1 / (1 + np.exp(-v)), "tanh": np.tanh, "relu": lambda v: max(v, 0)}
+    for line in window.equation_view.lines:
+        if line.pre is not None:
+            act = next(a for name, a in acts.items() if line.formula.startswith(name))
+            assert act(line.pre) == pytest.approx(line.value, abs=1e-5), line.lhs
+        if line.lhs.startswith(("i_t", "f_t", "g_t", "o_t", "r_t", "z_t", "n_t", "c_t")):
+            assert line.value == pytest.approx(float(tr.part(layer, d, line.lhs[0])[t, b,
+                                                                                  sim.unit]))
+    # states: the heatmap holds the whole selected h; the fade starts after t; curves stop at t
+    sv = window.state_view
+    np.testing.assert_array_equal(sv.h_map.image.image, tr.part(layer, d, "h")[:, b].T)
+    assert sv.h_map.fade.rect().left() == pytest.approx(t + 0.5)
+    for curve in sv.curves:
+        assert len(curve.getData()[0]) == t + 1
+    # output view
+    out = window.output_view.values
+    if spec.head is None:
+        np.testing.assert_array_equal(out, tr.output[t, b])
+    elif spec.head.activation == "log_softmax":
+        np.testing.assert_allclose(out, np.exp(tr.y[t, b]))
+    else:
+        np.testing.assert_array_equal(out, tr.y[t, b])
+    # graph: the highlighted column is t; transport and status bar say t
+    column = window.graph._column.rect()
+    assert column.center().x() == pytest.approx(t)
+    assert window.transport.label.text().startswith(f"t = {t} ")
+    assert window.transport.slider.value() == t
+
+
+def test_launch_demo_is_ready_to_step(qtbot, window):
+    assert window.windowTitle() == "rnnviz"
+    load(qtbot, window, demo_config())
+    assert window.sim.spec.cell == "lstm" and window.sim.t == 0
+    press(qtbot, window, Qt.Key_Right)
+    assert window.sim.t == 1
+    assert_views_show_step(window)
+    # the first step already shows something: gates are not all equal
+    assert np.ptp(window.cell_view.glyphs["f"].values) > 0
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_keys_step_and_every_view_matches_the_trace(qtbot, window, name):
+    load(qtbot, window, CONFIGS[name])
+    press(qtbot, window, Qt.Key_Right, 4)
+    assert window.sim.t == 4
+    assert_views_show_step(window)
+    press(qtbot, window, Qt.Key_Left)
+    assert window.sim.t == 3
+    assert_views_show_step(window)
+    press(qtbot, window, Qt.Key_End)
+    assert window.sim.t == window.sim.length - 1
+    assert_views_show_step(window)
+    press(qtbot, window, Qt.Key_Home)
+    assert window.sim.t == 0
+    assert_views_show_step(window)
+    spec = window.sim.spec
+    window.sim.select(layer=spec.num_layers - 1, direction=spec.directions()[-1], unit=2)
+    press(qtbot, window, Qt.Key_Right, 2)
+    assert_views_show_step(window)
+
+
+def test_stepping_back_and_forth_lands_on_identical_pictures(qtbot, window):
+    load(qtbot, window, CONFIGS["lstm-2-layers"])
+    press(qtbot, window, Qt.Key_Right, 5)
+    qtbot.wait(50)
+    above_status = window.statusBar().y()  # the status bar shows the last update's timing
+    before = grab(window)[:above_status]
+    press(qtbot, window, Qt.Key_Right, 3)
+    press(qtbot, window, Qt.Key_Left, 3)
+    qtbot.wait(50)
+    np.testing.assert_array_equal(grab(window)[:above_status], before)
+
+
+def test_clicking_a_node_selects_its_step_layer_and_direction(qtbot, window):
+    load(qtbot, window, CONFIGS["gru-bidirectional"])
+    graph = window.graph
+    row = next(r for r in graph.rows if r.kind == "layer" and r.layer == 1 and
+               r.direction == "bwd")
+    scene_pos = graph.getViewBox().mapViewToScene(pg_point(3, row.y))
+    view_pos = graph.mapFromScene(scene_pos)
+    qtbot.mouseClick(graph.viewport(), Qt.LeftButton, pos=QPoint(int(view_pos.x()),
+                                                                   int(view_pos.y())))
+    sim = window.sim
+    assert (sim.t, sim.layer, sim.direction) == (3, 1, "bwd")
+    assert_views_show_step(window)
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+def test_play_advances_and_stops_at_the_end(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=3, length=8))
+    window.transport.speed.setValue(200)
+    press(qtbot, window, Qt.Key_Space)
+    assert window.transport.playing
+    qtbot.waitUntil(lambda: window.sim.t == 7, timeout=5000)
+    qtbot.waitUntil(lambda: not window.transport.playing, timeout=2000)
+    assert_views_show_step(window)
+
+
+def test_typing_text_extends_the_trace(qtbot, window):
+    load(qtbot, window, Config(cell="lstm", hidden_size=4, preset="text", text="hel",
+                               vocab="helo wrd", head="softmax", output_size=8))
+    assert window.sim.length == 3
+    panel = window.input_panel
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=10_000):
+        panel.text.setFocus()
+        panel.text.end(False)
+        qtbot.keyClicks(panel.text, "l")
+    snap = window.sim.snapshot
+    assert snap.extended and window.sim.length == 4 and window.sim.t == 3
+    assert snap.sequence.text == "hell"
+    assert "next character" in window.output_view.caption.text()
+    assert_views_show_step(window)
+
+
+def test_impossible_configuration_is_refused_while_typing(qtbot, window):
+    load(qtbot, window, CONFIGS["lstm-2-layers"])
+    before = window.sim.trace
+    window.network_panel.proj_size.setValue(6)  # == hidden_size: impossible
+    qtbot.wait(400)
+    assert "proj_size (6) must be smaller than hidden_size (6)" in \
+        window.network_panel.problem.text()
+    assert window.sim.trace is before
+
+
+def test_bad_model_file_reports_and_keeps_the_previous_state(qtbot, window, tmp_path):
+    load(qtbot, window, CONFIGS["rnn-relu"])
+    before = window.sim.trace
+    bad = tmp_path / "junk.pt"
+    bad.write_bytes(b"not a checkpoint")
+    with qtbot.waitSignal(window.sim.error, timeout=10_000):
+        window.start(window.sim.config.with_(model=str(bad)))
+    assert "not a torch checkpoint that can be read safely" in window.last_error
+    assert window.sim.trace is before and window.isVisible()
+    press(qtbot, window, Qt.Key_Right)
+    assert_views_show_step(window)
+
+
+def test_open_model_shows_sizes_read_only_and_names_what_was_found(qtbot, window, tmp_path):
+    import torch
+    from torch import nn
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.rnn = nn.RNN(3, 5, num_layers=2)
+            self.linear = nn.Linear(5, 4)
+
+    path = tmp_path / "model.pt"
+    torch.save(Model().state_dict(), path)
+    np.savetxt(tmp_path / "x.csv", np.random.default_rng(0).standard_normal((9, 3)),
+               delimiter=",")
+    load(qtbot, window, Config(model=str(path), input=str(tmp_path / "x.csv")))
+    panel = window.network_panel
+    assert not panel.hidden_size.isEnabled() and panel.hidden_size.value() == 5
+    assert panel.num_layers.value() == 2 and panel.kind.currentText() == "RNN (tanh)"
+    assert "found recurrent layer 'rnn'" in panel.notes.text()
+    assert "found output head 'linear'" in panel.notes.text()
+    assert "assumed tanh" in panel.notes.text()
+    press(qtbot, window, Qt.Key_Right, 2)
+    assert_views_show_step(window)
+
+
+def test_settings_keep_layout_and_last_configuration(qtbot, window):
+    config = CONFIGS["rnn-relu"]
+    load(qtbot, window, config)
+    window.close()
+    assert window.restore_settings() == config
+
+
+def test_presentation_mode_enlarges_fonts(qtbot, window):
+    load(qtbot, window, demo_config())
+    size = window.font().pointSizeF()
+    window.presentation_action.trigger()
+    assert window.font().pointSizeF() == pytest.approx(size * 1.5)
+    window.presentation_action.trigger()
+    assert window.font().pointSizeF() == pytest.approx(size)
+
+
+def test_unexpected_exception_in_a_slot_is_shown_and_logged(qtbot, window, tmp_path):
+    import sys
+
+    from rnnviz.gui.app import install_excepthook
+
+    log = tmp_path / "rnnviz.log"
+    install_excepthook(window, log)
+    try:
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert window.isVisible()
