@@ -14,6 +14,8 @@ import time
 
 
 def add_bench_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--part", choices=["core", "gui", "all"], default="all",
+                        help="core: trace vs torch.nn; gui: step latency, play rate, launch")
     parser.add_argument("--device", default="cpu", help="auto, cpu, cuda, cuda:N or mps")
     parser.add_argument("--cells", nargs="+", default=["lstm", "gru", "rnn"],
                         choices=["lstm", "gru", "rnn"])
@@ -89,5 +91,12 @@ def bench_core(args) -> dict:
 
 
 def run_bench(args) -> int:
-    print(json.dumps(bench_core(args), indent=2))
+    reports = []
+    if args.part in ("core", "all"):
+        reports.append(bench_core(args))
+    if args.part in ("gui", "all"):
+        from rnnviz.gui.bench_gui import bench_gui
+
+        reports.append(bench_gui(args))
+    print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2))
     return 0

@@ -126,8 +126,8 @@ def test_subprocess_exit_code_and_help():
 
 
 def test_bench_prints_json(capsys):
-    code, stdout, _ = run(capsys, "bench", "--hidden", "8", "--length", "20", "--repeat", "1",
-                          "--cells", "lstm", "gru")
+    code, stdout, _ = run(capsys, "bench", "--part", "core", "--hidden", "8", "--length", "20",
+                          "--repeat", "1", "--cells", "lstm", "gru")
     report = json.loads(stdout)
     assert code == 0 and report["part"] == "core"
     assert [r["cell"] for r in report["results"]] == ["lstm", "gru"]

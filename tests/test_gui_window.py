@@ -45,12 +45,16 @@ def assert_views_show_step(window):
         if line.lhs.startswith(("i_t", "f_t", "g_t", "o_t", "r_t", "z_t", "n_t", "c_t")):
             assert line.value == pytest.approx(float(tr.part(layer, d, line.lhs[0])[t, b,
                                                                                   sim.unit]))
-    # states: the heatmap holds the whole selected h; the fade starts after t; curves stop at t
+    # states: the heatmap holds the whole selected h; the fade covers everything after t
     sv = window.state_view
     np.testing.assert_array_equal(sv.h_map.image.image, tr.part(layer, d, "h")[:, b].T)
-    assert sv.h_map.fade.rect().left() == pytest.approx(t + 0.5)
-    for curve in sv.curves:
-        assert len(curve.getData()[0]) == t + 1
+    assert sv.h_map.fade.covered().left() == pytest.approx(t + 0.5)
+    assert window.graph._fade.covered().left() == pytest.approx(t + 0.5)
+    assert sv.curve_fade.covered().left() == pytest.approx(t + 0.5)
+    picked = [u for u in sv.picked_units() if u < spec.hidden_out]
+    h_curves = [c.getData()[1] for c in sv.curves][:: 2 if spec.cell == "lstm" else 1]
+    for unit, curve in zip(picked, h_curves):
+        np.testing.assert_array_equal(curve, tr.part(layer, d, "h")[:, b, unit])
     # output view
     out = window.output_view.values
     if spec.head is None:

@@ -47,7 +47,9 @@ def create_window():
     app.setApplicationName("rnnviz")
     import pyqtgraph as pg
 
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    # Antialiased curves cost more than everything else in a step; the cell diagram turns
+    # antialiasing on for itself.
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
     from rnnviz.gui.main_window import MainWindow
 
     return app, MainWindow()

@@ -8,12 +8,9 @@ shown is the trace's own value, and a test checks the two agree.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import numpy as np
-
-from rnnviz.gui.colors import PART_COLORS
 
 SUB = {"i": "i", "f": "f", "g": "g", "o": "o", "r": "r", "z": "z", "n": "n", "h": ""}
 
@@ -124,14 +121,8 @@ def _gru_lines(spec, terms: _Terms, part, h_prev, k: int, H: int) -> list[Line]:
     return lines
 
 
-def equations_html(lines: list[Line]) -> str:
-    rows = []
-    for line in lines:
-        color = PART_COLORS.get(line.part, "#222222")
-        value = f" = <b>{_num(line.value)}</b>" if line.numbers else ""
-        numbers = f"<br>&nbsp;&nbsp;= {html.escape(line.numbers)}{value}" if line.numbers else ""
-        note = (f"<br>&nbsp;&nbsp;<i style='color:#555555'>{html.escape(line.note)}</i>"
-                if line.note else "")
-        rows.append(f"<p style='margin:4px 0'><b style='color:{color}'>{html.escape(line.lhs)}"
-                    f"</b> = {html.escape(line.formula)}{numbers}{note}</p>")
-    return "".join(rows)
+def line_texts(line: Line) -> tuple[str, str, str]:
+    """(equation, numbers substituted = value, note) as plain text rows."""
+    head = f"{line.lhs} = {line.formula}"
+    numbers = f"= {line.numbers} = {_num(line.value)}" if line.numbers else ""
+    return head, numbers, line.note

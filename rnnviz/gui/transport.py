@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
@@ -10,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
 class Transport(QToolBar):
     """Moves the Simulator's cursor; keys Space, ←, →, Home, End.
 
-    Play advances one step per timer tick at `speed` steps per second, and stops at
-    the end of the sequence.
+    Play keeps to `speed` steps per second by the clock: each timer tick shows the step
+    that is due, so a slow paint delays the picture, not the sequence. It stops at the end.
     """
 
     def __init__(self, simulator, parent=None):
@@ -21,6 +23,7 @@ class Transport(QToolBar):
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.PreciseTimer)
         self.timer.timeout.connect(self._tick)
+        self._origin = (0.0, 0)  # (clock, t) when play (or its speed) started
         self.reset_action = self._action("|◀ Reset", "Home", "back to t = 0", simulator.seek, 0)
         self.back_action = self._action("◀ Back", "Left", "one step back", simulator.step, -1)
         self.play_action = self._action("▶ Play", "Space", "play / pause", self.toggle_play)
@@ -41,7 +44,8 @@ class Transport(QToolBar):
         self.addWidget(self.slider)
         self.label = QLabel()
         self.label.setObjectName("stepLabel")
-        self.label.setMinimumWidth(110)
+        self.label.setMinimumWidth(150)  # fixed: a changing text must not relayout the bar
+        self.label.setMaximumWidth(150)
         self.addWidget(self.label)
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._on_cursor_changed)
@@ -68,6 +72,9 @@ class Transport(QToolBar):
             self.timer.start()
             self.play_action.setText("❚❚ Pause")
 
+    def _restart_clock(self) -> None:
+        self._origin = (time.perf_counter(), self.sim.t)
+
     def pause(self) -> None:
         self.timer.stop()
         self.play_action.setText("▶ Play")
@@ -75,14 +82,18 @@ class Transport(QToolBar):
     def _tick(self) -> None:
         if self.sim.t >= self.sim.length - 1:
             self.pause()
-        else:
-            self.sim.step(1)
+            return
+        started, t0 = self._origin
+        due = t0 + int((time.perf_counter() - started) * self.speed.value())
+        if due > self.sim.t:
+            self.sim.seek(min(due, self.sim.length - 1))
 
     def _end(self) -> None:
         self.sim.seek(self.sim.length - 1)
 
     def _on_speed(self, value: int) -> None:
-        self.timer.setInterval(max(1, round(1000 / value)))
+        self.timer.setInterval(max(1, int(1000 / value)))  # ticks at least as often as steps
+        self._restart_clock()
 
     def _on_trace_changed(self) -> None:
         self.slider.blockSignals(True)

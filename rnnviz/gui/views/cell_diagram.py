@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from rnnviz.gui.colors import GATE_LABELS, PART_COLORS, scale_for
 from rnnviz.gui.views.glyphs import VectorGlyph
@@ -182,6 +182,10 @@ def build_diagram(scene: QGraphicsScene, spec) -> Diagram:
         diagram = build_gru(scene)
     else:
         diagram = build_rnn(scene, spec.nonlinearity)
-    for glyph in diagram.glyphs.values():
-        glyph.setCursor(Qt.PointingHandCursor)
+    live = set(diagram.glyphs.values())
+    for item in scene.items():
+        if item in live:
+            item.setCursor(Qt.PointingHandCursor)
+        else:  # static drawing: rendered once, then blitted when a glyph repaints over it
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
     return diagram

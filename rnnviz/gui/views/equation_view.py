@@ -1,10 +1,76 @@
-"""The selected unit's equations with live numbers, and how each term moved c and h."""
+"""The selected unit's equations with live numbers, and how each term moved c and h.
+
+Painted directly with QPainter (three short lines per equation): re-laying out rich
+text every step cost more than the rest of the window together.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from rnnviz.gui.equations import equations_html, unit_equations
+from rnnviz.gui.colors import PART_COLORS
+from rnnviz.gui.equations import Line, line_texts, unit_equations
+
+
+class EquationCanvas(QWidget):
+    """Draws equation lines: the left-hand side in its gate's colour, then the numbers."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lines: list[Line] = []
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+
+    def set_lines(self, lines: list[Line]) -> None:
+        resized = len(lines) != len(self.lines)
+        self.lines = lines
+        if resized:
+            self.updateGeometry()
+        self.update()
+
+    def _rows(self) -> list[tuple[str, str, bool, bool]]:
+        """(colour, text, bold, italic) for every row that is drawn."""
+        rows = []
+        for line in self.lines:
+            head, numbers, note = line_texts(line)
+            rows.append((PART_COLORS.get(line.part, "#222222"), head, True, False))
+            if numbers:
+                rows.append(("#222222", numbers, False, False))
+            if note:
+                rows.append(("#555555", note, False, True))
+        return rows
+
+    def sizeHint(self) -> QSize:
+        height = QFontMetricsF(self.font()).lineSpacing() * (3 * len(self.lines) + 1)
+        return QSize(400, int(height))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        painter.setRenderHint(QPainter.TextAntialiasing)
+        base = QFont(self.font())
+        spacing = QFontMetricsF(base).lineSpacing()
+        y = 4.0
+        for color, text, bold, italic in self._rows():
+            font = QFont(base)
+            font.setBold(bold)
+            font.setItalic(italic)
+            painter.setFont(font)
+            painter.setPen(QColor(color))
+            indent = 6 if bold else 22
+            painter.drawText(QRectF(indent, y, self.width() - indent, spacing),
+                             Qt.AlignLeft | Qt.AlignVCenter, text)
+            y += spacing + (4 if italic or not bold else 0)
 
 
 class EquationView(QWidget):
@@ -20,13 +86,15 @@ class EquationView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
         bar.addWidget(self.unit)
-        self.text = QTextBrowser()
-        self.text.setOpenLinks(False)
+        self.canvas = EquationCanvas()
+        scroll = QScrollArea()
+        scroll.setWidget(self.canvas)
+        scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
-        layout.addWidget(self.text, 1)
-        self.lines = []
+        layout.addWidget(scroll, 1)
+        self.lines: list[Line] = []
         self.unit.valueChanged.connect(lambda k: self.sim.select(unit=k))
         simulator.trace_changed.connect(self._refresh)
         simulator.cursor_changed.connect(self._refresh)
@@ -36,13 +104,14 @@ class EquationView(QWidget):
         sim = self.sim
         if sim.trace is None:
             return
-        self.unit.blockSignals(True)
-        self.unit.setRange(0, sim.spec.hidden_size - 1)
-        self.unit.setValue(sim.unit)
-        self.unit.blockSignals(False)
+        if self.unit.maximum() != sim.spec.hidden_size - 1 or self.unit.value() != sim.unit:
+            self.unit.blockSignals(True)
+            self.unit.setRange(0, sim.spec.hidden_size - 1)
+            self.unit.setValue(sim.unit)
+            self.unit.blockSignals(False)
         self.lines = unit_equations(sim.spec, sim.snapshot.network.numpy(), sim.trace,
                                     sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
         self.header.setText(f"t = {sim.t}, layer {sim.layer + 1} {arrow}, batch "
                             f"{sim.batch_index}")
-        self.text.setHtml(equations_html(self.lines))
+        self.canvas.set_lines(self.lines)

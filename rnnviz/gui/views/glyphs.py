@@ -26,6 +26,7 @@ class VectorGlyph(QGraphicsItem):
         self.color = QColor(color)
         self.levels, self.lut = scale
         self.values = np.zeros(0)
+        self._strip: QImage | None = None
         self.selected_unit = -1
         self.top_k = 0  # 0: off; else show only the k largest |values| when there are more
         self.on_unit_clicked: Callable[[int], None] | None = None
@@ -33,11 +34,13 @@ class VectorGlyph(QGraphicsItem):
 
     def set_scale(self, scale) -> None:
         self.levels, self.lut = scale
+        self._strip = None
         self.update()
 
     def set_values(self, values: np.ndarray, selected_unit: int = -1) -> None:
         self.values = np.asarray(values, dtype=float)
         self.selected_unit = selected_unit
+        self._strip = None  # rebuilt on the next paint that needs it
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -108,12 +111,18 @@ class VectorGlyph(QGraphicsItem):
                 painter.drawText(QRectF(self.rect.left() + k * width, self.rect.bottom() + 1,
                                         width, 12), Qt.AlignHCenter | Qt.AlignTop, str(unit))
 
+    def _strip_image(self, units: np.ndarray) -> QImage:
+        if self._strip is None:
+            rgb = map_colors(self.values[units], self.levels, self.lut)  # (n, 3)
+            rgba = np.empty((1, len(units), 4), dtype=np.uint8)
+            rgba[0, :, :3], rgba[0, :, 3] = rgb, 255
+            # .copy(): the QImage must own its pixels once rgba goes out of scope
+            self._strip = QImage(rgba.data, len(units), 1, 4 * len(units),
+                                 QImage.Format_RGBA8888).copy()
+        return self._strip
+
     def _paint_strip(self, painter: QPainter, units: np.ndarray) -> None:
-        rgb = map_colors(self.values[units], self.levels, self.lut)  # (n, 3)
-        rgba = np.empty((1, len(units), 4), dtype=np.uint8)
-        rgba[0, :, :3], rgba[0, :, 3] = rgb, 255
-        image = QImage(rgba.data, len(units), 1, 4 * len(units), QImage.Format_RGBA8888)
-        painter.drawImage(self.rect, image)
+        painter.drawImage(self.rect, self._strip_image(units))
         if self.selected_unit in units:
             k = int(np.searchsorted(units, self.selected_unit))
             x = self.rect.left() + (k + 0.5) * self.rect.width() / len(units)

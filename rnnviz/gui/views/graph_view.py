@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from rnnviz.gui.colors import PART_COLORS, scale_for, state_bound
+from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.graph_layout import (
     C_STRIP,
     NODE_HALF_WIDTH,
@@ -47,10 +47,7 @@ class GraphView(pg.PlotWidget):
         self._heads = pg.ScatterPlotItem(pen=None, brush=pg.mkBrush("#555555"), size=7)
         for item in (self._up_arrows, self._time_arrows, self._c_arrows, self._heads):
             self.addItem(item)
-        self._fade = QGraphicsRectItem()
-        self._fade.setBrush(QBrush(QColor(255, 255, 255, 190)))
-        self._fade.setPen(QPen(Qt.NoPen))
-        self._fade.setZValue(10)
+        self._fade = FutureFade(alpha=190)
         self._column = QGraphicsRectItem()
         self._column.setPen(pg.mkPen("#E69F00", width=3))
         self._column.setZValue(11)
@@ -87,6 +84,8 @@ class GraphView(pg.PlotWidget):
         width = min(steps, VISIBLE_STEPS)
         self.setXRange(-0.6, width - 0.4, padding=0)
         self.getViewBox().setLimits(xMin=-1.5, xMax=steps + 0.5)
+        bottom, top = self.rows[0].bottom - 0.6, self.rows[-1].top + 0.2
+        self._fade.set_extent(QRectF(-0.5, bottom, steps + 1, top - bottom))
 
     def _row_ticks(self) -> list[tuple[float, str]]:
         """Row names on the left axis; an LSTM layer names its c strip and its h strip."""
@@ -154,8 +153,7 @@ class GraphView(pg.PlotWidget):
             return
         bottom, top = self.rows[0].bottom - 0.08, self.rows[-1].top + 0.08
         self._column.setRect(QRectF(t - 0.42, bottom, 0.84, top - bottom))
-        self._fade.setRect(QRectF(t + 0.5, bottom - 0.5, max(0.0, self.sim.length - t),
-                                  top - bottom + 1))
+        self._fade.set_t(t)
         self._follow(t)
         self._on_selection_changed()
 

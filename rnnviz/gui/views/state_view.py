@@ -5,9 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
-    QGraphicsRectItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.gui.colors import DIVERGING_ANCHORS, scale_for, state_bound
 from rnnviz.gui.units import parse_units
+from rnnviz.gui.views.fade import FutureFade
 
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 
@@ -28,9 +27,7 @@ class _Heatmap:
         self.plot = plot
         self.image = pg.ImageItem()
         plot.addItem(self.image)
-        self.fade = QGraphicsRectItem()
-        self.fade.setBrush(QBrush(QColor(255, 255, 255, 235)))
-        self.fade.setPen(QPen(Qt.NoPen))
+        self.fade = FutureFade(alpha=235)
         plot.addItem(self.fade)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
         self.unit_line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1,
@@ -44,14 +41,16 @@ class _Heatmap:
         self.image.setImage(values.T, levels=levels, lut=lut, autoLevels=False)
         self.image.setRect(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
         self.plot.setLimits(xMin=-0.5, xMax=values.shape[0] - 0.5)
+        self.fade.set_extent(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
         self.plot.setRange(xRange=(-0.5, values.shape[0] - 0.5),
                            yRange=(-0.5, values.shape[1] - 0.5), padding=0)
         self.units = values.shape[1]
 
-    def move(self, t: int, steps: int, unit: int) -> None:
+    def move(self, t: int, unit: int) -> None:
         self.cursor.setPos(t)
-        self.fade.setRect(QRectF(t + 0.5, -0.5, max(0, steps - t - 1), self.units))
-        self.unit_line.setPos(unit)
+        self.fade.set_t(t)
+        if self.unit_line.value() != unit:
+            self.unit_line.setPos(unit)
 
 
 def _colour_bar(canvas, heatmap: _Heatmap, row: int) -> pg.ColorBarItem:
@@ -99,9 +98,10 @@ class StateView(QWidget):
         self.c_bar = _colour_bar(self.canvas, self.c_map, row=1)
         self.curve_cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
         self.curves_plot.addItem(self.curve_cursor)
+        self.curve_fade = FutureFade(alpha=235)  # curves are drawn whole; the future covered
+        self.curves_plot.addItem(self.curve_fade)
         self.legend = self.curves_plot.addLegend(offset=(5, 1), labelTextSize="8pt", colCount=4)
         self.curves: list[pg.PlotDataItem] = []
-        self._curve_values: list[np.ndarray] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
@@ -145,18 +145,20 @@ class StateView(QWidget):
         for curve in self.curves:
             self.curves_plot.removeItem(curve)
         self.legend.clear()
-        self.curves, self._curve_values = [], []
+        self.curves = []
         for j, unit in enumerate(u for u in self.picked_units() if u < h.shape[1]):
             color = CURVE_COLORS[j % len(CURVE_COLORS)]
             width = 3 if unit == self.sim.unit else 1.5
             self._add_curve(h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]")
             if c is not None:  # dashed, same colour; the plot's title says so
                 self._add_curve(c[:, unit], pg.mkPen(color, width=width, style=Qt.DashLine))
-        self.curves_plot.setYRange(*self._curve_range(h, c), padding=0.05)
+        lo, hi = self._curve_range(h, c)
+        self.curves_plot.setYRange(lo, hi, padding=0.05)
+        self.curve_fade.set_extent(QRectF(-0.5, 2 * lo, h.shape[0] + 1, 2 * (hi - lo)))
 
     def _add_curve(self, values: np.ndarray, pen, name: str | None = None) -> None:
-        self.curves.append(self.curves_plot.plot(pen=pen, name=name))
-        self._curve_values.append(values)
+        self.curves.append(self.curves_plot.plot(np.arange(len(values)), values, pen=pen,
+                                                 name=name))
 
     @staticmethod
     def _curve_range(h: np.ndarray, c: np.ndarray | None) -> tuple[float, float]:
@@ -169,11 +171,9 @@ class StateView(QWidget):
             return
         for heatmap in (self.h_map, self.c_map):
             if hasattr(heatmap, "units"):
-                heatmap.move(t, sim.length, sim.unit)
+                heatmap.move(t, sim.unit)
         self.curve_cursor.setPos(t)
-        steps = np.arange(t + 1)
-        for curve, values in zip(self.curves, self._curve_values):
-            curve.setData(steps, values[: t + 1])  # curves stop at t, like the heatmaps
+        self.curve_fade.set_t(t)
 
     def _on_click(self, event) -> None:
         for plot in (self.h_plot, self.c_plot):

@@ -1,0 +1,109 @@
+"""`rnnviz bench --part gui`: step latency, play rate and time to first paint.
+
+Step latency is click → painted for the whole window: the Step action fires, every
+view updates its items, and the whole window is repainted synchronously (repaint(),
+not update()). Work Qt queued on the way (scene change notifications) is drained
+after the clock stops, before the next step; the play rate includes it.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def _ensure_platform() -> None:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def step_latencies(window, app, steps: int) -> list[float]:
+    """Seconds from the Step action to the whole window painted, for `steps` steps."""
+    times = []
+    for _ in range(steps):
+        if window.sim.t >= window.sim.length - 1:
+            window.sim.seek(0)
+            app.processEvents()
+        start = time.perf_counter()
+        window.transport.forward_action.trigger()
+        window.repaint()
+        times.append(time.perf_counter() - start)
+        app.processEvents()
+    return times
+
+
+def play_rate(window, app, speed: int, seconds: float) -> dict:
+    """Steps per second played, and distinct steps painted per second, at `speed`."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window.sim.seek(0)
+    app.processEvents()
+    window.transport.speed.setValue(speed)
+    shown = []
+    window.sim.cursor_changed.connect(shown.append)
+    loop = QEventLoop()
+    watch = QTimer(interval=5)  # stop at the time limit or when play reaches the end
+    begin = time.perf_counter()
+    watch.timeout.connect(lambda: loop.quit() if not window.transport.playing or
+                          time.perf_counter() - begin > seconds else None)
+    window.transport.toggle_play()
+    watch.start()
+    loop.exec()
+    elapsed = time.perf_counter() - begin
+    watch.stop()
+    window.transport.pause()
+    window.sim.cursor_changed.disconnect(shown.append)
+    return {"asked": speed, "steps_per_s": round(window.sim.t / elapsed, 1),
+            "paints_per_s": round(len(shown) / elapsed, 1)}
+
+
+def launch_seconds(repeat: int = 3) -> dict:
+    """Time to the window's first paint, next to `python -c "import torch"`."""
+    env = dict(os.environ, RNNVIZ_EXIT_AFTER_PAINT="1")
+
+    def best(cmd: list[str]) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return {"window_painted_s": round(best([sys.executable, "-m", "rnnviz"]), 3),
+            "import_torch_s": round(best([sys.executable, "-c", "import torch"]), 3)}
+
+
+def bench_gui(args) -> dict:
+    _ensure_platform()
+    from rnnviz.gui.app import create_window
+    from rnnviz.gui.config import Config
+
+    app, window = create_window()
+    window.resize(1400, 900)
+    window.show()
+    config = Config(cell="lstm", hidden_size=128, num_layers=2, length=200)
+    window.start(config)
+    window.sim.wait()
+    app.processEvents()
+    step_latencies(window, app, 20)  # warm-up
+    times = step_latencies(window, app, 200)
+    result = {
+        "part": "gui",
+        "platform": app.platformName(),
+        "config": "LSTM H=128, 2 layers, T=200, window 1400x900",
+        "step_to_paint_ms": {"p50": round(1e3 * statistics.median(times), 2),
+                             "p95": round(1e3 * _percentile(times, 0.95), 2),
+                             "max": round(1e3 * max(times), 2)},
+        "play": [play_rate(window, app, 60, 2.0), play_rate(window, app, 240, 2.0)],
+    }
+    window.close()
+    result.update(launch_seconds())
+    return result
