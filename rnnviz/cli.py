@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 
@@ -57,7 +58,8 @@ def cmd_trace(args) -> int:
     setup = build_setup(args)
     seq, net = setup.sequence, setup.network
     start = time.perf_counter()
-    initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed)
+    values = json.loads(args.init_values) if args.init_values else None
+    initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed, values)
     trace = compute_trace(net, seq.values, initial=initial, device=args.device,
                           method=args.method)
     elapsed = time.perf_counter() - start

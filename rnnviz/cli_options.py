@@ -7,7 +7,9 @@ Flag names are torch.nn's own (`--hidden-size`, `--num-layers`, `--nonlinearity 
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.sequences import PRESETS, Sequence, fit_features, load_sequence, make_preset
@@ -59,7 +61,24 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--batch", type=int, default=1, help="sequences in the batch (presets)")
     g.add_argument("--init", choices=INIT_KINDS, default="zeros", help="initial h0/c0")
     g.add_argument("--init-seed", type=int, default=0, help="seed of a random initial state")
+    g.add_argument("--init-values", type=init_values_text, metavar="JSON",
+                   help='with --init given: {"h0": [[...] per layer·direction], "c0": [...]}, '
+                   "as text or a .json file")
     g.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+
+
+def init_values_text(arg: str) -> str:
+    """The JSON text of --init-values (read from a file when `arg` names one)."""
+    path = Path(arg)
+    text = path.read_text(encoding="utf-8") if path.suffix == ".json" and path.is_file() else arg
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not JSON ({exc}); give "
+                                         '{"h0": [[0.1, ...], ...]} or a .json file') from None
+    if not isinstance(data, dict) or "h0" not in data:
+        raise argparse.ArgumentTypeError('needs an object with "h0" (and "c0" for LSTM)')
+    return text
 
 
 @dataclass

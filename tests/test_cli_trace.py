@@ -132,3 +132,17 @@ def test_bench_prints_json(capsys):
     assert code == 0 and report["part"] == "core"
     assert [r["cell"] for r in report["results"]] == ["lstm", "gru"]
     assert all(r["trace_us_per_step"] > 0 and r["ratio"] > 0 for r in report["results"])
+
+
+def test_given_initial_state_from_json(tmp_path, capsys):
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps({"h0": [[0.5, -0.5]]}))
+    code, _, err = run(capsys, "trace", "--cell", "gru", "--hidden-size", "2", "--init", "given",
+                       "--init-values", str(state), "-o", str(tmp_path / "r.npz"))
+    assert code == 0, err
+    _, _, arrays = read_trace_file(tmp_path / "r.npz")
+    np.testing.assert_array_equal(arrays["h0"], [[[0.5, -0.5]]])
+    code, _, err = run(capsys, "trace", "--cell", "gru", "--hidden-size", "3", "--init", "given",
+                       "--init-values", str(state), "-o", str(tmp_path / "s.npz"))
+    assert code == 2 and "h0 has shape (1, 2) but this network needs (1, 3)" in err
+    assert not (tmp_path / "s.npz").exists()

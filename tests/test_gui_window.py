@@ -239,3 +239,22 @@ def test_unexpected_exception_in_a_slot_is_shown_and_logged(qtbot, window, tmp_p
     finally:
         sys.excepthook = sys.__excepthook__
     assert window.isVisible()
+
+
+def test_editing_the_initial_state_by_hand(qtbot, window):
+    load(qtbot, window, Config(cell="lstm", hidden_size=3, length=6))
+    window.input_panel.init.setCurrentText("given")  # opens the table
+    dialog = window.state_dialog
+    assert dialog.table.rowCount() == 2  # h0 and c0 of the single layer
+    dialog.table.item(0, 1).setText("abc")
+    dialog._on_ok()
+    assert "not a number" in dialog.problem.text() and dialog.isVisible()
+    dialog.table.item(0, 1).setText("0.75")
+    dialog.table.item(1, 2).setText("-2")
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=10_000):
+        dialog._on_ok()
+    initial = window.sim.trace.initial
+    assert window.sim.config.init == "given"
+    assert initial.h0[0, 0, 1] == 0.75 and initial.c0[0, 0, 2] == -2
+    np.testing.assert_array_equal(window.cell_view.glyphs["h_prev"].values, initial.h0[0, 0])
+    assert_views_show_step(window)

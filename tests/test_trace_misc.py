@@ -156,3 +156,16 @@ def test_zero_state_matches_torch_default():
     spec = NetworkSpec("lstm", 1, 2, num_layers=3, bidirectional=True)
     z = zeros_state(spec, 4)
     assert z.h0.shape == (6, 4, 2) and not z.h0.any() and not z.c0.any()
+
+
+def test_given_initial_state_is_used_for_every_batch_element():
+    from rnnviz.core.states import given_state
+
+    spec = NetworkSpec("lstm", 1, 3, num_layers=2)
+    state = given_state(spec, 2, [[0.1, 0.2, 0.3], [0, 0, 1]], [[1, 1, 1], [0, 0, 0]])
+    assert state.h0.shape == (2, 2, 3) and state.h0[1, 1, 2] == 1 and state.c0[0, 1, 0] == 1
+    net = Network.random(spec, seed=0, dtype=torch.float64)
+    tr = compute_trace(net, np.zeros((3, 2, 1)), initial=state)
+    np.testing.assert_allclose(tr.previous_state(1, "fwd", "h", 0)[0], [0, 0, 1])
+    with pytest.raises(RnnvizError, match="h0 has shape \\(1, 3\\) but this network needs"):
+        given_state(spec, 1, [[0.1, 0.2, 0.3]])

@@ -9,7 +9,7 @@ import numpy as np
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.spec import NetworkSpec
 
-INIT_KINDS = ("zeros", "random")
+INIT_KINDS = ("zeros", "random", "given")
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,36 @@ def random_state(spec: NetworkSpec, batch: int, seed: int = 0, scale: float = 1.
     return InitialState(h0, c0)
 
 
+def given_state(spec: NetworkSpec, batch: int, h0_rows, c0_rows=None) -> InitialState:
+    """User-typed states, one row per (layer, direction), the same for every batch element."""
+    rows = spec.num_layers * spec.num_directions
+
+    def expand(name: str, values, width: int) -> np.ndarray:
+        array = np.asarray(values, dtype=np.float64)
+        if array.shape != (rows, width):
+            raise RnnvizError(f"{name} has shape {array.shape} but this network needs "
+                              f"{(rows, width)} (one row per layer and direction)")
+        return np.repeat(array[:, None, :], batch, axis=1)
+
+    h0 = expand("h0", h0_rows, spec.hidden_out)
+    c0 = None
+    if spec.cell == "lstm":
+        c0 = expand("c0", c0_rows if c0_rows is not None else np.zeros((rows, spec.hidden_size)),
+                    spec.hidden_size)
+    state = InitialState(h0, c0)
+    state.check(spec, batch)
+    return state
+
+
 def make_initial_state(spec: NetworkSpec, batch: int, kind: str = "zeros",
-                       seed: int = 0) -> InitialState:
+                       seed: int = 0, values: dict | None = None) -> InitialState:
+    """kind "given" takes `values` = {"h0": rows, "c0": rows} (see given_state)."""
     if kind == "zeros":
         return zeros_state(spec, batch)
     if kind == "random":
         return random_state(spec, batch, seed)
+    if kind == "given":
+        if not values or "h0" not in values:
+            raise RnnvizError("initial state 'given' needs h0 values; edit them first")
+        return given_state(spec, batch, values["h0"], values.get("c0"))
     raise RnnvizError(f"unknown initial state {kind!r}; use one of {', '.join(INIT_KINDS)}")

@@ -50,8 +50,9 @@ class Config:
     vocab: str | None = None
     batch: int = 1
     # initial state and device
-    init: str = "zeros"
+    init: str = "zeros"  # "zeros" | "random" | "given"
     init_seed: int = 0
+    init_values: str | None = None  # "given": JSON {"h0": rows, "c0": rows}, one per layer·dir
     device: str = "auto"
 
     def with_(self, **changes) -> Config:

@@ -56,11 +56,13 @@ def _gate_line(terms: _Terms, part: str, row: int, act: str, value: float, k: in
     wx, bx = terms.input(row)
     wh, bh = terms.hidden(row)
     s = SUB[part]
+    wi, wh_, bi, bh_ = (f"W_i{s}", f"W_h{s}", f"b_i{s}", f"b_h{s}") if s else \
+        ("W_ih", "W_hh", "b_ih", "b_hh")  # the Elman cell: torch's own names
     if bias:
-        formula = (f"{act}(W_i{s}[{k}]·x_t + b_i{s}[{k}] + W_h{s}[{k}]·h_t−1 + b_h{s}[{k}])")
+        formula = f"{act}({wi}[{k}]·x_t + {bi}[{k}] + {wh_}[{k}]·h_t−1 + {bh_}[{k}])"
         numbers = f"{act}({_num(wx)} {_fmt(bx)} {_fmt(wh)} {_fmt(bh)})"
     else:
-        formula = f"{act}(W_i{s}[{k}]·x_t + W_h{s}[{k}]·h_t−1)"
+        formula = f"{act}({wi}[{k}]·x_t + {wh_}[{k}]·h_t−1)"
         numbers = f"{act}({_num(wx)} {_fmt(wh)})"
     pre = wx + bx + wh + bh
     return Line(part, f"{part}_t[{k}]", formula, f"{numbers} = {act}({_num(pre)})", value,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ def _can_extend(config, previous: Snapshot | None) -> bool:
     old = previous.config
     same = (config.network_key() == old.network_key() and config.vocab == old.vocab
             and config.init == old.init and config.init_seed == old.init_seed
+            and config.init_values == old.init_values
             and config.device == old.device and old.preset == "text")
     return (same and bool(config.vocab) and not previous.network.spec.bidirectional
             and bool(old.text) and config.text.startswith(old.text)
@@ -47,6 +49,8 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
                         time.perf_counter() - start, extended=True)
     setup = build_setup(config)  # weights come from the seed or the file: rebuilding is exact
     network, sequence = setup.network, setup.sequence
-    initial = make_initial_state(network.spec, sequence.batch, config.init, config.init_seed)
+    values = json.loads(config.init_values) if config.init_values else None
+    initial = make_initial_state(network.spec, sequence.batch, config.init, config.init_seed,
+                                 values)
     trace = compute_trace(network, sequence.values, initial=initial, device=config.device)
     return Snapshot(config, network, sequence, trace, time.perf_counter() - start)

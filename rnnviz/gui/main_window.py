@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.input_panel.edited.connect(self.edit)
         self.network_panel.open_model_requested.connect(self.open_model)
         self.input_panel.open_data_requested.connect(self.open_data)
+        self.input_panel.edit_state_requested.connect(self.edit_initial_state)
 
     # ----- applying configuration ----------------------------------------------------------------
     def start(self, config: Config) -> None:
@@ -178,6 +179,21 @@ class MainWindow(QMainWindow):
                                               "Sequences (*.csv *.tsv *.txt *.npy);;All (*)")
         if path:
             self.start(self.sim.config.with_(input=path))
+
+    def edit_initial_state(self) -> None:
+        """Open the h0/c0 table on the state in use; OK applies it as 'given'."""
+        from rnnviz.gui.panels.initial_state_dialog import InitialStateDialog
+
+        if self.sim.snapshot is None:
+            return
+        initial = self.sim.trace.initial
+        c0 = None if initial.c0 is None else initial.c0[:, 0]
+        self.state_dialog = InitialStateDialog(self.sim.spec, initial.h0[:, 0], c0, self)
+        self.state_dialog.accepted.connect(
+            lambda: self.edit({"init": "given", "init_values": self.state_dialog.values()}))
+        self.state_dialog.rejected.connect(lambda: self.input_panel.show_state(
+            self.sim.config, self.sim.snapshot.sequence))
+        self.state_dialog.open()
 
     # ----- reacting to the simulator -------------------------------------------------------------
     def _on_trace_changed(self) -> None:

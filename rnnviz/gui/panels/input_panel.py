@@ -32,6 +32,7 @@ class InputPanel(QWidget):
 
     edited = Signal(dict)
     open_data_requested = Signal()
+    edit_state_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -58,6 +59,8 @@ class InputPanel(QWidget):
         self.init = QComboBox()
         self.init.addItems(list(INIT_KINDS))
         self.init.setToolTip("initial h0 (and c0): zeros, as torch.nn's default, or random")
+        self.edit_state = QPushButton("Edit h0 / c0…")
+        self.edit_state.setToolTip("type the initial state by hand (sets 'given')")
         self.init_seed = QSpinBox()
         self.init_seed.setRange(0, 2**31 - 1)
         self.file_label = QLabel("preset")
@@ -85,6 +88,7 @@ class InputPanel(QWidget):
         form.addRow(buttons)
         form.addRow("data", self.file_label)
         form.addRow("initial state", self.init)
+        form.addRow(self.edit_state)
         form.addRow("state seed", self.init_seed)
 
     def _connect(self) -> None:
@@ -96,7 +100,8 @@ class InputPanel(QWidget):
         self.vocab.editingFinished.connect(
             lambda: self.edited.emit({"vocab": self.vocab.text() or None}))
         self.batch.valueChanged.connect(lambda v: self.edited.emit({"batch": v}))
-        self.init.currentTextChanged.connect(lambda v: self.edited.emit({"init": v}))
+        self.init.currentTextChanged.connect(self._on_init)
+        self.edit_state.clicked.connect(self.edit_state_requested)
         self.init_seed.valueChanged.connect(lambda v: self.edited.emit({"init_seed": v}))
         self.open_button.clicked.connect(self.open_data_requested)
         self.preset_button.clicked.connect(lambda: self.edited.emit({"input": None}))
@@ -107,6 +112,12 @@ class InputPanel(QWidget):
             change["text"] = self.text.text() or "hello world"
             change["vocab"] = self.vocab.text() or None
         self.edited.emit(change)
+
+    def _on_init(self, kind: str) -> None:
+        if kind == "given":
+            self.edit_state_requested.emit()  # values come from the dialog
+        else:
+            self.edited.emit({"init": kind})
 
     def show_state(self, config, sequence) -> None:
         widgets = (self.preset, self.length, self.amplitude, self.frequency, self.text,
@@ -123,6 +134,7 @@ class InputPanel(QWidget):
         self.batch.setValue(config.batch)
         self.init.setCurrentText(config.init)
         self.init_seed.setValue(config.init_seed)
+        self.init_seed.setEnabled(config.init == "random")
         for w in widgets:
             w.blockSignals(False)
         from_file = bool(config.input)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from rnnviz.gui.colors import GATE_LABELS, PART_COLORS, scale_for
 from rnnviz.gui.views.glyphs import VectorGlyph
 
-SCENE = QRectF(0, 0, 1000, 560)
+SCENE = QRectF(0, 20, 1000, 450)
 BOX_W, BOX_H = 150, 120
-BUS_Y = 440
+BUS_Y = 320
 LINE = QColor("#555555")
 
 
@@ -87,88 +87,93 @@ class Diagram:
     def bus(self, centres: list[float]) -> None:
         """[h_{t-1}, x_t] bus under the gates, with a branch up into each box."""
         self.line([(140, BUS_Y), (max(centres[-1], 200), BUS_Y)], arrow=False)
-        self.line([(80, 401), (80, BUS_Y), (140, BUS_Y)], arrow=False)  # from h_{t-1}
-        self.line([(200, 480), (200, BUS_Y)], arrow=False)  # from x_t
+        self.line([(80, 306), (80, BUS_Y), (140, BUS_Y)], arrow=False)  # from h_{t-1}
+        self.line([(200, 360), (200, BUS_Y)], arrow=False)  # from x_t
         for cx in centres:
-            self.line([(cx, BUS_Y), (cx, 350)])
+            self.line([(cx, BUS_Y), (cx, GATE_Y + BOX_H)])
+
+
+GATE_Y = 165  # top of the gate boxes; the top line (c or h) runs at y = 70
 
 
 def build_lstm(scene: QGraphicsScene, proj: bool) -> Diagram:
     d = Diagram(scene)
-    d.state("c_prev", 10, 57, "c(t−1)", "c")
-    d.state("c", 850, 57, "c(t)", "c")
-    d.line([(150, 80), (229, 80)], PART_COLORS["c"], 4, arrow=False)
-    d.line([(261, 80), (484, 80)], PART_COLORS["c"], 4, arrow=False)
-    d.line([(516, 80), (850, 80)], PART_COLORS["c"], 4)
-    d.op(245, 80, "×")
-    d.op(500, 80, "+")
-    xs = {"f": 170, "i": 340, "g": 510, "o": 680}
-    for name, act in (("f", "σ"), ("i", "σ"), ("g", "tanh"), ("o", "σ")):
-        d.gate(name, xs[name], 230, act)
-    d.line([(245, 230), (245, 96)], PART_COLORS["f"])
-    d.op(500, 170, "×")
-    d.line([(415, 230), (415, 170), (484, 170)], PART_COLORS["i"])
-    d.line([(585, 230), (585, 170), (516, 170)], PART_COLORS["g"])
-    d.line([(500, 154), (500, 96)], PART_COLORS["c"])
-    d.op(905, 170, "tanh", 22)
-    d.line([(905, 100), (905, 148)], PART_COLORS["c"])
-    d.op(905, 290, "×")
-    d.line([(905, 192), (905, 274)], PART_COLORS["c"])
-    d.line([(830, 290), (889, 290)], PART_COLORS["o"])
+    c = PART_COLORS["c"]
+    d.state("c_prev", 10, 47, "c(t−1)", "c")
+    d.state("c", 850, 47, "c(t)", "c")
+    d.line([(150, 70), (229, 70)], c, 4, arrow=False)
+    d.line([(261, 70), (484, 70)], c, 4, arrow=False)
+    d.line([(516, 70), (850, 70)], c, 4)
+    d.op(245, 70, "×")
+    d.op(500, 70, "+")
+    for name, x, act in (("f", 170, "σ"), ("i", 340, "σ"), ("g", 510, "tanh"), ("o", 680, "σ")):
+        d.gate(name, x, GATE_Y, act)
+    d.line([(245, GATE_Y), (245, 86)], PART_COLORS["f"])
+    d.op(500, 125, "×")
+    d.line([(415, GATE_Y), (415, 125), (484, 125)], PART_COLORS["i"])
+    d.line([(585, GATE_Y), (585, 125), (516, 125)], PART_COLORS["g"])
+    d.line([(500, 109), (500, 86)], c)
+    d.op(905, 135, "tanh", 22)
+    d.line([(905, 103), (905, 113)], c, arrow=False)
+    d.op(905, 225, "×")
+    d.line([(905, 157), (905, 209)], c)
+    d.line([(830, 225), (889, 225)], PART_COLORS["o"])
     if proj:
-        d.state("m", 850, 335, "o·tanh(c)", "m")
-        d.line([(905, 306), (905, 333)], PART_COLORS["m"])
-        d.text(790, 420, "× W_hr (projection)", PART_COLORS["m"], 12)
-        d.line([(905, 391), (905, 456)], PART_COLORS["h"])
+        d.line([(905, 241), (905, 262)], PART_COLORS["m"])
+        d.state("m", 850, 285, "o·tanh(c)", "m")
+        d.text(770, 362, "× W_hr (projection)", PART_COLORS["m"], 12)
+        d.line([(905, 341), (905, 376)], PART_COLORS["h"])
+        d.state("h", 850, 395, "h(t)", "h")
     else:
-        d.line([(905, 306), (905, 456)], PART_COLORS["h"])
-    d.state("h", 850, 470, "h(t)", "h")
-    d.state("h_prev", 10, 345, "h(t−1)", "h")
-    d.state("x", 130, 480, "x(t)", "x")
+        d.line([(905, 241), (905, 336)], PART_COLORS["h"])
+        d.state("h", 850, 360, "h(t)", "h")
+    d.state("h_prev", 10, 250, "h(t−1)", "h")
+    d.state("x", 130, 360, "x(t)", "x")
     d.bus([245, 415, 585, 755])
     return d
 
 
 def build_gru(scene: QGraphicsScene) -> Diagram:
     d = Diagram(scene)
-    d.state("h_prev", 10, 57, "h(t−1)", "h")
-    d.state("h", 850, 57, "h(t)", "h")
-    d.line([(150, 80), (229, 80)], PART_COLORS["h"], 3, arrow=False)
-    d.line([(261, 80), (684, 80)], PART_COLORS["h"], 3, arrow=False)
-    d.line([(716, 80), (850, 80)], PART_COLORS["h"], 3)
-    d.op(245, 80, "×")
-    d.op(700, 80, "+")
-    d.text(330, 60, "z ⊙ h(t−1)", "#555555", 12)
+    h = PART_COLORS["h"]
+    d.state("h_prev", 10, 47, "h(t−1)", "h")
+    d.state("h", 850, 47, "h(t)", "h")
+    d.line([(150, 70), (229, 70)], h, 3, arrow=False)
+    d.line([(261, 70), (684, 70)], h, 3, arrow=False)
+    d.line([(716, 70), (850, 70)], h, 3)
+    d.op(245, 70, "×")
+    d.op(700, 70, "+")
+    d.text(340, 52, "z ⊙ h(t−1)", "#555555", 12)
     for name, x, act in (("z", 170, "σ"), ("r", 370, "σ"), ("n", 570, "tanh")):
-        d.gate(name, x, 230, act)
-    d.line([(245, 230), (245, 96)], PART_COLORS["z"])
-    d.op(400, 170, "1−", 18)
-    d.line([(260, 200), (382, 175)], PART_COLORS["z"])
-    d.op(700, 170, "×")
-    d.line([(418, 170), (684, 170)], PART_COLORS["z"])
-    d.line([(645, 230), (645, 186), (686, 176)], PART_COLORS["n"])
-    d.line([(700, 154), (700, 96)], PART_COLORS["n"])
-    d.text(560, 150, "(1−z) ⊙ n", "#555555", 12)
-    d.line([(520, 290), (570, 290)], PART_COLORS["r"])
-    d.text(600, 372, "n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))", "#555555", 12)
-    d.state("x", 130, 480, "x(t)", "x")
+        d.gate(name, x, GATE_Y, act)
+    d.line([(245, GATE_Y), (245, 86)], PART_COLORS["z"])
+    d.op(400, 125, "1−", 18)
+    d.line([(320, 178), (385, 133)], PART_COLORS["z"])
+    d.op(700, 125, "×")
+    d.line([(418, 125), (684, 125)], PART_COLORS["z"])
+    d.line([(700, GATE_Y), (700, 141)], PART_COLORS["n"])
+    d.line([(700, 109), (700, 86)], PART_COLORS["n"])
+    d.text(560, 108, "(1−z) ⊙ n", "#555555", 12)
+    d.line([(520, 225), (570, 225)], PART_COLORS["r"])
+    d.text(640, 352, "n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))", "#555555", 12)
+    d.state("x", 130, 360, "x(t)", "x")
     d.bus([245, 445, 645])
-    d.line([(80, 113), (80, 401)], PART_COLORS["h"], 2, arrow=False)
+    d.line([(80, 103), (80, 306)], h, 2, arrow=False)
     return d
 
 
 def build_rnn(scene: QGraphicsScene, nonlinearity: str) -> Diagram:
     d = Diagram(scene)
     color = PART_COLORS["h"]
-    scene.addRect(QRectF(380, 230, 240, BOX_H), QPen(QColor(color), 3),
+    scene.addRect(QRectF(380, GATE_Y, 240, BOX_H), QPen(QColor(color), 3),
                   QBrush(QColor("#eeeeee")))
-    d.text(500, 200, f"h(t) = {nonlinearity}(W_ih x + b_ih + W_hh h(t−1) + b_hh)", color, 13,
+    d.text(500, 140, f"h(t) = {nonlinearity}(W_ih x + b_ih + W_hh h(t−1) + b_hh)", color, 13,
            True)
-    d.glyph("h_box", QRectF(390, 245, 220, 90), color, "h")
-    d.state("h_prev", 10, 345, "h(t−1)", "h")
-    d.state("h", 850, 57, "h(t)", "h")
-    d.line([(500, 230), (500, 80), (850, 80)], color)
-    d.state("x", 130, 480, "x(t)", "x")
+    d.glyph("h_box", QRectF(390, GATE_Y + 15, 220, 90), color, "h")
+    d.state("h_prev", 10, 250, "h(t−1)", "h")
+    d.state("h", 850, 47, "h(t)", "h")
+    d.line([(500, GATE_Y), (500, 70), (850, 70)], color)
+    d.state("x", 130, 360, "x(t)", "x")
     d.bus([500])
     return d
 

@@ -25,6 +25,11 @@ def output_now(sim) -> tuple[np.ndarray, str, tuple[float, float]]:
     return values[sim.t], "y_t = W_ho h_t + b_ho", (min(lo, 0) - pad, max(hi, 0) + pad)
 
 
+def char_label(ch: str) -> str:
+    """A character as a tick label: visible space, escaped control characters."""
+    return "␣" if ch == " " else repr(ch)[1:-1]
+
+
 def top_predictions(probs: np.ndarray, vocab: str, k: int = 3) -> list[tuple[str, float]]:
     order = np.argsort(-probs, kind="stable")[:k]
     return [(vocab[j], float(probs[j])) for j in order]
@@ -65,7 +70,9 @@ class OutputView(QWidget):
         vocab = self._vocab()
         axis = self.plot.getAxis("bottom")
         if vocab:
-            axis.setTicks([[(j, repr(ch)[1:-1] or "␣") for j, ch in enumerate(vocab)]])
+            axis.setTicks([[(j, char_label(ch)) for j, ch in enumerate(vocab)]])
+        elif len(values) <= 24:  # whole-number ticks: outputs are indexed, not measured
+            axis.setTicks([[(j, str(j)) for j in range(len(values))]])
         else:
             axis.setTicks(None)
         self._refresh()

@@ -129,13 +129,13 @@ class StateView(QWidget):
         self.h_map.set_data(h, h_scale)
         self.h_bar.setLevels(h_scale[0])
         is_lstm = spec.cell == "lstm"
-        self.c_plot.setVisible(is_lstm)
+        self._show_c_row(is_lstm)
         if is_lstm:
             c = sim.trace.part(sim.layer, sim.direction, "c")[:, b]
             c_scale = scale_for("c", state_bound(c))
             self.c_map.set_data(c, c_scale)
             self.c_bar.setLevels(c_scale[0])
-        self.c_bar.setVisible(is_lstm)
+
         self.curves_plot.setTitle("picked units: h solid, c dashed" if is_lstm
                                   else "picked units: h")
         self._draw_curves(h, c if is_lstm else None)
@@ -155,6 +155,19 @@ class StateView(QWidget):
         lo, hi = self._curve_range(h, c)
         self.curves_plot.setYRange(lo, hi, padding=0.05)
         self.curve_fade.set_extent(QRectF(-0.5, 2 * lo, h.shape[0] + 1, 2 * (hi - lo)))
+
+    def _show_c_row(self, show: bool) -> None:
+        """The c heatmap only for LSTM; without it, h takes the whole column."""
+        layout = self.canvas.ci
+        present = self.c_plot in layout.items
+        if show and not present:
+            layout.addItem(self.c_plot, row=1, col=0)
+            layout.addItem(self.c_bar, row=1, col=1)
+        elif not show and present:
+            layout.removeItem(self.c_plot)
+            layout.removeItem(self.c_bar)
+        self.c_plot.setVisible(show)
+        self.c_bar.setVisible(show)
 
     def _add_curve(self, values: np.ndarray, pen, name: str | None = None) -> None:
         self.curves.append(self.curves_plot.plot(np.arange(len(values)), values, pen=pen,
