@@ -64,6 +64,33 @@ def graph_rows(spec) -> list[Row]:
     return rows
 
 
+def vertical_links(rows: list[Row]) -> list[tuple[Row, Row, float]]:
+    """(from, to, x offset) for the arrows up the graph.
+
+    A layer reads the row below it: x, or the previous layer (for a bidirectional
+    network, the previous layer's concatenation [→ ; ←]). Both directions of a layer
+    feed their concatenation. In a bidirectional network the two directions' arrows are
+    offset left (→) and right (←) and pass behind the other direction's nodes, so no
+    arrow suggests that one direction feeds the other.
+    """
+    bidirectional = any(r.kind == "cat" for r in rows)
+    links, source = [], rows[0]
+    for row in rows[1:]:
+        if row.kind == "layer":
+            dx = (-0.1 if row.direction == "fwd" else 0.1) if bidirectional else 0.0
+            links.append((source, row, dx))
+            if not bidirectional:
+                source = row
+        elif row.kind == "cat":
+            for below in rows:
+                if below.kind == "layer" and below.layer == row.layer:
+                    links.append((below, row, -0.1 if below.direction == "fwd" else 0.1))
+            source = row
+        else:  # the output head reads the top of the stack
+            links.append((source, row, 0.0))
+    return links
+
+
 def unit_stride(units: int) -> int:
     return max(1, int(np.ceil(units / MAX_ROWS_OF_UNITS)))
 

@@ -23,6 +23,7 @@ from rnnviz.gui.views.graph_layout import (
     row_scale,
     row_values,
     strip_image,
+    vertical_links,
 )
 
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
@@ -123,10 +124,10 @@ class GraphView(pg.PlotWidget):
                 y_c = row.top - C_STRIP / 2
                 c_pts.append(_pairs(start, end, y_c))
                 heads.append((end, y_c, "t2" if forward else "t3"))
-        for below, above in zip(self.rows, self.rows[1:]):
-            up_pts.append(_vertical(steps, below.top, above.bottom - 0.03))
-            heads.append((np.arange(steps, dtype=float), np.full(steps, above.bottom - 0.05),
-                          "t1"))
+        for below, above, dx in vertical_links(self.rows):
+            up_pts.append(_vertical(steps, dx, below.top, above.bottom - 0.03))
+            heads.append((np.arange(steps, dtype=float) + dx,
+                          np.full(steps, above.bottom - 0.05), "t1"))
         self._time_arrows.setData(*_join(h_pts))
         self._c_arrows.setData(*_join(c_pts))
         self._up_arrows.setData(*_join(up_pts))
@@ -197,8 +198,8 @@ def _pairs(start: np.ndarray, end: np.ndarray, y: float) -> tuple[np.ndarray, np
     return xs, np.full(xs.shape, y)
 
 
-def _vertical(steps: int, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
-    xs = np.repeat(np.arange(steps, dtype=float), 2)
+def _vertical(steps: int, dx: float, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
+    xs = np.repeat(np.arange(steps, dtype=float) + dx, 2)
     return xs, np.tile([y0, y1], steps)
 
 
