@@ -8,12 +8,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 
 from rnnviz import __version__
-from rnnviz.cli_options import add_input_args, add_network_args, build_setup
+from rnnviz.cli_options import add_input_args, add_network_args, build_setup, initial_values
 from rnnviz.core.errors import RnnvizError
 
 SUBCOMMANDS = ("trace", "bench", "gui")
@@ -58,8 +57,8 @@ def cmd_trace(args) -> int:
     setup = build_setup(args)
     seq, net = setup.sequence, setup.network
     start = time.perf_counter()
-    values = json.loads(args.init_values) if args.init_values else None
-    initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed, values)
+    initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed,
+                                 initial_values(args))
     trace = compute_trace(net, seq.values, initial=initial, device=args.device,
                           method=args.method)
     elapsed = time.perf_counter() - start

@@ -26,6 +26,8 @@ def add_network_args(parser: argparse.ArgumentParser) -> None:
                    "nn.RNN/LSTM/GRU or of a model containing one")
     g.add_argument("--layer-prefix", metavar="NAME",
                    help="which recurrent layer, when the file holds several (e.g. encoder.rnn)")
+    g.add_argument("--head-prefix", metavar="NAME",
+                   help="which Linear is the output head, when several could be (e.g. fc)")
     g.add_argument("--cell", choices=CELLS, default="lstm", help="cell kind (default lstm)")
     g.add_argument("--input-size", type=int, help="features per step (default: from the input)")
     g.add_argument("--hidden-size", "--hidden", type=int, default=8, help="units (default 8)")
@@ -107,7 +109,8 @@ def build_network(args, input_features: int | None):
     if args.model:
         activation = {"linear": "none", None: None}.get(args.head, args.head)
         options = LoadOptions(nonlinearity=args.nonlinearity, prefix=args.layer_prefix,
-                              head_activation=activation, use_head=args.head != "none")
+                              head_activation=activation, use_head=args.head != "none",
+                              head_prefix=args.head_prefix)
         return load_network(args.model, options).to(dtype)
     input_size = args.input_size or input_features or 1
     spec = NetworkSpec(
@@ -117,6 +120,13 @@ def build_network(args, input_features: int | None):
         head=_head_spec(args, input_size),
     )
     return Network.random(spec, seed=args.seed, dtype=dtype)
+
+
+def initial_values(args) -> dict | None:
+    """The typed initial state of `--init given` (None for zeros / random)."""
+    if args.init_values and args.init != "given":
+        raise RnnvizError("--init-values is used with --init given; add --init given")
+    return json.loads(args.init_values) if args.init_values else None
 
 
 def build_setup(args) -> Setup:

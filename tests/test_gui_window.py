@@ -258,3 +258,53 @@ def test_editing_the_initial_state_by_hand(qtbot, window):
     assert initial.h0[0, 0, 1] == 0.75 and initial.c0[0, 0, 2] == -2
     np.testing.assert_array_equal(window.cell_view.glyphs["h_prev"].values, initial.h0[0, 0])
     assert_views_show_step(window)
+
+
+def test_edits_made_while_computing_are_all_kept(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=6, length=10))
+    window.edit({"hidden_size": 9})
+    window._apply_pending()  # the first computation is now running (or queued)
+    window.edit({"num_layers": 2})
+    window._apply_pending()
+    qtbot.waitUntil(lambda: window.sim.spec.num_layers == 2, timeout=10_000)
+    assert window.sim.spec.hidden_size == 9
+
+
+def test_head_none_turns_off_a_loaded_models_head(qtbot, window, tmp_path):
+    import torch
+    from torch import nn
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.rnn = nn.GRU(1, 4)
+            self.fc = nn.Linear(4, 2)
+
+    torch.save(Model().state_dict(), tmp_path / "m.pt")
+    load(qtbot, window, Config(model=str(tmp_path / "m.pt")))
+    assert window.sim.spec.head is not None
+    assert window.network_panel.head.currentText() == "linear"
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=10_000):
+        window.network_panel.head.setCurrentText("none")
+    assert window.sim.spec.head is None and window.network_panel.head.currentText() == "none"
+
+
+def test_typed_initial_state_that_no_longer_fits_falls_back_to_zeros(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=2, init="given",
+                               init_values='{"h0": [[0.5, -0.5]]}'))
+    assert window.sim.trace.initial.h0[0, 0, 0] == 0.5
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=10_000):
+        window.network_panel.hidden_size.setValue(3)
+    assert window.sim.config.init == "zeros" and not window.sim.trace.initial.h0.any()
+    assert any("no longer fits" in n for n in window.sim.notes())
+    assert window.input_panel.init.currentText() == "zeros"
+
+
+def test_choosing_another_sequence_of_the_batch(qtbot, window):
+    load(qtbot, window, Config(cell="lstm", hidden_size=4, batch=3, length=8))
+    press(qtbot, window, Qt.Key_Right, 2)
+    window.input_panel.shown.setValue(2)
+    assert window.sim.batch_index == 2
+    assert_views_show_step(window)
+    image = window.graph._images[0].image  # the x row, recoloured for sequence 2
+    assert window.graph._batch == 2 and image is not None

@@ -222,3 +222,65 @@ def test_half_precision_checkpoint_is_computed_in_float32():
     sd = {k: v.half() for k, v in nn.GRU(2, 3).state_dict().items()}
     net = network_from_state_dict(sd)
     assert net.dtype == torch.float32
+
+
+def test_safetensors_export_keeps_its_head(tmp_path):
+    pytest.importorskip("safetensors")
+    spec = NetworkSpec("lstm", 2, 3, head=HeadSpec(4, "none"))
+    net = Network.random(spec, seed=1)
+    save_state_dict(net, tmp_path / "m.safetensors")
+    back = load_network(tmp_path / "m.safetensors")
+    assert back.spec.head == HeadSpec(4, "none", True)
+    assert torch.equal(back.params["head.weight"], net.params["head.weight"])
+
+
+def test_head_registered_before_the_rnn_is_found():
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.fc = nn.Linear(5, 3)
+            self.rnn = nn.GRU(2, 5)
+
+    net = network_from_state_dict(Model().state_dict())
+    assert net.spec.head.output_size == 3
+
+
+def test_layers_that_only_look_like_a_head():
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.rnn = nn.LSTM(3, 8)
+            self.embedding = nn.Embedding(50, 8)  # same shape as a bias-free Linear 8 -> 50
+            self.attn = nn.MultiheadAttention(8, 2)
+            self.out = nn.Linear(8, 4)
+
+    net = network_from_state_dict(Model().state_dict())
+    head = net.spec.head
+    # the attention's out_proj comes first; the notes name the alternative and the flag
+    assert head.output_size == 8
+    assert any("'attn.out_proj'" in n for n in net.spec.notes)
+    assert any("out" in n and "--head-prefix" in n for n in net.spec.notes)
+    chosen = network_from_state_dict(Model().state_dict(), LoadOptions(head_prefix="out"))
+    assert chosen.spec.head.output_size == 4
+    with pytest.raises(RnnvizError, match="'embedding' is not a Linear"):
+        network_from_state_dict(Model().state_dict(), LoadOptions(head_prefix="embedding"))
+
+
+def test_no_head_is_said():
+    net = network_from_state_dict(nn.GRU(2, 3).state_dict(),
+                                  LoadOptions(head_activation="softmax"))
+    assert net.spec.head is None
+    assert any("no Linear reading" in n for n in net.spec.notes)
+    assert any("--head softmax was asked for" in n for n in net.spec.notes)
+
+
+def test_mlp_head_is_named_as_deeper():
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.rnn = nn.RNN(2, 6)
+            self.head = nn.Sequential(nn.Linear(6, 5), nn.ReLU(), nn.Linear(5, 3))
+
+    net = network_from_state_dict(Model().state_dict())
+    assert net.spec.head.output_size == 5
+    assert any("'head.2' reads the head's 5 outputs" in n for n in net.spec.notes)

@@ -169,3 +169,15 @@ def test_given_initial_state_is_used_for_every_batch_element():
     np.testing.assert_allclose(tr.previous_state(1, "fwd", "h", 0)[0], [0, 0, 1])
     with pytest.raises(RnnvizError, match="h0 has shape \\(1, 3\\) but this network needs"):
         given_state(spec, 1, [[0.1, 0.2, 0.3]])
+
+
+def test_two_dimensional_batch_first_input_is_one_sequence():
+    net = Network.random(NetworkSpec("gru", 2, 3), seed=0)
+    x = np.random.default_rng(0).standard_normal((7, 2))
+    assert compute_trace(net, x, batch_first=True).x.shape == (7, 1, 2)
+
+
+def test_input_that_requires_grad_is_accepted():
+    net = Network.random(NetworkSpec("lstm", 2, 3), seed=0)
+    x = torch.randn(4, 1, 2, requires_grad=True)
+    assert compute_trace(net, x).length == 4

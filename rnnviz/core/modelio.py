@@ -20,6 +20,7 @@ import torch
 from torch import Tensor
 
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.heads import choose_head
 from rnnviz.core.network import Network, check_state_dict_values
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 
@@ -38,7 +39,8 @@ class LoadOptions:
     nonlinearity: str | None = None  # Elman RNN: "tanh" (assumed when None) or "relu"
     head_activation: str | None = None  # "none" (assumed when None), "softmax", "log_softmax"
     prefix: str | None = None  # which recurrent layer, when the file holds several
-    use_head: bool = True  # look for a Linear after the recurrent layer
+    use_head: bool = True  # look for a Linear reading the recurrent layer
+    head_prefix: str | None = None  # which Linear is the head, when several could be
 
 
 def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
@@ -183,19 +185,12 @@ def infer_spec(state: Mapping[str, Tensor], prefix: str, options: LoadOptions) -
     )
 
 
-def find_head(state: Mapping[str, Tensor], prefix: str, features: int) -> str | None:
-    """Prefix of the first Linear after the recurrent layer that reads its output."""
-    names = list(state)
-    after = max(i for i, k in enumerate(names) if k.startswith(prefix) and _RNN_KEY.match(k))
-    for key in names[after + 1:]:
-        if key.endswith("weight") and state[key].ndim == 2 and state[key].shape[1] == features:
-            return key[: -len("weight")]
-    return None
+def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = LoadOptions(),
+                            ordered: bool = True) -> Network:
+    """A Network from a state_dict of nn.RNN/LSTM/GRU or of a model that contains one.
 
-
-def network_from_state_dict(state: Mapping[str, Tensor],
-                            options: LoadOptions = LoadOptions()) -> Network:
-    """A Network from a state_dict of nn.RNN/LSTM/GRU or of a model that contains one."""
+    `ordered`: the keys are in registration order (a .pt file; not a .safetensors one).
+    """
     prefix = choose_prefix(state, options.prefix)
     spec = infer_spec(state, prefix, options)
     params = {}
@@ -206,7 +201,10 @@ def network_from_state_dict(state: Mapping[str, Tensor],
     notes = list(spec.notes)
     found_in = f"recurrent layer '{prefix.rstrip('.')}'" if prefix else "a bare recurrent layer"
     notes.insert(0, f"found {found_in}: {spec.title()}")
-    head_prefix = find_head(state, prefix, spec.output_features) if options.use_head else None
+    head_prefix, head_notes = None, []
+    if options.use_head:
+        head_prefix, head_notes = choose_head(state, prefix, spec.output_features,
+                                              options.head_prefix, ordered)
     head = None
     if head_prefix is not None:
         weight = state[head_prefix + "weight"]
@@ -220,8 +218,11 @@ def network_from_state_dict(state: Mapping[str, Tensor],
         params["head.weight"] = weight
         if bias is not None:
             params["head.bias"] = bias
-        notes.insert(1, f"found output head '{head_prefix.rstrip('.')}': Linear "
-                        f"{weight.shape[1]} → {weight.shape[0]}")
+        notes.insert(1, f"found output head '{head_prefix.rstrip('.') or '(top level)'}': "
+                        f"Linear {weight.shape[1]} → {weight.shape[0]}")
+    elif options.use_head and options.head_activation not in (None, "none"):
+        notes.append(f"--head {options.head_activation} was asked for, but the file has no head")
+    notes.extend(head_notes)
     params = {k: v.to(torch.float64 if v.dtype == torch.float64 else torch.float32)
               for k, v in params.items()}
     check_state_dict_values(params)
@@ -230,7 +231,8 @@ def network_from_state_dict(state: Mapping[str, Tensor],
 
 def load_network(path: str | Path, options: LoadOptions = LoadOptions()) -> Network:
     """Open a checkpoint file and build its Network (see network_from_state_dict)."""
-    return network_from_state_dict(load_checkpoint(path), options)
+    ordered = Path(path).suffix.lower() != ".safetensors"  # safetensors sorts its keys
+    return network_from_state_dict(load_checkpoint(path), options, ordered)
 
 
 def save_state_dict(network: Network, path: str | Path) -> None:

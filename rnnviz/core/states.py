@@ -81,6 +81,7 @@ def make_initial_state(spec: NetworkSpec, batch: int, kind: str = "zeros",
         return random_state(spec, batch, seed)
     if kind == "given":
         if not values or "h0" not in values:
-            raise RnnvizError("initial state 'given' needs h0 values; edit them first")
+            raise RnnvizError("initial state 'given' needs h0 values: --init-values in the "
+                              "CLI, Edit h0 / c0… in the window")
         return given_state(spec, batch, values["h0"], values.get("c0"))
     raise RnnvizError(f"unknown initial state {kind!r}; use one of {', '.join(INIT_KINDS)}")

@@ -89,13 +89,13 @@ class Trace:
 def _as_input(x: np.ndarray | torch.Tensor, spec: NetworkSpec, batch_first: bool) -> torch.Tensor:
     if isinstance(x, np.ndarray) and not x.flags.writeable:
         x = x.copy()  # torch warns on read-only arrays (Sequence.values is one)
-    t = torch.as_tensor(x)
+    t = torch.as_tensor(x).detach().cpu()
     if t.ndim == 2:
-        t = t.unsqueeze(1)  # (T, I) -> (T, 1, I)
+        t = t.unsqueeze(1)  # (T, I) -> (T, 1, I): no batch axis, so batch_first changes nothing
+    elif t.ndim == 3 and batch_first:
+        t = t.transpose(0, 1)
     if t.ndim != 3:
         raise RnnvizError(f"input must have shape (T, I) or (T, B, I), got {tuple(t.shape)}")
-    if batch_first:
-        t = t.transpose(0, 1)
     if t.shape[0] == 0:
         raise RnnvizError("the input sequence is empty; give at least one time step")
     if t.shape[1] == 0:

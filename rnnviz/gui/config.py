@@ -14,9 +14,9 @@ from dataclasses import asdict, dataclass, fields, replace
 # changing the input size (and so the network) under the user's hands.
 DEFAULT_VOCAB = " abcdefghijklmnopqrstuvwxyz.,!?'"
 
-NETWORK_FIELDS = ("model", "layer_prefix", "cell", "input_size", "hidden_size", "num_layers",
-                  "nonlinearity", "bias", "bidirectional", "proj_size", "dropout", "head",
-                  "output_size", "seed", "dtype")
+NETWORK_FIELDS = ("model", "layer_prefix", "head_prefix", "cell", "input_size", "hidden_size",
+                  "num_layers", "nonlinearity", "bias", "bidirectional", "proj_size", "dropout",
+                  "head", "output_size", "seed", "dtype")
 INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
                 "vocab", "batch")
 
@@ -26,6 +26,7 @@ class Config:
     # network (a model file, or a new one from the seed)
     model: str | None = None  # path of a .pt/.pth/.safetensors state_dict
     layer_prefix: str | None = None  # which recurrent layer when the file holds several
+    head_prefix: str | None = None  # which Linear is the head when several could be
     cell: str = "lstm"
     input_size: int | None = None  # None: from the input
     hidden_size: int = 8
@@ -35,7 +36,7 @@ class Config:
     bidirectional: bool = False
     proj_size: int = 0
     dropout: float = 0.0
-    head: str | None = None  # None/"none", "linear", "softmax", "log_softmax"
+    head: str | None = None  # None: new model none / file's head found; "none", "linear", ...
     output_size: int | None = None
     seed: int = 0
     dtype: str = "float32"

@@ -111,8 +111,9 @@ def _gru_lines(spec, terms: _Terms, part, h_prev, k: int, H: int) -> list[Line]:
     wh, bh = terms.hidden(2 * H + k)
     r, z, n, h = part["r"], part["z"], part["n"], part["h"]
     pre = wx + bx + r * (wh + bh)
-    lines.append(Line("n", f"n_t[{k}]", f"tanh(W_in[{k}]·x_t + b_in[{k}] + r·(W_hn[{k}]·h_t−1 "
-                      f"+ b_hn[{k}]))",
+    formula = (f"tanh(W_in[{k}]·x_t + b_in[{k}] + r·(W_hn[{k}]·h_t−1 + b_hn[{k}]))"
+               if spec.bias else f"tanh(W_in[{k}]·x_t + r·(W_hn[{k}]·h_t−1))")
+    lines.append(Line("n", f"n_t[{k}]", formula,
                       f"tanh({_num(wx)} {_fmt(bx)} + {_num(r)}×({_num(wh)} {_fmt(bh)})) "
                       f"= tanh({_num(pre)})", n, pre=pre))
     hp = float(h_prev[k])

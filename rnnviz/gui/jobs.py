@@ -16,7 +16,9 @@ class Snapshot:
     sequence: object  # rnnviz.core.sequences.Sequence
     trace: object  # rnnviz.core.trace.Trace
     seconds: float  # how long the computation took
+    device_text: str = ""  # the device really used (and why, if it fell back)
     extended: bool = False  # True when the trace continued the previous one
+    notes: tuple[str, ...] = ()  # what was changed on the user's behalf
 
 
 def _can_extend(config, previous: Snapshot | None) -> bool:
@@ -24,6 +26,8 @@ def _can_extend(config, previous: Snapshot | None) -> bool:
     if previous is None or config.preset != "text" or config.input:
         return False
     old = previous.config
+    if old.input or previous.trace.length != len(old.text or ""):
+        return False
     same = (config.network_key() == old.network_key() and config.vocab == old.vocab
             and config.init == old.init and config.init_seed == old.init_seed
             and config.init_values == old.init_values
@@ -37,7 +41,6 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
     """Runs in the worker thread (it imports and calls torch)."""
     from rnnviz.cli_options import build_setup
     from rnnviz.core.sequences import text_one_hot
-    from rnnviz.core.states import make_initial_state
     from rnnviz.core.trace import compute_trace, extend_trace
 
     start = time.perf_counter()
@@ -45,12 +48,28 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
         sequence = text_one_hot(config.text, config.vocab)
         new_steps = sequence.values[previous.trace.length:]
         trace = extend_trace(previous.trace, previous.network, new_steps)
-        return Snapshot(config, previous.network, sequence, trace,
-                        time.perf_counter() - start, extended=True)
+        return Snapshot(config, previous.network, sequence, trace, time.perf_counter() - start,
+                        previous.device_text, extended=True)
     setup = build_setup(config)  # weights come from the seed or the file: rebuilding is exact
     network, sequence = setup.network, setup.sequence
-    values = json.loads(config.init_values) if config.init_values else None
-    initial = make_initial_state(network.spec, sequence.batch, config.init, config.init_seed,
-                                 values)
+    config, initial, notes = _initial_state(config, network.spec, sequence.batch)
     trace = compute_trace(network, sequence.values, initial=initial, device=config.device)
-    return Snapshot(config, network, sequence, trace, time.perf_counter() - start)
+    return Snapshot(config, network, sequence, trace, time.perf_counter() - start,
+                    trace.device.describe(), notes=notes)
+
+
+def _initial_state(config, spec, batch):
+    """The configured initial state; a typed one that no longer fits falls back to zeros."""
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.core.states import make_initial_state
+
+    values = json.loads(config.init_values) if config.init_values else None
+    try:
+        return config, make_initial_state(spec, batch, config.init, config.init_seed,
+                                          values), ()
+    except RnnvizError as exc:
+        if config.init != "given":
+            raise
+        note = f"the typed initial state no longer fits ({exc}); using zeros"
+        config = config.with_(init="zeros", init_values=None)
+        return config, make_initial_state(spec, batch, "zeros"), (note,)

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.network_panel.open_model_requested.connect(self.open_model)
         self.input_panel.open_data_requested.connect(self.open_data)
         self.input_panel.edit_state_requested.connect(self.edit_initial_state)
+        self.input_panel.batch_shown.connect(lambda b: self.sim.select(batch=b))
 
     # ----- applying configuration ----------------------------------------------------------------
     def start(self, config: Config) -> None:
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         self._apply_timer.start()
 
     def _apply_pending(self) -> None:
-        config = self.sim.config.with_(**self._pending)
+        config = self.sim.requested.with_(**self._pending)  # on top of edits still computing
         self._pending = {}
         self._apply(config)
 
@@ -172,13 +173,14 @@ class MainWindow(QMainWindow):
             self, "Open a model (state_dict)", "",
             "PyTorch weights (*.pt *.pth *.bin *.ckpt *.safetensors);;All files (*)")
         if path:
-            self.start(self.sim.config.with_(model=path, layer_prefix=None, input_size=None))
+            self.start(self.sim.requested.with_(model=path, layer_prefix=None,
+                                                head_prefix=None, input_size=None))
 
     def open_data(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open input data", "",
                                               "Sequences (*.csv *.tsv *.txt *.npy);;All (*)")
         if path:
-            self.start(self.sim.config.with_(input=path))
+            self.start(self.sim.requested.with_(input=path))
 
     def edit_initial_state(self) -> None:
         """Open the h0/c0 table on the state in use; OK applies it as 'given'."""
@@ -199,8 +201,7 @@ class MainWindow(QMainWindow):
     def _on_trace_changed(self) -> None:
         sim = self.sim
         snap = sim.snapshot
-        self.network_panel.show_state(sim.config, sim.spec, sim.notes(),
-                                      snap.trace.device.describe())
+        self.network_panel.show_state(sim.config, sim.spec, sim.notes(), snap.device_text)
         self.network_panel.show_problem("")
         self.input_panel.show_state(sim.config, snap.sequence)
         self.device_label.setText(f"device: {snap.trace.device.device}")
@@ -223,6 +224,10 @@ class MainWindow(QMainWindow):
 
     def _on_error(self, message: str) -> None:
         self.last_error = message
+        if self.sim.snapshot is not None:  # the panels show what is computed, not the failure
+            self.network_panel.show_state(self.sim.config, self.sim.spec, self.sim.notes(),
+                                          self.sim.snapshot.device_text)
+            self.input_panel.show_state(self.sim.config, self.sim.snapshot.sequence)
         self.network_panel.show_problem(message.splitlines()[0])
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Warning, "rnnviz", message, QMessageBox.Ok, self)

@@ -37,7 +37,8 @@ class Simulator(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.config = Config()
+        self.config = Config()  # of the snapshot shown
+        self.requested = self.config  # of the newest computation asked for (maybe running)
         self.snapshot: Snapshot | None = None
         self.t = 0
         self.layer, self.direction, self.unit, self.batch_index = 0, "fwd", 0, 0
@@ -63,7 +64,7 @@ class Simulator(QObject):
         """What was assumed or changed on the user's behalf (shown in the window)."""
         if self.snapshot is None:
             return []
-        notes = list(self.spec.notes)
+        notes = list(self.spec.notes) + list(self.snapshot.notes)
         if self.trace.device.reason:
             notes.append(f"device: {self.trace.device.reason}")
         if self.spec.dropout:
@@ -75,7 +76,7 @@ class Simulator(QObject):
     def apply(self, config: Config) -> None:
         """Compute a snapshot for `config` in the background; errors keep the old one."""
         previous = self.snapshot
-        self._pending = config
+        self.requested = config
         self._worker.submit(lambda: compute_snapshot(config, previous))
 
     def wait(self, msecs: int = -1) -> bool:
@@ -84,7 +85,7 @@ class Simulator(QObject):
 
     def _on_finished(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self.config = snapshot.config
+        self.config = self.requested = snapshot.config
         spec = snapshot.network.spec
         self.layer = min(self.layer, spec.num_layers - 1)
         if self.direction not in spec.directions():
@@ -99,6 +100,7 @@ class Simulator(QObject):
         self.selection_changed.emit()
 
     def _on_failed(self, message: str, expected: bool) -> None:
+        self.requested = self.config  # further edits build on what is shown
         if not expected:
             message = "unexpected error (details in the log):\n" + message.strip().splitlines()[-1]
         self.error.emit(message)

@@ -24,11 +24,15 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], object], relay: _Relay):
+    def __init__(self, job_id: int, fn: Callable[[], object], relay: _Relay,
+                 latest: Callable[[], int]):
         super().__init__()
-        self.job_id, self.fn, self.relay = job_id, fn, relay
+        self.job_id, self.fn, self.relay, self.latest = job_id, fn, relay, latest
 
     def run(self) -> None:
+        if self.job_id != self.latest():  # a newer request is queued: skip the stale work
+            self.relay.failed.emit(self.job_id, "superseded", True)
+            return
         try:
             result = self.fn()
         except RnnvizError as exc:
@@ -71,7 +75,7 @@ class Worker(QObject):
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(self._latest, fn, self._relay))
+        self._pool.start(_Job(self._latest, fn, self._relay, lambda: self._latest))
         return self._latest
 
     def wait(self, msecs: int = -1) -> bool:

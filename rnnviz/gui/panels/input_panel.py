@@ -33,6 +33,7 @@ class InputPanel(QWidget):
     edited = Signal(dict)
     open_data_requested = Signal()
     edit_state_requested = Signal()
+    batch_shown = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,6 +57,8 @@ class InputPanel(QWidget):
         self.batch = QSpinBox()
         self.batch.setRange(1, 64)
         self.batch.setToolTip("sequences in the batch (presets); the views show one")
+        self.shown = QSpinBox()
+        self.shown.setToolTip("which sequence of the batch the views show")
         self.init = QComboBox()
         self.init.addItems(list(INIT_KINDS))
         self.init.setToolTip("initial h0 (and c0): zeros, as torch.nn's default, or random")
@@ -82,6 +85,7 @@ class InputPanel(QWidget):
         form.addRow("vocabulary", self.vocab)
         form.addRow(self.vocab_label)
         form.addRow("batch", self.batch)
+        form.addRow("show sequence", self.shown)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.preset_button)
@@ -100,6 +104,7 @@ class InputPanel(QWidget):
         self.vocab.editingFinished.connect(
             lambda: self.edited.emit({"vocab": self.vocab.text() or None}))
         self.batch.valueChanged.connect(lambda v: self.edited.emit({"batch": v}))
+        self.shown.valueChanged.connect(self.batch_shown)
         self.init.currentTextChanged.connect(self._on_init)
         self.edit_state.clicked.connect(self.edit_state_requested)
         self.init_seed.valueChanged.connect(lambda v: self.edited.emit({"init_seed": v}))
@@ -149,6 +154,11 @@ class InputPanel(QWidget):
         self.vocab.setEnabled(is_text)
         self.preset_button.setEnabled(from_file)
         self.file_label.setText(Path(config.input).name if from_file else "preset")
+        if sequence is not None:
+            self.shown.blockSignals(True)
+            self.shown.setRange(0, sequence.batch - 1)
+            self.shown.blockSignals(False)
+            self.shown.setEnabled(sequence.batch > 1)
         if sequence is not None and sequence.vocab:
             shown = sequence.vocab.replace(" ", "␣")
             self.vocab_label.setText(f"one-hot over {len(sequence.vocab)} characters: {shown}")

@@ -20,9 +20,19 @@ from PySide6.QtWidgets import (
 
 KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "tanh"),
          "RNN (relu)": ("rnn", "relu")}
-HEADS = {"none": None, "linear": "linear", "softmax": "softmax", "log-softmax": "log_softmax"}
+# "none" is explicit: for a loaded model, None would mean "use the head the file has".
+HEADS = {"none": "none", "linear": "linear", "softmax": "softmax", "log-softmax": "log_softmax"}
 DEVICES = ("auto", "cpu", "cuda", "mps")
 SIZE_FIELDS = ("input_size", "hidden_size", "num_layers", "bidirectional", "bias", "proj_size")
+
+
+def _shown_head(config, spec) -> str:
+    """The head combo's value: a loaded model's head as found, else the configured one."""
+    if config.model and spec is not None and config.head is None:
+        if spec.head is None:
+            return "none"
+        return "linear" if spec.head.activation == "none" else spec.head.activation
+    return config.head or "none"
 
 
 def _spin(lo: int, hi: int, tip: str, special: str | None = None) -> QSpinBox:
@@ -74,6 +84,9 @@ class NetworkPanel(QWidget):
         self.model_label.setWordWrap(True)
         self.open_button = QPushButton("Open model…")
         self.random_button = QPushButton("Use random weights")
+        self.head_prefix = QLineEdit()
+        self.head_prefix.setPlaceholderText("auto")
+        self.head_prefix.setToolTip("which Linear is the output head, when several could be")
         self.layer_prefix = QLineEdit()
         self.layer_prefix.setPlaceholderText("auto")
         self.layer_prefix.setToolTip("which recurrent layer, when the file holds several "
@@ -110,6 +123,7 @@ class NetworkPanel(QWidget):
         form.addRow(buttons)
         form.addRow("weights", self.model_label)
         form.addRow("layer prefix", self.layer_prefix)
+        form.addRow("head prefix", self.head_prefix)
         form.addRow(self.notes)
         form.addRow(self.problem)
 
@@ -124,11 +138,13 @@ class NetworkPanel(QWidget):
         self.bias.toggled.connect(lambda v: self.edited.emit({"bias": v}))
         self.head.currentTextChanged.connect(lambda v: self.edited.emit({"head": HEADS[v]}))
         self.device.currentTextChanged.connect(lambda v: self.edited.emit({"device": v}))
-        self.layer_prefix.editingFinished.connect(
-            lambda: self.edited.emit({"layer_prefix": self.layer_prefix.text().strip() or None}))
+        for name in ("layer_prefix", "head_prefix"):
+            edit = getattr(self, name)
+            edit.editingFinished.connect(
+                lambda n=name, e=edit: self.edited.emit({n: e.text().strip() or None}))
         self.open_button.clicked.connect(self.open_model_requested)
-        self.random_button.clicked.connect(lambda: self.edited.emit({"model": None,
-                                                                     "layer_prefix": None}))
+        self.random_button.clicked.connect(lambda: self.edited.emit(
+            {"model": None, "layer_prefix": None, "head_prefix": None}))
 
     @staticmethod
     def _int_value(name: str, value: int) -> int | None:
@@ -143,7 +159,8 @@ class NetworkPanel(QWidget):
         """Show the configuration (and, for a loaded model, the sizes its weights fix)."""
         widgets = [self.kind, self.input_size, self.hidden_size, self.num_layers,
                    self.bidirectional, self.bias, self.proj_size, self.dropout, self.head,
-                   self.output_size, self.seed, self.device, self.layer_prefix]
+                   self.output_size, self.seed, self.device, self.layer_prefix,
+                   self.head_prefix]
         for w in widgets:
             w.blockSignals(True)
         source = spec if (spec is not None and config.model) else config
@@ -157,12 +174,13 @@ class NetworkPanel(QWidget):
         self.bidirectional.setChecked(source.bidirectional)
         self.bias.setChecked(source.bias)
         self.dropout.setValue(config.dropout)
-        head = config.head if config.head in HEADS.values() else None
-        self.head.setCurrentText(next(k for k, v in HEADS.items() if v == head))
+        self.head.setCurrentText(next(k for k, v in HEADS.items() if v == _shown_head(config,
+                                                                                       spec)))
         self.output_size.setValue(config.output_size or 0)
         self.seed.setValue(config.seed)
         self.device.setCurrentText(config.device)
         self.layer_prefix.setText(config.layer_prefix or "")
+        self.head_prefix.setText(config.head_prefix or "")
         for w in widgets:
             w.blockSignals(False)
         loaded = bool(config.model)
@@ -173,6 +191,7 @@ class NetworkPanel(QWidget):
         self.output_size.setEnabled(not loaded)
         self.random_button.setEnabled(loaded)
         self.layer_prefix.setEnabled(loaded)
+        self.head_prefix.setEnabled(loaded)
         self.model_label.setText(Path(config.model).name if loaded else
                                  f"random (torch init, seed {config.seed})")
         self.notes.setText("\n".join(f"• {n}" for n in notes))

@@ -36,6 +36,7 @@ class GraphView(pg.PlotWidget):
         super().__init__(parent, background="w")
         self.sim = simulator
         self.rows: list[Row] = []
+        self._batch = 0  # the batch element the nodes are coloured for
         self.setMenuEnabled(False)
         self.hideButtons()
         self.getViewBox().setMouseEnabled(x=True, y=False)
@@ -70,6 +71,7 @@ class GraphView(pg.PlotWidget):
         self._images, self._labels = [], []
         self.rows = graph_rows(spec)
         steps, b = trace.length, self.sim.batch_index
+        self._batch = b
         for row in self.rows:
             values, part = row_values(trace, row, b)
             top = row.top
@@ -168,6 +170,10 @@ class GraphView(pg.PlotWidget):
         self.setXRange(start, start + width, padding=0)
 
     def _on_selection_changed(self) -> None:
+        if self.rows and self._batch != self.sim.batch_index:  # another sequence: recolour
+            self._on_trace_changed()
+            self._on_cursor_changed(self.sim.t)
+            return
         row = self.selected_row()
         if row is not None:
             self._selected.setRect(QRectF(self.sim.t - 0.38, row.bottom - 0.04, 0.76,

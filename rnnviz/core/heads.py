@@ -1,0 +1,70 @@
+"""Finding the output head (an nn.Linear reading the recurrent layer) in a state_dict.
+
+A state_dict has no graph, only names and shapes. A Linear-like module is a prefix
+holding exactly `weight` (2-D) and maybe `bias`; it can be the head when it reads the
+recurrent layer's output features. When several qualify, the first one registered after
+the recurrent layer wins (key order is registration order in a .pt file, but sorted in
+a .safetensors file), and the notes name the others so the user can pick one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from torch import Tensor
+
+from rnnviz.core.errors import RnnvizError
+
+
+def linear_modules(state: Mapping[str, Tensor], features: int) -> list[str]:
+    """Prefixes of Linear-like modules with `features` inputs, in key order."""
+    leaves: dict[str, set[str]] = {}
+    for key in state:
+        prefix, _, leaf = key.rpartition(".")
+        leaves.setdefault(f"{prefix}." if prefix else "", set()).add(leaf)
+    found = []
+    for prefix, names in leaves.items():
+        if names not in ({"weight"}, {"weight", "bias"}) or "embed" in prefix.lower():
+            continue  # an nn.Embedding is shaped like a bias-free Linear but is no head
+        weight, bias = state[prefix + "weight"], state.get(prefix + "bias")
+        if weight.ndim != 2 or weight.shape[1] != features:
+            continue
+        if bias is not None and tuple(bias.shape) != (weight.shape[0],):
+            continue
+        found.append(prefix)
+    return found
+
+
+def _name(prefix: str) -> str:
+    return prefix.rstrip(".") or "(top level)"
+
+
+def choose_head(state: Mapping[str, Tensor], rnn_prefix: str, features: int,
+                wanted: str | None = None, ordered: bool = True) -> tuple[str | None, list[str]]:
+    """(head prefix or None, notes on what was found and what else could have been)."""
+    candidates = linear_modules(state, features)
+    if wanted is not None:
+        norm = wanted if wanted.endswith(".") else wanted + "."
+        if norm not in candidates:
+            shown = ", ".join(_name(c) for c in candidates) or "none"
+            raise RnnvizError(f"'{wanted}' is not a Linear reading the recurrent layer's "
+                              f"{features} outputs; the file has: {shown}")
+        return norm, []
+    if not candidates:
+        return None, [f"no Linear reading the recurrent layer's {features} outputs was found, "
+                      f"so there is no output head"]
+    keys = list(state)
+    last_rnn = max(i for i, k in enumerate(keys) if k.startswith(rnn_prefix))
+    after = [c for c in candidates if keys.index(c + "weight") > last_rnn] if ordered else []
+    chosen = (after or candidates)[0]
+    notes = []
+    others = [c for c in candidates if c != chosen]
+    if others:
+        notes.append(f"other layers could be the head ({', '.join(_name(c) for c in others)});"
+                     f" pick one with --head-prefix")
+    out = state[chosen + "weight"].shape[0]
+    following = [c for c in linear_modules(state, out) if c != chosen]
+    if following:
+        notes.append(f"'{_name(following[0])}' reads the head's {out} outputs (a deeper head?);"
+                     f" rnnviz shows the first Linear only")
+    return chosen, notes
