@@ -220,8 +220,11 @@ def test_presentation_mode_enlarges_fonts(qtbot, window):
     size = window.font().pointSizeF()
     window.presentation_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(size * 1.5)
+    assert window.equation_view.canvas.font().pointSizeF() == pytest.approx(size * 1.5)
+    assert not window.docks["network"].isVisible()  # the views get the room
     window.presentation_action.trigger()
     assert window.font().pointSizeF() == pytest.approx(size)
+    assert window.docks["network"].isVisible()
 
 
 def test_unexpected_exception_in_a_slot_is_shown_and_logged(qtbot, window, tmp_path):

@@ -235,7 +235,11 @@ class MainWindow(QMainWindow):
         box.open()  # not exec(): never block the window (or a test) on a dialog
 
     def _on_presentation(self, on: bool) -> None:
+        """Large fonts, and the views get the room the side panels took (View menu
+        brings a panel back)."""
         set_presentation(self, on)
+        for name in ("network", "input"):
+            self.docks[name].setVisible(not on)
 
     def _show_keys(self) -> None:
         QMessageBox.information(self, "Keyboard", "→ step forward\n← step back\nSpace play / "
@@ -259,7 +263,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if settings.value("presentation", False) in (True, "true"):
             self.presentation_action.setChecked(True)
-            set_presentation(self, True)
+            self._on_presentation(True)
         saved = settings.value("config")
         return Config.from_json(saved) if isinstance(saved, str) else None
 

@@ -34,6 +34,13 @@ class EquationCanvas(QWidget):
     def set_lines(self, lines: list[Line]) -> None:
         resized = len(lines) != len(self.lines)
         self.lines = lines
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)
+        widest = max((metrics.horizontalAdvance(text) for _, text, _, _ in self._rows()),
+                     default=0.0)
+        if int(widest) + 30 > self.minimumWidth():  # long lines scroll instead of clipping
+            self.setMinimumWidth(int(widest) + 30)
         if resized:
             self.updateGeometry()
         self.update()
