@@ -14,8 +14,9 @@ import time
 
 
 def add_bench_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--part", choices=["core", "gui", "all"], default="all",
-                        help="core: trace vs torch.nn; gui: step latency, play rate, launch")
+    parser.add_argument("--part", choices=["core", "gui", "export", "all"], default="all",
+                        help="core: trace vs torch.nn; gui: step latency, play rate, launch; "
+                        "export: 2x PNG and 100-frame GIF")
     parser.add_argument("--device", default="cpu", help="auto, cpu, cuda, cuda:N or mps")
     parser.add_argument("--cells", nargs="+", default=["lstm", "gru", "rnn"],
                         choices=["lstm", "gru", "rnn"])
@@ -98,5 +99,9 @@ def run_bench(args) -> int:
         from rnnviz.gui.bench_gui import bench_gui
 
         reports.append(bench_gui(args))
+    if args.part in ("export", "all"):
+        from rnnviz.gui.bench_gui import bench_export
+
+        reports.append(bench_export(args))
     print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2))
     return 0

@@ -2,6 +2,8 @@
 
     rnnviz [--model M.pt --input X.csv ...]     open the simulator window
     rnnviz trace ... -o run.npz                  write every part of every step
+    rnnviz snapshot ... -o out.png               the window's picture, headless
+    rnnviz animate ... -o out.gif                a range of steps as GIF / MP4
     rnnviz bench                                 trace cost next to torch.nn
 """
 
@@ -15,7 +17,39 @@ from rnnviz import __version__
 from rnnviz.cli_options import add_input_args, add_network_args, build_setup, initial_values
 from rnnviz.core.errors import RnnvizError
 
-SUBCOMMANDS = ("trace", "bench", "gui")
+SUBCOMMANDS = ("trace", "snapshot", "animate", "bench", "gui")
+PANEL_NAMES = ("window", "graph", "cell", "states", "equations", "output")
+
+
+def _render_args(p) -> None:
+    g = p.add_argument_group("picture")
+    g.add_argument("--panel", choices=PANEL_NAMES, default="window",
+                   help="the whole window (default) or one panel")
+    g.add_argument("--size", default="1400x900", help="window size WIDTHxHEIGHT")
+    g.add_argument("--scale", type=float, default=1.0, help="pixel scale (2 for 2x)")
+    g.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _snapshot_parser(sub) -> None:
+    p = sub.add_parser("snapshot", help="render the window (or a panel) to PNG/SVG, headless",
+                       description="The window's picture at one step, with no window shown.")
+    add_network_args(p)
+    add_input_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".png or .svg")
+    p.add_argument("--step", type=int, help="time step shown (default: the last)")
+    _render_args(p)
+
+
+def _animate_parser(sub) -> None:
+    p = sub.add_parser("animate", help="render a range of steps to GIF/MP4, headless",
+                       description="One frame per step, from --from to --to.")
+    add_network_args(p)
+    add_input_args(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".gif or .mp4")
+    p.add_argument("--from", dest="first", type=int, help="first step (default 0)")
+    p.add_argument("--to", dest="last", type=int, help="last step (default: the last)")
+    p.add_argument("--fps", type=float, default=8.0, help="frames per second (default 8)")
+    _render_args(p)
 
 
 def _trace_parser(sub) -> None:
@@ -40,9 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rnnviz", description="Step an RNN, LSTM or GRU through a sequence and see "
         "every gate. With no subcommand, opens the simulator window.")
     parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{gui,trace,bench}")
+    sub = parser.add_subparsers(dest="command", metavar="{gui,trace,snapshot,animate,bench}")
     _gui_parser(sub)
     _trace_parser(sub)
+    _snapshot_parser(sub)
+    _animate_parser(sub)
     from rnnviz.bench import add_bench_args
 
     add_bench_args(sub.add_parser("bench", help="time the trace against torch.nn (JSON)"))
@@ -87,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "trace":
             return cmd_trace(args)
+        if args.command in ("snapshot", "animate"):
+            from rnnviz.gui import headless
+
+            print(getattr(headless, args.command)(args))
+            return 0
         if args.command == "bench":
             from rnnviz.bench import run_bench
 

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from rnnviz.core.errors import RnnvizError
 
+_UMASK = os.umask(0)  # read once at import (os.umask can only be read by setting it)
+os.umask(_UMASK)
+
 
 @contextlib.contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
@@ -22,6 +25,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; a normal file is not
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

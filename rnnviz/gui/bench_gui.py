@@ -107,3 +107,39 @@ def bench_gui(args) -> dict:
     window.close()
     result.update(launch_seconds())
     return result
+
+
+def bench_export(args) -> dict:
+    """A 2x window PNG, and a 100-frame GIF of the 1280x800 window (render + encode)."""
+    import tempfile
+    from pathlib import Path
+
+    _ensure_platform()
+    from rnnviz.export import write_gif, write_png
+    from rnnviz.gui.app import create_window
+    from rnnviz.gui.capture import render_rgba, step_frames
+    from rnnviz.gui.config import Config
+
+    app, window = create_window()
+    window.persist = False
+    window.resize(1280, 800)
+    window.show()
+    window.start(Config(cell="lstm", hidden_size=16, num_layers=2, length=120))
+    window.sim.wait()
+    app.processEvents()
+    with tempfile.TemporaryDirectory() as folder:
+        png_times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            write_png(render_rgba(window, 2.0), Path(folder) / "w.png", dpi=192)
+            png_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        count = write_gif(step_frames(window, window, range(100)), Path(folder) / "a.gif", 10)
+        gif_seconds = time.perf_counter() - start
+        gif_size = (Path(folder) / "a.gif").stat().st_size
+    window.close()
+    return {"part": "export", "window": "1280x800",
+            "png_2x_ms": {"best": round(1e3 * min(png_times)), "median":
+                          round(1e3 * statistics.median(png_times))},
+            "gif_100_frames_s": round(gif_seconds, 2), "gif_frames": count,
+            "gif_mib": round(gif_size / 2**20, 1)}

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.config import Config, demo_config
+from rnnviz.gui.export_menu import ExportMenu
 from rnnviz.gui.panels.input_panel import InputPanel
 from rnnviz.gui.panels.network_panel import NetworkPanel
 from rnnviz.gui.presentation import set_presentation
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.sim = simulator or Simulator(self)
         self.last_error = ""
         self.last_update_ms = 0.0
+        self.persist = True  # save layout and configuration on close (not for scripts)
         self.graph = GraphView(self.sim)
         self.setCentralWidget(self.graph)
         self.cell_view = CellView(self.sim)
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "Open &data…", self.open_data, "Ctrl+D")
         self._menu_action(file_menu, "&Demo (LSTM on a sine)", lambda: self.start(demo_config()),
                           "Ctrl+N")
+        file_menu.addSeparator()
+        self.export_menu = ExportMenu(self, file_menu)
         file_menu.addSeparator()
         self._menu_action(file_menu, "&Quit", self.close, "Ctrl+Q")
         play_menu = bar.addMenu("&Playback")
@@ -222,6 +226,10 @@ class MainWindow(QMainWindow):
         if busy:
             self.statusBar().showMessage("computing…")
 
+    def report_error(self, message: str) -> None:
+        """A problem the user must see; the window and its state stay as they are."""
+        self._on_error(message)
+
     def _on_error(self, message: str) -> None:
         self.last_error = message
         if self.sim.snapshot is not None:  # the panels show what is computed, not the failure
@@ -269,11 +277,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.transport.pause()
+        if self.persist:
+            self._save_settings()
+        self.sim.wait(5000)
+        super().closeEvent(event)
+
+    def _save_settings(self) -> None:
         settings = app_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("window_state", self.saveState())
         settings.setValue("config", self.sim.config.to_json())
         settings.setValue("presentation", self.presentation_action.isChecked())
         settings.sync()
-        self.sim.wait(5000)
-        super().closeEvent(event)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from rnnviz.gui.colors import PART_COLORS, scale_for, state_bound
@@ -82,7 +83,11 @@ class GraphView(pg.PlotWidget):
             self._add_strip(values, row_scale(spec, part, values), row.bottom, top - row.bottom)
         self._draw_arrows(steps)
         self._draw_step_labels()
-        self.getAxis("left").setTicks([self._row_ticks()])
+        axis = self.getAxis("left")
+        ticks = self._row_ticks()
+        axis.setTicks([ticks])
+        metrics = QFontMetricsF(axis.style.get("tickFont") or self.font())
+        axis.setWidth(int(max(metrics.horizontalAdvance(label) for _, label in ticks)) + 16)
         self.setYRange(self.rows[0].bottom - 0.35, self.rows[-1].top + 0.1, padding=0.02)
         width = min(steps, VISIBLE_STEPS)
         self.setXRange(-0.6, width - 0.4, padding=0)
