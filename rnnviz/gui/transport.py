@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
 
+from rnnviz.gui.quiet import quiet
+
 
 class Transport(QToolBar):
     """Moves the Simulator's cursor; keys Space, ←, →, Home, End.
@@ -96,12 +98,10 @@ class Transport(QToolBar):
         self._restart_clock()
 
     def _on_trace_changed(self) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, max(0, self.sim.length - 1))
-        self.slider.blockSignals(False)
+        with quiet(self.slider):
+            self.slider.setRange(0, max(0, self.sim.length - 1))
 
     def _on_cursor_changed(self, t: int) -> None:
-        self.slider.blockSignals(True)
-        self.slider.setValue(t)
-        self.slider.blockSignals(False)
+        with quiet(self.slider):
+            self.slider.setValue(t)
         self.label.setText(f"t = {t}  /  T = {self.sim.length}")

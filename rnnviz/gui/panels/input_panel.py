@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from rnnviz.core.sequences import PRESETS
 from rnnviz.core.states import INIT_KINDS
 from rnnviz.gui.config import DEFAULT_VOCAB
+from rnnviz.gui.quiet import quiet
 
 
 class InputPanel(QWidget):
@@ -125,10 +126,21 @@ class InputPanel(QWidget):
             self.edited.emit({"init": kind})
 
     def show_state(self, config, sequence) -> None:
-        widgets = (self.preset, self.length, self.amplitude, self.frequency, self.text,
-                   self.vocab, self.batch, self.init, self.init_seed)
-        for w in widgets:
-            w.blockSignals(True)
+        with quiet(self.preset, self.length, self.amplitude, self.frequency, self.text,
+                   self.vocab, self.batch, self.init, self.init_seed):
+            self._show_values(config)
+        self._enable(config)
+        if sequence is not None:
+            with quiet(self.shown):
+                self.shown.setRange(0, sequence.batch - 1)
+            self.shown.setEnabled(sequence.batch > 1)
+        if sequence is not None and sequence.vocab:
+            shown = sequence.vocab.replace(" ", "␣")
+            self.vocab_label.setText(f"one-hot over {len(sequence.vocab)} characters: {shown}")
+        else:
+            self.vocab_label.setText("")
+
+    def _show_values(self, config) -> None:
         self.preset.setCurrentText(config.preset)
         self.length.setValue(config.length)
         self.amplitude.setValue(config.amplitude)
@@ -139,9 +151,9 @@ class InputPanel(QWidget):
         self.batch.setValue(config.batch)
         self.init.setCurrentText(config.init)
         self.init_seed.setValue(config.init_seed)
-        self.init_seed.setEnabled(config.init == "random")
-        for w in widgets:
-            w.blockSignals(False)
+
+    def _enable(self, config) -> None:
+        """Only the fields that mean something for this input can be edited."""
         from_file = bool(config.input)
         is_text = config.preset == "text" and not from_file
         waves = config.preset in ("sine", "square") and not from_file
@@ -153,14 +165,5 @@ class InputPanel(QWidget):
         self.text.setEnabled(is_text)
         self.vocab.setEnabled(is_text)
         self.preset_button.setEnabled(from_file)
+        self.init_seed.setEnabled(config.init == "random")
         self.file_label.setText(Path(config.input).name if from_file else "preset")
-        if sequence is not None:
-            self.shown.blockSignals(True)
-            self.shown.setRange(0, sequence.batch - 1)
-            self.shown.blockSignals(False)
-            self.shown.setEnabled(sequence.batch > 1)
-        if sequence is not None and sequence.vocab:
-            shown = sequence.vocab.replace(" ", "␣")
-            self.vocab_label.setText(f"one-hot over {len(sequence.vocab)} characters: {shown}")
-        else:
-            self.vocab_label.setText("")

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.gui.quiet import quiet
+
 KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "tanh"),
          "RNN (relu)": ("rnn", "relu")}
 # "none" is explicit: for a loaded model, None would mean "use the head the file has".
@@ -157,12 +159,16 @@ class NetworkPanel(QWidget):
 
     def show_state(self, config, spec, notes: list[str], device_text: str) -> None:
         """Show the configuration (and, for a loaded model, the sizes its weights fix)."""
-        widgets = [self.kind, self.input_size, self.hidden_size, self.num_layers,
+        with quiet(self.kind, self.input_size, self.hidden_size, self.num_layers,
                    self.bidirectional, self.bias, self.proj_size, self.dropout, self.head,
                    self.output_size, self.seed, self.device, self.layer_prefix,
-                   self.head_prefix]
-        for w in widgets:
-            w.blockSignals(True)
+                   self.head_prefix):
+            self._show_values(config, spec)
+        self._enable(config)
+        self.notes.setText("\n".join(f"• {n}" for n in notes))
+        self.device_used.setText(f"using {device_text}")
+
+    def _show_values(self, config, spec) -> None:
         source = spec if (spec is not None and config.model) else config
         kind = {"lstm": "LSTM", "gru": "GRU"}.get(source.cell) or (
             "RNN (relu)" if (config.nonlinearity or "tanh") == "relu" else "RNN (tanh)")
@@ -181,12 +187,13 @@ class NetworkPanel(QWidget):
         self.device.setCurrentText(config.device)
         self.layer_prefix.setText(config.layer_prefix or "")
         self.head_prefix.setText(config.head_prefix or "")
-        for w in widgets:
-            w.blockSignals(False)
+
+    def _enable(self, config) -> None:
+        """A checkpoint fixes the sizes: they are shown, read-only."""
         loaded = bool(config.model)
-        for name in SIZE_FIELDS:  # a checkpoint fixes these; they are shown read-only
+        for name in SIZE_FIELDS:
             getattr(self, name).setEnabled(not loaded)
-        self.proj_size.setEnabled(not loaded and source.cell == "lstm")
+        self.proj_size.setEnabled(not loaded and config.cell == "lstm")
         self.seed.setEnabled(not loaded)
         self.output_size.setEnabled(not loaded)
         self.random_button.setEnabled(loaded)
@@ -194,8 +201,6 @@ class NetworkPanel(QWidget):
         self.head_prefix.setEnabled(loaded)
         self.model_label.setText(Path(config.model).name if loaded else
                                  f"random (torch init, seed {config.seed})")
-        self.notes.setText("\n".join(f"• {n}" for n in notes))
-        self.device_used.setText(f"using {device_text}")
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)

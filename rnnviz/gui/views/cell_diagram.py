@@ -84,6 +84,17 @@ class Diagram:
         self.text(x + 70, y - 12, title, PART_COLORS[part], 14, True)
         return self.glyph(key, QRectF(x, y, 140, 56), PART_COLORS[part], part)
 
+    def top_line(self, part: str, ops: list[tuple[float, str]], width: float) -> None:
+        """The state carried along the top (LSTM c, GRU h): old glyph → operators → new."""
+        self.state(f"{part}_prev", 10, 47, f"{part}(t−1)", part)
+        self.state(part, 850, 47, f"{part}(t)", part)
+        xs = [150] + [x + side for x, _ in ops for side in (-16, 16)] + [850]
+        for k in range(0, len(xs), 2):
+            self.line([(xs[k], 70), (xs[k + 1], 70)], PART_COLORS[part], width,
+                      arrow=k == len(xs) - 2)
+        for x, symbol in ops:
+            self.op(x, 70, symbol)
+
     def bus(self, centres: list[float]) -> None:
         """[h_{t-1}, x_t] bus under the gates, with a branch up into each box."""
         self.line([(140, BUS_Y), (max(centres[-1], 200), BUS_Y)], arrow=False)
@@ -99,13 +110,7 @@ GATE_Y = 165  # top of the gate boxes; the top line (c or h) runs at y = 70
 def build_lstm(scene: QGraphicsScene, proj: bool) -> Diagram:
     d = Diagram(scene)
     c = PART_COLORS["c"]
-    d.state("c_prev", 10, 47, "c(t−1)", "c")
-    d.state("c", 850, 47, "c(t)", "c")
-    d.line([(150, 70), (229, 70)], c, 4, arrow=False)
-    d.line([(261, 70), (484, 70)], c, 4, arrow=False)
-    d.line([(516, 70), (850, 70)], c, 4)
-    d.op(245, 70, "×")
-    d.op(500, 70, "+")
+    d.top_line("c", [(245, "×"), (500, "+")], width=4)
     for name, x, act in (("f", 170, "σ"), ("i", 340, "σ"), ("g", 510, "tanh"), ("o", 680, "σ")):
         d.gate(name, x, GATE_Y, act)
     d.line([(245, GATE_Y), (245, 86)], PART_COLORS["f"])
@@ -136,13 +141,7 @@ def build_lstm(scene: QGraphicsScene, proj: bool) -> Diagram:
 def build_gru(scene: QGraphicsScene) -> Diagram:
     d = Diagram(scene)
     h = PART_COLORS["h"]
-    d.state("h_prev", 10, 47, "h(t−1)", "h")
-    d.state("h", 850, 47, "h(t)", "h")
-    d.line([(150, 70), (229, 70)], h, 3, arrow=False)
-    d.line([(261, 70), (684, 70)], h, 3, arrow=False)
-    d.line([(716, 70), (850, 70)], h, 3)
-    d.op(245, 70, "×")
-    d.op(700, 70, "+")
+    d.top_line("h", [(245, "×"), (700, "+")], width=3)
     d.text(340, 52, "z ⊙ h(t−1)", "#555555", 12)
     for name, x, act in (("z", 170, "σ"), ("r", 370, "σ"), ("n", 570, "tanh")):
         d.gate(name, x, GATE_Y, act)

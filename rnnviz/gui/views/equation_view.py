@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import Line, line_texts, unit_equations
+from rnnviz.gui.quiet import quiet
 
 
 class EquationCanvas(QWidget):
@@ -112,10 +113,9 @@ class EquationView(QWidget):
         if sim.trace is None:
             return
         if self.unit.maximum() != sim.spec.hidden_size - 1 or self.unit.value() != sim.unit:
-            self.unit.blockSignals(True)
-            self.unit.setRange(0, sim.spec.hidden_size - 1)
-            self.unit.setValue(sim.unit)
-            self.unit.blockSignals(False)
+            with quiet(self.unit):
+                self.unit.setRange(0, sim.spec.hidden_size - 1)
+                self.unit.setValue(sim.unit)
         self.lines = unit_equations(sim.spec, sim.snapshot.network.numpy(), sim.trace,
                                     sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
