@@ -4,6 +4,7 @@
     rnnviz trace ... -o run.npz                  write every part of every step
     rnnviz snapshot ... -o out.png               the window's picture, headless
     rnnviz animate ... -o out.gif                a range of steps as GIF / MP4
+    rnnviz train --task T -o model.pt            train on a bundled task
     rnnviz bench                                 trace cost next to torch.nn
 """
 
@@ -17,7 +18,7 @@ from rnnviz import __version__
 from rnnviz.cli_options import add_input_args, add_network_args, build_setup, initial_values
 from rnnviz.core.errors import RnnvizError
 
-SUBCOMMANDS = ("trace", "snapshot", "animate", "bench", "gui")
+SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "bench", "gui")
 PANEL_NAMES = ("window", "graph", "cell", "states", "equations", "output")
 
 
@@ -61,6 +62,7 @@ def _trace_parser(sub) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.npz", help="trace file")
     p.add_argument("--method", choices=["fast", "step"], default="fast",
                    help="fast: fused torch layer + batched gates; step: one step at a time")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
 
 
 def _gui_parser(sub) -> None:
@@ -74,11 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="rnnviz", description="Step an RNN, LSTM or GRU through a sequence and see "
         "every gate. With no subcommand, opens the simulator window.")
     parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{gui,trace,snapshot,animate,bench}")
+    sub = parser.add_subparsers(dest="command",
+                                metavar="{gui,trace,snapshot,animate,train,bench}")
     _gui_parser(sub)
     _trace_parser(sub)
     _snapshot_parser(sub)
     _animate_parser(sub)
+    from rnnviz.train_command import add_train_args
+
+    add_train_args(sub.add_parser("train", help="train on a bundled task, write a checkpoint",
+                                  description="Train on a bundled task (sine, chars, adding, "
+                                  "sign) with a plain PyTorch loop; the checkpoint opens in "
+                                  "the window and in rnnviz trace."))
     from rnnviz.bench import add_bench_args
 
     add_bench_args(sub.add_parser("bench", help="time the trace against torch.nn (JSON)"))
@@ -90,6 +99,9 @@ def cmd_trace(args) -> int:
     from rnnviz.core.trace import compute_trace
     from rnnviz.core.tracefile import save_trace
 
+    from rnnviz.export import prepare_target
+
+    prepare_target(args.output, (".npz",), args.force)
     setup = build_setup(args)
     seq, net = setup.sequence, setup.network
     start = time.perf_counter()
@@ -121,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.explicit = len(argv) > 1  # flags given: open on them instead of the last session
     try:
+        from rnnviz.cli_options import fill_from_checkpoint
+
+        if hasattr(args, "model"):
+            fill_from_checkpoint(args)
         if args.command == "trace":
             return cmd_trace(args)
         if args.command in ("snapshot", "animate"):
@@ -128,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
 
             print(getattr(headless, args.command)(args))
             return 0
+        if args.command == "train":
+            from rnnviz.train_command import cmd_train
+
+            return cmd_train(args)
         if args.command == "bench":
             from rnnviz.bench import run_bench
 

@@ -54,7 +54,8 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--input", metavar="FILE", help="CSV (rows = time steps) or .npy "
                    "of shape (T, I) or (T, B, I)")
     g.add_argument("--batch-first", action="store_true", help=".npy input is (B, T, I)")
-    g.add_argument("--preset", choices=PRESETS, default="sine", help="input when no --input")
+    g.add_argument("--preset", choices=PRESETS,
+                   help="input when no --input (default sine; a trained checkpoint's own input)")
     g.add_argument("--length", type=int, default=50, help="preset length T (default 50)")
     g.add_argument("--amplitude", type=float, default=1.0, help="preset amplitude")
     g.add_argument("--frequency", type=float, default=0.05, help="cycles per step (sine, square)")
@@ -111,7 +112,15 @@ def build_network(args, input_features: int | None):
         options = LoadOptions(nonlinearity=args.nonlinearity, prefix=args.layer_prefix,
                               head_activation=activation, use_head=args.head != "none",
                               head_prefix=args.head_prefix)
-        return load_network(args.model, options).to(dtype)
+        network = load_network(args.model, options).to(dtype)
+        from rnnviz.core.checkpoint import read_sidecar, sidecar_path
+
+        info = read_sidecar(args.model)
+        if info and info.get("task"):
+            note = (f"trained by rnnviz on task '{info['task']}': head, nonlinearity and example "
+                    f"input from {sidecar_path(args.model).name}")
+            network.spec = network.spec.with_(notes=network.spec.notes + (note,))
+        return network
     input_size = args.input_size or input_features or 1
     spec = NetworkSpec(
         cell=args.cell, input_size=input_size, hidden_size=args.hidden_size,
@@ -129,11 +138,26 @@ def initial_values(args) -> dict | None:
     return json.loads(args.init_values) if args.init_values else None
 
 
+def fill_from_checkpoint(args) -> None:
+    """A checkpoint trained by rnnviz supplies what the user did not say (see checkpoint.py)."""
+    if not getattr(args, "model", None):
+        return
+    from rnnviz.core.checkpoint import sidecar_defaults
+
+    given_input = args.input is not None or args.preset is not None
+    for key, value in sidecar_defaults(args.model).items():
+        if key in ("input", "preset", "text", "vocab") and given_input:
+            continue
+        if getattr(args, key, None) is None:
+            setattr(args, key, value)
+
+
 def build_setup(args) -> Setup:
     """Input first when it is a file (a new model takes its feature count from it)."""
     sequence = load_sequence(args.input, batch_first=args.batch_first) if args.input else None
+    preset = args.preset or "sine"
     text_size = None
-    if sequence is None and args.preset == "text":
+    if sequence is None and preset == "text":
         if not args.text:
             raise RnnvizError("--preset text needs --text 'some characters'")
         text_size = len(args.vocab) if args.vocab else len(set(args.text))
@@ -142,7 +166,7 @@ def build_setup(args) -> Setup:
     spec = network.spec
     if sequence is None:
         sequence = make_preset(
-            args.preset, length=args.length, input_size=spec.input_size, batch=args.batch,
+            preset, length=args.length, input_size=spec.input_size, batch=args.batch,
             amplitude=args.amplitude, frequency=args.frequency, seed=args.seed,
             text=args.text, vocab=args.vocab,
         )

@@ -89,8 +89,9 @@ class Config:
     @classmethod
     def from_args(cls, args) -> Config:
         """From the CLI namespace (`rnnviz --model ... --input ...`)."""
-        return cls.from_mapping({f.name: getattr(args, f.name) for f in fields(cls)
-                                 if hasattr(args, f.name)})
+        values = {f.name: getattr(args, f.name) for f in fields(cls) if hasattr(args, f.name)}
+        values["preset"] = values.get("preset") or "sine"
+        return cls.from_mapping(values)
 
 
 def demo_config() -> Config:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.core.errors import RnnvizError
 from rnnviz.gui.config import Config, demo_config
 from rnnviz.gui.export_menu import ExportMenu
 from rnnviz.gui.panels.input_panel import InputPanel
@@ -177,8 +178,22 @@ class MainWindow(QMainWindow):
             self, "Open a model (state_dict)", "",
             "PyTorch weights (*.pt *.pth *.bin *.ckpt *.safetensors);;All files (*)")
         if path:
-            self.start(self.sim.requested.with_(model=path, layer_prefix=None,
-                                                head_prefix=None, input_size=None))
+            self.open_model_file(path)
+
+    def open_model_file(self, path: str) -> None:
+        """Open a checkpoint; one trained by rnnviz brings its head, nonlinearity and input."""
+        from rnnviz.core.checkpoint import sidecar_defaults
+
+        try:
+            defaults = sidecar_defaults(path)
+        except RnnvizError as exc:
+            self.report_error(str(exc))
+            return
+        if "preset" in defaults:  # its example input replaces a data file in use
+            defaults.setdefault("input", None)
+        self.start(self.sim.requested.with_(model=path, layer_prefix=None, head_prefix=None,
+                                            input_size=None, head=None, nonlinearity=None,
+                                            **defaults))
 
     def open_data(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open input data", "",

@@ -1,0 +1,95 @@
+"""Trained checkpoints: a plain state_dict, plus a small JSON beside it for rnnviz.
+
+`model.pt` loads into an ordinary PyTorch module of the same shape (keys `rnn.*` and
+`linear.*`). `model.rnnviz.json` keeps what a state_dict cannot: the task, the
+training settings, the nonlinearity and head activation, and an example input, so
+the checkpoint reopens ready to step. `model.input.npy` holds that example input.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from rnnviz.core.atomic import atomic_path
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.modelio import save_state_dict
+from rnnviz.core.network import Network
+from rnnviz.core.tasks import Task
+
+
+def sidecar_path(model_path: str | Path) -> Path:
+    path = Path(model_path)
+    return path.with_name(path.stem + ".rnnviz.json")
+
+
+def example_input_path(model_path: str | Path) -> Path:
+    path = Path(model_path)
+    return path.with_name(path.stem + ".input.npy")
+
+
+def example_input(task: Task, seed: int) -> tuple[np.ndarray, dict]:
+    """One validation sequence (T, 1, I), and how the input panel shows it."""
+    x, _ = task.batch(torch.Generator().manual_seed(seed + 20_011), 1)
+    if task.vocab:
+        text = "".join(task.vocab[int(i)] for i in x[:, 0].argmax(-1))
+        return x.numpy(), {"preset": "text", "text": text, "vocab": task.vocab}
+    return x.numpy(), {}
+
+
+def save_trained(network: Network, path: str | Path, task: Task, settings, metric: float | None,
+                 stopped: str | None = None) -> list[Path]:
+    """Write the checkpoint, its JSON and its example input; returns the paths written."""
+    path = Path(path)
+    save_state_dict(network, path)
+    values, shown = example_input(task, settings.seed)
+    example = example_input_path(path)
+    with atomic_path(example) as tmp, open(tmp, "wb") as fh:
+        np.save(fh, values)
+    info = {
+        "rnnviz": "trained checkpoint",
+        "task": task.name,
+        "task_description": task.description,
+        "nonlinearity": network.spec.nonlinearity,
+        "head_activation": network.spec.head.activation if network.spec.head else "none",
+        "settings": asdict(settings),
+        task.metric_name: metric,
+        "stopped": stopped,
+        "input": shown or {"input": example.name},
+    }
+    with atomic_path(sidecar_path(path)) as tmp:
+        tmp.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    return [path, sidecar_path(path), example]
+
+
+def read_sidecar(model_path: str | Path) -> dict | None:
+    """The JSON beside a checkpoint, or None when there is none (any checkpoint loads)."""
+    path = sidecar_path(model_path)
+    if not path.is_file():
+        return None
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RnnvizError(f"{path.name} is not readable JSON ({exc}); delete or fix it") from None
+    return info if isinstance(info, dict) else None
+
+
+def sidecar_defaults(model_path: str | Path) -> dict:
+    """Config/flag values a trained checkpoint supplies when the user gave none."""
+    info = read_sidecar(model_path)
+    if not info:
+        return {}
+    activation = info.get("head_activation")
+    # the flag --head none means "no head"; a head without softmax is --head linear
+    head = "linear" if activation == "none" else activation
+    values = {"nonlinearity": info.get("nonlinearity"), "head": head}
+    shown = info.get("input") or {}
+    if "input" in shown:  # an example input file beside the checkpoint
+        values["input"] = str(Path(model_path).with_name(shown["input"]))
+    else:
+        values.update({k: shown[k] for k in ("preset", "text", "vocab") if k in shown})
+    return {k: v for k, v in values.items() if v is not None}
