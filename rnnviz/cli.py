@@ -98,7 +98,6 @@ def cmd_trace(args) -> int:
     from rnnviz.core.states import make_initial_state
     from rnnviz.core.trace import compute_trace
     from rnnviz.core.tracefile import save_trace
-
     from rnnviz.export import prepare_target
 
     prepare_target(args.output, (".npz",), args.force)

@@ -146,8 +146,8 @@ def fill_from_checkpoint(args) -> None:
 
     given_input = args.input is not None or args.preset is not None
     for key, value in sidecar_defaults(args.model).items():
-        if key in ("input", "preset", "text", "vocab") and given_input:
-            continue
+        if key in ("input", "preset", "text") and given_input:
+            continue  # the user's input wins; the model's vocabulary still applies to text
         if getattr(args, key, None) is None:
             setattr(args, key, value)
 

@@ -21,3 +21,7 @@ def window(qtbot, tmp_path, monkeypatch):
     qtbot.waitExposed(win)
     yield win
     win.sim.wait(10_000)
+    win.close()
+    import gc
+
+    gc.collect()

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from rnnviz.cli import build_parser, main
+from rnnviz.cli import SUBCOMMANDS, build_parser, main
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -21,6 +21,8 @@ def test_readme_has_commands_and_each_parses():
     parser = build_parser()
     for line in COMMANDS:
         argv = shlex.split(line.split("#")[0])[1:]
+        if argv[0] not in SUBCOMMANDS:
+            argv.insert(0, "gui")  # as main() does: the window is the default command
         parser.parse_args(argv)  # exits (fails the test) on an unknown flag
 
 

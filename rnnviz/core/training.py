@@ -106,7 +106,8 @@ def task_loss(task: Task, model: RecurrentModel, x: torch.Tensor, target: torch.
 class Trainer:
     """One training run. `stop`, `pause` and `current_network()` are safe from any thread."""
 
-    def __init__(self, settings: TrainSettings):
+    def __init__(self, settings: TrainSettings, stop: threading.Event | None = None,
+                 pause: threading.Event | None = None):
         settings.check()
         self.settings = settings
         self.task = make_task(settings.task)
@@ -121,7 +122,7 @@ class Trainer:
         val_x, val_y = self.task.batch(torch.Generator().manual_seed(settings.seed + 10_007),
                                        settings.val_size)
         self.val = val_x.to(self.device.device), val_y.to(self.device.device)
-        self.stop, self.pause = threading.Event(), threading.Event()
+        self.stop, self.pause = stop or threading.Event(), pause or threading.Event()
         self._lock = threading.Lock()
         self._good = self._copy_weights()
 
@@ -155,7 +156,7 @@ class Trainer:
         if self.settings.clip > 0:
             nn.utils.clip_grad_norm_(self.model.parameters(), self.settings.clip)
         self.optimizer.step()
-        return float(loss)
+        return loss.item()
 
     def run(self, on_progress: Callable[[Progress], None] | None = None) -> TrainResult:
         result, start = TrainResult(self.current_network()), time.perf_counter()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import sys
 import time
 from dataclasses import dataclass
 
@@ -37,8 +39,22 @@ def _can_extend(config, previous: Snapshot | None) -> bool:
             and len(config.text) > len(old.text))
 
 
+def _import_torch() -> None:
+    """The first import of torch, on the worker thread, with garbage collection held off:
+    a collection started by the GUI thread mid-import can free half-built objects and
+    abort the process (seen with torch._dynamo's imports; see training_run.warm_up)."""
+    if "torch" in sys.modules:
+        return
+    gc.disable()
+    try:
+        import torch  # noqa: F401
+    finally:
+        gc.enable()
+
+
 def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
     """Runs in the worker thread (it imports and calls torch)."""
+    _import_torch()
     from rnnviz.cli_options import build_setup
     from rnnviz.core.sequences import text_one_hot
     from rnnviz.core.trace import compute_trace, extend_trace

@@ -53,6 +53,9 @@ class MainWindow(QMainWindow):
         self.input_panel = InputPanel()
         self.transport = Transport(self.sim, self)
         self.addToolBar(Qt.TopToolBarArea, self.transport)
+        from rnnviz.gui.panels.training_panel import TrainingPanel
+
+        self.training_panel = TrainingPanel(self)
         self.docks = self._build_docks()
         self._pending: dict = {}
         self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
@@ -79,12 +82,15 @@ class MainWindow(QMainWindow):
         docks = {
             "network": self._dock("Network", self.network_panel, Qt.LeftDockWidgetArea, True),
             "input": self._dock("Input", self.input_panel, Qt.LeftDockWidgetArea, True),
+            "training": self._dock("Training", self.training_panel, Qt.LeftDockWidgetArea,
+                                   True),
             "cell": self._dock("Cell", self.cell_view, Qt.RightDockWidgetArea),
             "equations": self._dock("Equations", self.equation_view, Qt.RightDockWidgetArea),
             "states": self._dock("States", self.state_view, Qt.BottomDockWidgetArea),
             "output": self._dock("Output", self.output_view, Qt.BottomDockWidgetArea),
         }
         self.tabifyDockWidget(docks["network"], docks["input"])
+        self.tabifyDockWidget(docks["input"], docks["training"])
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.resizeDocks([docks["network"], docks["cell"]], [280, 560], Qt.Horizontal)
@@ -191,9 +197,10 @@ class MainWindow(QMainWindow):
             return
         if "preset" in defaults:  # its example input replaces a data file in use
             defaults.setdefault("input", None)
-        self.start(self.sim.requested.with_(model=path, layer_prefix=None, head_prefix=None,
-                                            input_size=None, head=None, nonlinearity=None,
-                                            **defaults))
+        changes = {"model": path, "layer_prefix": None, "head_prefix": None,
+                   "input_size": None, "head": None, "nonlinearity": None}
+        changes.update(defaults)
+        self.start(self.sim.requested.with_(**changes))
 
     def open_data(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open input data", "",
@@ -218,6 +225,9 @@ class MainWindow(QMainWindow):
 
     # ----- reacting to the simulator -------------------------------------------------------------
     def _on_trace_changed(self) -> None:
+        from rnnviz.gui.training_run import warm_up_in_background
+
+        warm_up_in_background()  # torch is loaded now; get Start's imports done early
         sim = self.sim
         snap = sim.snapshot
         self.network_panel.show_state(sim.config, sim.spec, sim.notes(), snap.device_text)
@@ -261,7 +271,7 @@ class MainWindow(QMainWindow):
         """Large fonts, and the views get the room the side panels took (View menu
         brings a panel back)."""
         set_presentation(self, on)
-        for name in ("network", "input"):
+        for name in ("network", "input", "training"):
             self.docks[name].setVisible(not on)
 
     def _show_keys(self) -> None:
@@ -292,6 +302,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.transport.pause()
+        self.training_panel.stop(wait=10)  # end the training thread before the app exits
         if self.persist:
             self._save_settings()
         self.sim.wait(5000)

@@ -1,0 +1,231 @@
+"""Training panel: task and settings, start / pause / stop, a live loss curve, checkpoints.
+
+The network's shape (cell, hidden size, layers) comes from the Network panel; the task
+fixes the input and output sizes. Weights reached at any moment can be shown in the
+simulator ("Show current weights"); at the end they are shown automatically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.tasks import TASK_NAMES, make_task
+from rnnviz.core.training import OPTIMIZERS, TrainSettings
+from rnnviz.gui.training_run import TrainingRun, scratch_folder
+
+
+class TrainingPanel(QWidget):
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.run: TrainingRun | None = None
+        self._shown = 0  # checkpoints written for showing, numbered
+        d = TrainSettings()
+        self.task = QComboBox()
+        self.task.addItems(list(TASK_NAMES))
+        self.task.currentTextChanged.connect(self._on_task)
+        self.goal = QLabel()
+        self.goal.setWordWrap(True)
+        self.steps = self._spin(1, 1_000_000, d.steps, "optimizer steps (a fresh batch each)")
+        self.lr = QDoubleSpinBox(decimals=4, minimum=0.0001, maximum=1.0, singleStep=0.001,
+                                 value=d.lr)
+        self.batch = self._spin(1, 4096, d.batch_size, "sequences per step")
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(list(OPTIMIZERS))
+        self.clip = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=100.0, value=d.clip)
+        self.clip.setToolTip("max gradient norm (0: no clipping)")
+        self.seed = self._spin(0, 2**31 - 1, d.seed, "seed of the weights and the data")
+        self.device = QComboBox()
+        self.device.addItems(["cpu", "auto", "cuda", "mps"])
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        self.show_button = QPushButton("Show current weights")
+        self.save_button = QPushButton("Save checkpoint…")
+        self.progress = QProgressBar()
+        self.status = QLabel("not started")
+        self.status.setWordWrap(True)
+        self.curve_plot = pg.PlotWidget(background="w", title="training loss")
+        self.curve_plot.setLogMode(y=True)
+        self.loss_curve = self.curve_plot.plot(pen=pg.mkPen("#0072B2", width=1.5))
+        self.metric_plot = pg.PlotWidget(background="w", title="validation")
+        self.metric_curve = self.metric_plot.plot(pen=pg.mkPen("#D55E00", width=2),
+                                                  symbol="o", symbolSize=4)
+        self._layout()
+        self._connect()
+        self._on_task(self.task.currentText())
+        self._set_running(False)
+
+    @staticmethod
+    def _spin(lo: int, hi: int, value: int, tip: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(lo, hi)
+        box.setValue(value)
+        box.setToolTip(tip)
+        return box
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("task", self.task)
+        form.addRow(self.goal)
+        form.addRow("steps", self.steps)
+        form.addRow("learning rate", self.lr)
+        form.addRow("batch size", self.batch)
+        form.addRow("optimizer", self.optimizer)
+        form.addRow("clip gradients", self.clip)
+        form.addRow("seed", self.seed)
+        form.addRow("device", self.device)
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
+        more = QHBoxLayout()
+        more.addWidget(self.show_button)
+        more.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addLayout(more)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.curve_plot, 2)
+        layout.addWidget(self.metric_plot, 1)
+
+    def _connect(self) -> None:
+        self.start_button.clicked.connect(self.start)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        self.show_button.clicked.connect(self.show_current)
+        self.save_button.clicked.connect(self.save_checkpoint)
+
+    def _on_task(self, name: str) -> None:
+        task = make_task(name)
+        self.goal.setText(f"{task.description}; {task.input_size} in, {task.output_size} out "
+                          f"({'every step' if task.output_at == 'every' else 'at the end'}). "
+                          f"Goal: {task.goal}.")
+        self.metric_plot.setTitle(f"validation {task.metric_name}")
+
+    def settings(self) -> TrainSettings:
+        """The panel's settings, with the network shape of the Network panel."""
+        config = self.window.sim.requested
+        spec = self.window.sim.spec if config.model and self.window.sim.spec else config
+        return TrainSettings(task=self.task.currentText(), cell=spec.cell,
+                             nonlinearity=spec.nonlinearity or "tanh",
+                             hidden_size=spec.hidden_size, num_layers=spec.num_layers,
+                             steps=self.steps.value(), lr=self.lr.value(),
+                             batch_size=self.batch.value(),
+                             optimizer=self.optimizer.currentText(), clip=self.clip.value(),
+                             seed=self.seed.value(), device=self.device.currentText())
+
+    # ----- running ----------------------------------------------------------------------
+    def start(self) -> None:
+        if self.run is not None and self.run.running:
+            return
+        try:
+            self.run = TrainingRun(self.settings(), self)
+        except RnnvizError as exc:  # impossible settings: refused before anything runs
+            self.window.report_error(str(exc))
+            return
+        self.run.started.connect(self.status.setText)
+        self.run.progress.connect(self._on_progress)
+        self.run.finished.connect(self._on_finished)
+        self.run.failed.connect(self._on_failed)
+        self._losses, self._evals = [], []
+        self.loss_curve.setData([], [])
+        self.metric_curve.setData([], [])
+        self.progress.setRange(0, self.run.settings.steps)
+        self.progress.setValue(0)
+        self.status.setText("starting…")
+        self._set_running(True)
+        self.run.start()
+
+    def toggle_pause(self) -> None:
+        if self.run is None or not self.run.running:
+            return
+        paused = self.pause_button.text() == "Pause"
+        self.run.set_paused(paused)
+        self.pause_button.setText("Resume" if paused else "Pause")
+
+    def stop(self, wait: float = 0.0) -> None:
+        if self.run is not None:
+            self.run.stop()
+            if wait:
+                self.run.wait(wait)
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText("Pause")
+        self.stop_button.setEnabled(running)
+        self.show_button.setEnabled(self.run is not None)
+        self.save_button.setEnabled(self.run is not None and not running)
+
+    def _on_progress(self, p) -> None:
+        self.progress.setValue(p.step)
+        self._losses.append((p.step, max(p.loss, 1e-12)))
+        if p.metric is not None and (not self._evals or self._evals[-1][1] != p.metric):
+            self._evals.append((p.step, p.metric))
+        steps, values = np.array(self._losses).T
+        self.loss_curve.setData(steps, values)
+        if self._evals:
+            self.metric_curve.setData(*np.array(self._evals).T)
+        metric = "" if p.metric is None else f", validation {p.metric:.4f}"
+        self.status.setText(f"step {p.step}/{p.steps}, loss {p.loss:.4f}{metric}, "
+                            f"ETA {p.eta:.0f} s")
+
+    def _on_finished(self, result) -> None:
+        self._set_running(False)
+        metric = result.evals[-1][1] if result.evals else None
+        done = result.stopped or f"done in {result.seconds:.1f} s"
+        self.status.setText(f"{done}; validation {metric if metric is None else round(metric, 4)}"
+                            f" — showing the trained network")
+        self.show_network(result.network)
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self.status.setText(message)
+        self.window.report_error(message)
+
+    # ----- weights into the simulator, and onto disk ---------------------------------------
+    def show_current(self) -> None:
+        if self.run is not None and self.run.trainer is not None:
+            self.show_network(self.run.trainer.current_network())
+
+    def show_network(self, network) -> None:
+        self._shown += 1
+        path = self.run.save_weights(network, scratch_folder() / f"weights-{self._shown}.pt")
+        self.window.open_model_file(str(path))
+
+    def save_checkpoint(self) -> None:
+        if self.run is None or self.run.result is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save the trained checkpoint",
+                                              f"rnnviz-{self.run.settings.task}.pt",
+                                              "PyTorch state_dict (*.pt)")
+        if path:
+            self.write_checkpoint(Path(path))
+
+    def write_checkpoint(self, path: Path) -> None:
+        """The trained weights, their JSON and example input (the dialog asked first)."""
+        try:
+            self.run.save_weights(self.run.result.network, path)
+        except (OSError, RnnvizError) as exc:
+            self.window.report_error(f"could not save the checkpoint: {exc}")
+            return
+        self.window.statusBar().showMessage(f"saved {path}", 8000)

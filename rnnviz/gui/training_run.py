@@ -1,0 +1,136 @@
+"""A training run on a background thread, reporting to the GUI through Qt signals."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from rnnviz.core.errors import RnnvizError
+
+log = logging.getLogger("rnnviz")
+REPORT_EVERY_S = 0.05  # progress signals at most 20 times a second
+
+
+class TrainingRun(QObject):
+    """Owns one Trainer and its thread.
+
+    Signals:
+        progress(object): a rnnviz.core.training.Progress, throttled.
+        finished(object): the TrainResult (also after a stop or a divergence).
+        failed(str): what went wrong; the weights shown before stay.
+    """
+
+    progress = Signal(object)
+    started = Signal(str)  # what is being trained, where
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, settings, parent: QObject | None = None):
+        super().__init__(parent)
+        from rnnviz.core.tasks import make_task
+
+        settings.check()  # impossible settings are refused here, before any thread
+        self.settings = settings
+        self.task = make_task(settings.task)
+        # Built on the training thread: the first optimizer costs over a second of imports.
+        self.trainer = None
+        self._stop, self._pause = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rnnviz-training", daemon=True)
+        self._last_report = 0.0
+        self.result = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def set_paused(self, paused: bool) -> None:
+        (self._pause.set if paused else self._pause.clear)()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._pause.clear()
+
+    def wait(self, seconds: float | None = None) -> bool:
+        self._thread.join(seconds)
+        return not self._thread.is_alive()
+
+    def _report(self, progress) -> None:
+        now = time.perf_counter()
+        if now - self._last_report >= REPORT_EVERY_S or progress.step == progress.steps:
+            self._last_report = now
+            self.progress.emit(progress)
+
+    def _run(self) -> None:
+        from rnnviz.core.training import Trainer
+
+        try:
+            warm_up()
+            self.trainer = Trainer(self.settings, self._stop, self._pause)
+            self.started.emit(f"training {self.trainer.spec.title()} on "
+                              f"{self.trainer.device.describe()}…")
+            self.result = self.trainer.run(self._report)
+        except Exception as exc:  # noqa: BLE001 - reported in the window, which stays up
+            log.error("training failed:\n%s", traceback.format_exc())
+            self.failed.emit(str(exc) if isinstance(exc, RnnvizError) else
+                             f"training failed: {type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(self.result)
+
+    def save_weights(self, network, path: Path) -> Path:
+        """Write `network` as a trained checkpoint, with its JSON and example input."""
+        from rnnviz.core.checkpoint import save_trained
+
+        metric = self.result.evals[-1][1] if self.result and self.result.evals else None
+        save_trained(network, path, self.task, self.settings, metric,
+                     self.result.stopped if self.result else None)
+        return path
+
+
+_WARM = threading.Lock()
+warmed_up = threading.Event()
+
+
+def warm_up() -> None:
+    """Do the first optimizer's imports (torch._dynamo, sympy: over a second) now.
+
+    Called on a background thread soon after the window opens, so pressing Start later
+    does not stall the window on imports. A garbage collection started by the GUI thread
+    in the middle of those imports can free half-built objects and abort the process,
+    so collection waits until they are done.
+    """
+    with _WARM:
+        if warmed_up.is_set():
+            return
+        gc.disable()
+        try:
+            torch_module = __import__("torch")
+            torch_module.optim.Adam([torch_module.zeros(1, requires_grad=True)])
+        finally:
+            gc.enable()
+        warmed_up.set()
+
+
+def warm_up_in_background() -> None:
+    if not warmed_up.is_set():
+        threading.Thread(target=warm_up, name="rnnviz-warm-up", daemon=True).start()
+
+
+def scratch_folder() -> Path:
+    """Where weights shown mid-training are written; removed when the process ends."""
+    global _SCRATCH
+    if _SCRATCH is None:
+        _SCRATCH = tempfile.TemporaryDirectory(prefix="rnnviz-training-")
+    return Path(_SCRATCH.name)
+
+
+_SCRATCH: tempfile.TemporaryDirectory | None = None
