@@ -12,7 +12,6 @@ torch.Generator, so a seed fixes the data exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import files
 
 import torch
 
@@ -46,7 +45,9 @@ class Task:
 
 
 def _text() -> str:
-    return files("rnnviz.resources").joinpath("tiny_text.txt").read_text(encoding="utf-8")
+    from rnnviz.core.resource_files import resource
+
+    return resource("tiny_text.txt").read_text(encoding="utf-8")
 
 
 def _sine(task: Task, g: torch.Generator, size: int):

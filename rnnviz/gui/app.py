@@ -64,9 +64,9 @@ def run_app(args) -> int:
     app, window = create_window()
     log_path = _setup_logging()
     install_excepthook(window, log_path)
-    from importlib.resources import files
+    from rnnviz.core.resource_files import resource
 
-    window.setWindowIcon(QIcon(str(files("rnnviz.resources") / "icon.svg")))
+    window.setWindowIcon(QIcon(str(resource("icon.svg"))))
     saved = window.restore_settings()
     config = Config.from_args(args) if getattr(args, "explicit", False) else (saved or
                                                                                demo_config())
