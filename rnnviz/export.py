@@ -52,6 +52,8 @@ def encode_png(rgba: np.ndarray, dpi: float = 96.0) -> bytes:
     (a 2800×1800 window: ~30 ms instead of ~115 ms).
     """
     height, width = rgba.shape[:2]
+    if not height or not width:
+        raise RnnvizError("nothing to save: the picture is empty (is the panel hidden?)")
     rows = np.empty((height, 1 + 3 * width), dtype=np.uint8)
     rows[:, 0] = 0  # filter type "None" for every row
     rows[:, 1:] = rgba[..., :3].reshape(height, 3 * width)
@@ -126,15 +128,31 @@ def write_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: float) -> int
                     process = _start_ffmpeg(exe, rgb.shape, fps, tmp)
                 process.stdin.write(rgb.tobytes())
                 count += 1
+            if not count:
+                raise RnnvizError("the animation has no frames; choose a non-empty step range")
+            process.stdin.close()
+            if process.wait() != 0:
+                raise _ffmpeg_error(process)
+        except BrokenPipeError:  # ffmpeg quit early: say why, in its own words
+            raise _ffmpeg_error(process) from None
+        except BaseException:  # cancelled or failed: stop ffmpeg, keep the exception
+            if process is not None and process.poll() is None:
+                process.kill()
+            raise
         finally:
             if process is not None:
-                process.stdin.close()
-                error = process.stderr.read().decode(errors="replace")
-                if process.wait() != 0 and count:
-                    raise RnnvizError(f"ffmpeg failed: {error.strip().splitlines()[-1:]}")
-        if not count:
-            raise RnnvizError("the animation has no frames; choose a non-empty step range")
+                process.wait()
+                process.stderr.close()
     return count
+
+
+def _ffmpeg_error(process) -> RnnvizError:
+    process.kill()
+    process.wait()
+    lines = [line for line in process.stderr.read().decode(errors="replace").splitlines()
+             if line.strip()]
+    reason = " / ".join(lines[-2:]) or "no reason given"
+    return RnnvizError(f"ffmpeg could not write the video: {reason}")
 
 
 def _start_ffmpeg(exe: str, shape: tuple[int, ...], fps: float, target: Path):

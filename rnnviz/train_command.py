@@ -8,7 +8,7 @@ import sys
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.spec import CELLS, NONLINEARITIES
 from rnnviz.core.tasks import TASK_NAMES
-from rnnviz.core.training import OPTIMIZERS, TrainSettings
+from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 
 
 def add_train_args(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +45,12 @@ def cmd_train(args) -> int:
                              optimizer=args.optimizer, clip=args.clip, seed=args.seed,
                              device=args.device)
     path = prepare_target(args.output, (".pt", ".pth", ".safetensors"), args.force)
+    if path.suffix.lower() == ".safetensors":
+        try:
+            import safetensors  # noqa: F401
+        except ImportError:
+            raise RnnvizError("writing .safetensors needs the safetensors package: pip install "
+                              "safetensors (or write a .pt file)") from None
     if sidecar_path(path).exists() and not args.force:
         raise RnnvizError(f"{sidecar_path(path)} already exists; pass --force to replace it")
     trainer = Trainer(settings)
@@ -59,11 +65,7 @@ def cmd_train(args) -> int:
             print(f"step {p.step:>6}/{p.steps}  loss {p.loss:.4f}{metric}  "
                   f"eta {p.eta:.0f} s", flush=True)
 
-    try:
-        result = trainer.run(report)
-    except KeyboardInterrupt:
-        trainer.stop.set()
-        result = trainer.run()  # returns at once with the weights reached
+    result = trainer.run(report)  # Ctrl+C ends it early, keeping the weights reached
     metric = result.evals[-1][1] if result.evals else None
     written = save_trained(result.network, path, task, settings, metric, result.stopped)
     if result.stopped:

@@ -25,3 +25,13 @@ def test_sequences_load_without_torch():
     code = "import sys, rnnviz.core.sequences; print('torch' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_window_module_loads_without_torch():
+    """The window paints before torch is imported (launch time): nothing at import pulls it."""
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "import rnnviz.cli, rnnviz.gui.main_window, rnnviz.gui.app\n"
+            "print('torch' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

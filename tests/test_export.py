@@ -189,3 +189,18 @@ def test_window_animation_can_be_cancelled(qtbot, window, tmp_path, monkeypatch)
     menu._guard(lambda: menu.write_animation(2, 6, 10, "graph", ".gif"))
     assert Image.open(tmp_path / "a.gif").n_frames == 5
     assert window.sim.t == 4  # the cursor goes back where it was
+
+
+def test_mp4_failure_reports_ffmpegs_reason_and_leaves_nothing(tmp_path, monkeypatch):
+    import rnnviz.export as export
+
+    fake = tmp_path / "ffmpeg"
+    fake.write_text("#!/bin/sh\ncat > /dev/null\necho 'Unknown encoder libx264' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(export, "mp4_writer", lambda: str(fake))
+    out = tmp_path / "out"
+    out.mkdir()
+    frames = (np.zeros((16, 16, 3), np.uint8) for _ in range(3))
+    with pytest.raises(export.RnnvizError, match="Unknown encoder libx264"):
+        export.write_mp4(frames, out / "a.mp4", 5)
+    assert list(out.iterdir()) == []

@@ -80,3 +80,36 @@ def test_stop_keeps_the_weights_reached_and_shows_them(qtbot, window):
     result = panel.run.result
     assert result.stopped.startswith("stopped by the user")
     assert window.sim.spec.input_size == 2 and window.sim.length == 40
+
+
+def test_weights_shown_mid_training_are_not_remembered_after_exit(qtbot, window, tmp_path):
+    load(qtbot, window, Config(cell="gru", hidden_size=4, length=10))
+    panel = window.training_panel
+    panel.task.setCurrentText("sign")
+    panel.steps.setValue(5)
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=60_000):
+        panel.start()
+    from rnnviz.gui.training_run import is_scratch
+
+    assert is_scratch(window.sim.config.model)
+    window.close()
+    saved = window.restore_settings()
+    assert saved.model is None and saved.preset == "sine"
+
+
+def test_a_plain_checkpoint_after_a_text_one_gets_the_default_input(qtbot, window, tmp_path):
+    import torch
+    from torch import nn
+
+    from rnnviz.cli import main
+
+    main(["train", "--task", "chars", "--hidden-size", "4", "--steps", "2",
+          "-o", str(tmp_path / "c.pt")])
+    load(qtbot, window, Config())
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=30_000):
+        window.open_model_file(str(tmp_path / "c.pt"))
+    assert window.sim.snapshot.sequence.vocab
+    torch.save(nn.GRU(1, 3).state_dict(), tmp_path / "plain.pt")
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=30_000):
+        window.open_model_file(str(tmp_path / "plain.pt"))
+    assert window.sim.config.preset == "sine" and window.last_error == ""

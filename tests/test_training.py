@@ -144,3 +144,52 @@ def test_trained_checkpoint_reopens_ready_to_step(tmp_path, capsys):
                  "-o", str(tmp_path / "u.npz")]) == 0
     with np.load(tmp_path / "u.npz") as data:
         assert json.loads(str(data["meta"]))["text"] == "the cat"
+
+
+def test_networks_built_on_two_threads_at_once_keep_their_seeds():
+    import threading
+
+    from rnnviz.core.spec import NetworkSpec
+
+    spec = NetworkSpec("lstm", 3, 16, num_layers=2)
+    want = {seed: Network.random(spec, seed).params["weight_hh_l1"] for seed in range(8)}
+    got, errors = {}, []
+
+    def build(seed):
+        for _ in range(10):
+            w = Network.random(spec, seed).params["weight_hh_l1"]
+            if not torch.equal(w, want[seed]):
+                errors.append(seed)
+        got[seed] = True
+
+    threads = [threading.Thread(target=build, args=(s,)) for s in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(got) == 8
+
+
+def test_ctrl_c_keeps_the_weights_reached(monkeypatch):
+    trainer = Trainer(SMALL.with_(steps=100))
+    real, calls = trainer._step, []
+
+    def step():
+        calls.append(1)
+        if len(calls) == 6:
+            raise KeyboardInterrupt
+        return real()
+
+    monkeypatch.setattr(trainer, "_step", step)
+    result = trainer.run()
+    assert result.stopped == "interrupted at step 5" and len(result.losses) == 5
+
+
+def test_a_deleted_example_input_is_skipped(tmp_path, capsys):
+    out = tmp_path / "s.pt"
+    assert main(["train", "--task", "sign", "--hidden-size", "4", "--steps", "3",
+                 "-o", str(out)]) == 0
+    assert "input" in sidecar_defaults(out)
+    (tmp_path / "s.input.npy").unlink()
+    assert "input" not in sidecar_defaults(out)
+    assert main(["trace", "--model", str(out), "-o", str(tmp_path / "t.npz")]) == 0

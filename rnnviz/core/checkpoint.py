@@ -88,8 +88,10 @@ def sidecar_defaults(model_path: str | Path) -> dict:
     head = "linear" if activation == "none" else activation
     values = {"nonlinearity": info.get("nonlinearity"), "head": head}
     shown = info.get("input") or {}
-    if "input" in shown:  # an example input file beside the checkpoint
-        values["input"] = str(Path(model_path).with_name(shown["input"]))
+    if "input" in shown:  # an example input file beside the checkpoint, if still there
+        example = Path(model_path).with_name(shown["input"])
+        if example.is_file():
+            values["input"] = str(example)
     else:
         values.update({k: shown[k] for k in ("preset", "text", "vocab") if k in shown})
     return {k: v for k, v in values.items() if v is not None}

@@ -7,6 +7,7 @@ state_dict, so loading and exporting are renames at most. The head's weights are
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 
 import numpy as np
@@ -18,6 +19,7 @@ from rnnviz.core.errors import RnnvizError
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 
 MODULES = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+_SEEDED_INIT = threading.Lock()
 
 
 def param_suffix(layer: int, direction: str) -> str:
@@ -105,7 +107,9 @@ class Network:
     @classmethod
     def random(cls, spec: NetworkSpec, seed: int = 0, dtype=torch.float32) -> Network:
         """torch.nn's own initialisation, reproducible from `seed`, global RNG untouched."""
-        with torch.random.fork_rng(devices=[]):
+        # fork_rng saves and restores torch's one global generator: two threads building
+        # networks at once (a trace and a training run) would seed each other's draws.
+        with _SEEDED_INIT, torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             module = make_rnn_module(spec, dtype=dtype)
             params = dict(module.state_dict())

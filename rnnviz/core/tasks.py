@@ -12,10 +12,12 @@ torch.Generator, so a seed fixes the data exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import torch
+from typing import TYPE_CHECKING
 
 from rnnviz.core.errors import RnnvizError
+
+if TYPE_CHECKING:  # torch is imported where batches are made: the window lists tasks first
+    import torch
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ def _text() -> str:
 
 
 def _sine(task: Task, g: torch.Generator, size: int):
+    import torch
+
     t = torch.arange(task.length + 1, dtype=torch.float32)  # one extra: the last target
     freq = 0.02 + 0.08 * torch.rand(size, 2, generator=g)  # cycles per step
     phase = 2 * torch.pi * torch.rand(size, 2, generator=g)
@@ -60,6 +64,8 @@ def _sine(task: Task, g: torch.Generator, size: int):
 
 
 def _chars(task: Task, g: torch.Generator, size: int):
+    import torch
+
     text = _text()
     ids = torch.tensor([task.vocab.index(c) for c in text])
     start = torch.randint(0, len(text) - task.length - 1, (size,), generator=g)
@@ -69,6 +75,8 @@ def _chars(task: Task, g: torch.Generator, size: int):
 
 
 def _adding(task: Task, g: torch.Generator, size: int):
+    import torch
+
     values = torch.rand(task.length, size, generator=g)
     half = task.length // 2
     first = torch.randint(0, half, (size,), generator=g)
@@ -81,6 +89,8 @@ def _adding(task: Task, g: torch.Generator, size: int):
 
 
 def _sign(task: Task, g: torch.Generator, size: int):
+    import torch
+
     x = torch.randn(task.length, size, 1, generator=g)
     return x, (x.sum((0, 2)) > 0).long()  # (B,)
 

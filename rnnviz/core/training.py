@@ -12,56 +12,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import torch
 from torch import nn
 
 from rnnviz.core.devices import resolve_device
-from rnnviz.core.errors import RnnvizError
 from rnnviz.core.network import Network
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.tasks import Task, make_task
 from rnnviz.core.torch_model import RecurrentModel
+from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 
-OPTIMIZERS = ("adam", "sgd")
-
-
-@dataclass(frozen=True)
-class TrainSettings:
-    task: str = "sine"
-    cell: str = "lstm"
-    nonlinearity: str = "tanh"  # Elman RNN only
-    hidden_size: int = 32
-    num_layers: int = 1
-    steps: int = 400  # optimizer steps (one batch each)
-    lr: float = 0.01
-    batch_size: int = 32
-    optimizer: str = "adam"
-    clip: float = 1.0  # max gradient norm; 0 turns clipping off
-    seed: int = 0  # weights and data
-    device: str = "cpu"
-    eval_every: int = 20  # steps between validation measurements
-    val_size: int = 256  # validation sequences (fixed by the seed)
-
-    def with_(self, **changes) -> TrainSettings:
-        return replace(self, **changes)
-
-    def check(self) -> None:
-        """Refuse impossible settings before anything starts, saying why."""
-        for name in ("hidden_size", "num_layers", "steps", "batch_size", "eval_every",
-                     "val_size"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise RnnvizError(f"{name} must be a whole number ≥ 1, got {value!r}")
-        if not 0 < self.lr <= 10:
-            raise RnnvizError(f"learning rate {self.lr} is out of range; try 0.001 to 0.05")
-        if self.optimizer not in OPTIMIZERS:
-            raise RnnvizError(f"unknown optimizer {self.optimizer!r}; use adam or sgd")
-        if self.clip < 0:
-            raise RnnvizError(f"gradient clipping {self.clip} must be ≥ 0 (0 turns it off)")
-        make_task(self.task)
-
+__all__ = ["OPTIMIZERS", "Progress", "TrainResult", "TrainSettings", "Trainer", "task_spec"]
 
 def task_spec(task: Task, settings: TrainSettings) -> NetworkSpec:
     """The network a task needs: its input size, and a head with its output size."""
@@ -166,7 +129,11 @@ class Trainer:
             if self.stop.is_set():
                 result.stopped = f"stopped by the user at step {step - 1}"
                 break
-            loss = self._step()
+            try:
+                loss = self._step()
+            except KeyboardInterrupt:  # Ctrl+C in `rnnviz train`: keep what was reached
+                result.stopped = f"interrupted at step {step - 1}"
+                break
             if not (torch.isfinite(torch.tensor(loss)) and self._weights_finite()):
                 result.stopped = (f"diverged at step {step} (loss {loss}); kept the weights of "
                                   f"step {step - 1}; lower the learning rate or clip gradients")

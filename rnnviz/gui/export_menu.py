@@ -144,6 +144,7 @@ class ExportMenu:
         if not path:
             return
         path = prepare_target(path, (suffix,), True)
+        self.window.transport.pause()  # play must not move t between a seek and its frame
         sim, steps = self.window.sim, range(first, last + 1)
         was = sim.t
         progress = QProgressDialog(f"Rendering {len(steps)} frames…", "Cancel", 0,

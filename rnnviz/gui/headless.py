@@ -78,8 +78,8 @@ def animate(args) -> str:
     path = prepare_target(args.output, ANIMATION_SUFFIXES, args.force)
     if path.suffix.lower() == ".mp4" and mp4_writer() is None:
         raise RnnvizError(MP4_MISSING)
-    if not 0.5 <= args.fps <= 60:
-        raise RnnvizError(f"--fps {args.fps}: use 0.5 to 60 frames per second")
+    if not 0.5 <= args.fps <= 50:
+        raise RnnvizError(f"--fps {args.fps}: use 0.5 to 50 frames per second")
     app, window = open_window(args)
     first = check_step(window, args.first if args.first is not None else 0, "--from")
     last = check_step(window, args.last, "--to")

@@ -197,6 +197,12 @@ class MainWindow(QMainWindow):
             return
         if "preset" in defaults:  # its example input replaces a data file in use
             defaults.setdefault("input", None)
+        current = self.sim.requested
+        from_checkpoint = current.input and current.input.endswith(".input.npy")
+        if not defaults.keys() & {"preset", "input"} and (current.preset == "text"
+                                                         or from_checkpoint):
+            # the input came with the previous checkpoint: back to the default preset
+            defaults.update(preset="sine", input=None, text=None, vocab=None)
         changes = {"model": path, "layer_prefix": None, "head_prefix": None,
                    "input_size": None, "head": None, "nonlinearity": None}
         changes.update(defaults)
@@ -302,16 +308,26 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.transport.pause()
-        self.training_panel.stop(wait=10)  # end the training thread before the app exits
+        self.training_panel.close_run()  # end the training thread before the app exits
         if self.persist:
             self._save_settings()
         self.sim.wait(5000)
         super().closeEvent(event)
 
+    def _lasting_config(self) -> Config:
+        """The configuration worth reopening: weights shown mid-training live in a temporary
+        folder that is gone after exit, so they are not remembered (the demo is)."""
+        from rnnviz.gui.training_run import is_scratch
+
+        config = self.sim.config
+        if config.model and is_scratch(config.model):
+            return demo_config()
+        return config
+
     def _save_settings(self) -> None:
         settings = app_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("window_state", self.saveState())
-        settings.setValue("config", self.sim.config.to_json())
+        settings.setValue("config", self._lasting_config().to_json())
         settings.setValue("presentation", self.presentation_action.isChecked())
         settings.sync()

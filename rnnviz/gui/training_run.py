@@ -125,6 +125,11 @@ def warm_up_in_background() -> None:
         threading.Thread(target=warm_up, name="rnnviz-warm-up", daemon=True).start()
 
 
+def is_scratch(path: str | Path) -> bool:
+    return _SCRATCH is not None and Path(path).resolve().is_relative_to(
+        Path(_SCRATCH.name).resolve())
+
+
 def scratch_folder() -> Path:
     """Where weights shown mid-training are written; removed when the process ends."""
     global _SCRATCH

@@ -25,7 +25,7 @@ class AnimationDialog(QDialog):
         self.last.setRange(0, length - 1)
         self.last.setValue(length - 1)
         self.fps = QDoubleSpinBox()
-        self.fps.setRange(0.5, 60)
+        self.fps.setRange(0.5, 50)  # GIF frame times are whole hundredths: 50 fps at most
         self.fps.setValue(8)
         self.panel = QComboBox()
         self.panel.addItems(list(PANELS))

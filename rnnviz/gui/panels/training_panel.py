@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.tasks import TASK_NAMES, make_task
-from rnnviz.core.training import OPTIMIZERS, TrainSettings
+from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 from rnnviz.gui.training_run import TrainingRun, scratch_folder
 
 
@@ -162,11 +162,19 @@ class TrainingPanel(QWidget):
         self.run.set_paused(paused)
         self.pause_button.setText("Resume" if paused else "Pause")
 
-    def stop(self, wait: float = 0.0) -> None:
+    def stop(self) -> None:
         if self.run is not None:
             self.run.stop()
-            if wait:
-                self.run.wait(wait)
+
+    def close_run(self) -> None:
+        """The window is closing: stop, wait for the thread, and ignore what it sends."""
+        if self.run is None:
+            return
+        for signal in (self.run.progress, self.run.finished, self.run.failed,
+                       self.run.started):
+            signal.disconnect()
+        self.run.stop()
+        self.run.wait(10)
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
