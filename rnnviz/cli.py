@@ -5,6 +5,7 @@
     rnnviz snapshot ... -o out.png               the window's picture, headless
     rnnviz animate ... -o out.gif                a range of steps as GIF / MP4
     rnnviz train --task T -o model.pt            train on a bundled task
+    rnnviz grads --of h_T -o grads.npz           gradients through time
     rnnviz bench                                 trace cost next to torch.nn
 """
 
@@ -18,7 +19,7 @@ from rnnviz import __version__
 from rnnviz.cli_options import add_input_args, add_network_args, build_setup, initial_values
 from rnnviz.core.errors import RnnvizError
 
-SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "bench", "gui")
+SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "grads", "bench", "gui")
 PANEL_NAMES = ("window", "graph", "cell", "states", "equations", "output")
 
 
@@ -77,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         "every gate. With no subcommand, opens the simulator window.")
     parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
     sub = parser.add_subparsers(dest="command",
-                                metavar="{gui,trace,snapshot,animate,train,bench}")
+                                metavar="{gui,trace,snapshot,animate,train,grads,bench}")
     _gui_parser(sub)
     _trace_parser(sub)
     _snapshot_parser(sub)
@@ -88,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
                                   description="Train on a bundled task (sine, chars, adding, "
                                   "sign) with a plain PyTorch loop; the checkpoint opens in "
                                   "the window and in rnnviz trace."))
+    from rnnviz.grads_command import add_grads_args
+
+    add_grads_args(sub.add_parser("grads", help="gradients through time to an .npz file",
+                                  description="∂L/∂h_t, ∂L/∂c_t, ∂L/∂x_t and their norms for "
+                                  "every step, layer and direction (autograd)."))
     from rnnviz.bench import add_bench_args
 
     add_bench_args(sub.add_parser("bench", help="time the trace against torch.nn (JSON)"))
@@ -135,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         from rnnviz.cli_options import fill_from_checkpoint
 
         if hasattr(args, "model"):
+            args.input_given = getattr(args, "input", None) is not None or \
+                getattr(args, "preset", None) is not None
             fill_from_checkpoint(args)
         if args.command == "trace":
             return cmd_trace(args)
@@ -143,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
 
             print(getattr(headless, args.command)(args))
             return 0
+        if args.command == "grads":
+            from rnnviz.grads_command import cmd_grads
+
+            return cmd_grads(args)
         if args.command == "train":
             from rnnviz.train_command import cmd_train
 

@@ -32,9 +32,14 @@ def example_input_path(model_path: str | Path) -> Path:
     return path.with_name(path.stem + ".input.npy")
 
 
+def example_batch(task: Task, seed: int):
+    """The checkpoint's example sequence and its targets, regenerated from the seed."""
+    return task.batch(torch.Generator().manual_seed(seed + 20_011), 1)
+
+
 def example_input(task: Task, seed: int) -> tuple[np.ndarray, dict]:
     """One validation sequence (T, 1, I), and how the input panel shows it."""
-    x, _ = task.batch(torch.Generator().manual_seed(seed + 20_011), 1)
+    x, _ = example_batch(task, seed)
     if task.vocab:
         text = "".join(task.vocab[int(i)] for i in x[:, 0].argmax(-1))
         return x.numpy(), {"preset": "text", "text": text, "vocab": task.vocab}
