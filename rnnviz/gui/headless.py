@@ -37,7 +37,8 @@ def open_window(args):
     if window.last_error:
         raise RnnvizError(window.last_error)
     window.sim.wait()
-    app.processEvents()
+    for _ in range(3):  # deliver the trace, then let docks and tab bars settle their layout
+        app.processEvents()
     if errors:
         raise RnnvizError(errors[0].splitlines()[0])
     return app, window

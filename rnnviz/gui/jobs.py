@@ -21,6 +21,7 @@ class Snapshot:
     device_text: str = ""  # the device really used (and why, if it fell back)
     extended: bool = False  # True when the trace continued the previous one
     notes: tuple[str, ...] = ()  # what was changed on the user's behalf
+    targets: object = None  # the task's targets, for a trained checkpoint on its own example
 
 
 def _can_extend(config, previous: Snapshot | None) -> bool:
@@ -71,7 +72,20 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
     config, initial, notes = _initial_state(config, network.spec, sequence.batch)
     trace = compute_trace(network, sequence.values, initial=initial, device=config.device)
     return Snapshot(config, network, sequence, trace, time.perf_counter() - start,
-                    trace.device.describe(), notes=notes)
+                    trace.device.describe(), notes=notes, targets=_task_targets(config))
+
+
+def _task_targets(config):
+    """Targets of a trained checkpoint's example input (its task's loss), else None."""
+    if not config.model or not config.input or not config.input.endswith(".input.npy"):
+        return None
+    from rnnviz.core.checkpoint import example_batch, read_sidecar
+    from rnnviz.core.tasks import make_task
+
+    info = read_sidecar(config.model) or {}
+    if not info.get("task"):
+        return None
+    return example_batch(make_task(info["task"]), info["settings"]["seed"])[1]
 
 
 def _initial_state(config, spec, batch):

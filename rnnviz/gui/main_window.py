@@ -28,6 +28,7 @@ from rnnviz.gui.transport import Transport
 from rnnviz.gui.validation import check_config
 from rnnviz.gui.views.cell_view import CellView
 from rnnviz.gui.views.equation_view import EquationView
+from rnnviz.gui.views.gradient_view import GradientView
 from rnnviz.gui.views.graph_view import GraphView
 from rnnviz.gui.views.output_view import OutputView
 from rnnviz.gui.views.state_view import StateView
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.equation_view = EquationView(self.sim)
         self.state_view = StateView(self.sim)
         self.output_view = OutputView(self.sim)
+        self.gradient_view = GradientView(self.sim, self.graph)
         self.network_panel = NetworkPanel()
         self.input_panel = InputPanel()
         self.transport = Transport(self.sim, self)
@@ -88,13 +90,16 @@ class MainWindow(QMainWindow):
             "equations": self._dock("Equations", self.equation_view, Qt.RightDockWidgetArea),
             "states": self._dock("States", self.state_view, Qt.BottomDockWidgetArea),
             "output": self._dock("Output", self.output_view, Qt.BottomDockWidgetArea),
+            "gradients": self._dock("Gradients", self.gradient_view, Qt.RightDockWidgetArea),
         }
         self.tabifyDockWidget(docks["network"], docks["input"])
         self.tabifyDockWidget(docks["input"], docks["training"])
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
+        self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)
         self.resizeDocks([docks["network"], docks["cell"]], [280, 560], Qt.Horizontal)
-        self.resizeDocks([docks["cell"], docks["equations"]], [380, 300], Qt.Vertical)
+        self.resizeDocks([docks["cell"], docks["equations"], docks["gradients"]],
+                         [330, 220, 160], Qt.Vertical)
         self.resizeDocks([docks["states"]], [330], Qt.Vertical)
         self.resizeDocks([docks["states"], docks["output"]], [900, 380], Qt.Horizontal)
         return docks
@@ -154,6 +159,8 @@ class MainWindow(QMainWindow):
         self.input_panel.open_data_requested.connect(self.open_data)
         self.input_panel.edit_state_requested.connect(self.edit_initial_state)
         self.input_panel.batch_shown.connect(lambda b: self.sim.select(batch=b))
+        self.transport.backward.toggled.connect(self._on_backward)
+        self.sim.gradients_changed.connect(self._make_room_for_gradients)
 
     # ----- applying configuration ----------------------------------------------------------------
     def start(self, config: Config) -> None:
@@ -256,6 +263,20 @@ class MainWindow(QMainWindow):
     def _on_busy(self, busy: bool) -> None:
         if busy:
             self.statusBar().showMessage("computing…")
+
+    def _make_room_for_gradients(self) -> None:
+        """The gradient plot needs height once there is one: take it from the equations."""
+        dock = self.docks["gradients"]
+        if self.sim.gradients is not None and dock.height() < 220:
+            self.resizeDocks([self.docks["equations"], dock], [140, 260], Qt.Vertical)
+
+    def _on_backward(self, on: bool) -> None:
+        """Backward mode: steps run T → 0 and the steps not yet reached (before t) fade."""
+        for fade in (self.graph._fade, self.state_view.h_map.fade, self.state_view.c_map.fade,
+                     self.state_view.curve_fade):
+            fade.set_backward(on)
+        if on and self.sim.snapshot is not None:
+            self.sim.seek(self.sim.length - 1)
 
     def report_error(self, message: str) -> None:
         """A problem the user must see; the window and its state stay as they are."""

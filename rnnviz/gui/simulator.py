@@ -23,6 +23,7 @@ class Simulator(QObject):
 
     Signals:
         trace_changed(): a new snapshot is in place (network, sequence and trace).
+        gradients_changed(): gradients of the chosen objective were computed (or cleared).
         cursor_changed(int): the time step t moved.
         selection_changed(): layer, direction, unit or batch changed.
         busy_changed(bool): background computation started / ended.
@@ -30,6 +31,7 @@ class Simulator(QObject):
     """
 
     trace_changed = Signal()
+    gradients_changed = Signal()
     cursor_changed = Signal(int)
     selection_changed = Signal()
     busy_changed = Signal(bool)
@@ -46,6 +48,11 @@ class Simulator(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.busy_changed.connect(self.busy_changed)
+        self.objective: str | None = None  # gradients of this objective are kept up to date
+        self.gradients = None  # rnnviz.core.gradients.Gradients for the current snapshot
+        self._grad_worker = Worker(self)
+        self._grad_worker.finished.connect(self._on_gradients)
+        self._grad_worker.failed.connect(self._on_gradients_failed)
 
     # ----- what the views read -------------------------------------------------------
     @property
@@ -81,7 +88,40 @@ class Simulator(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until background work is done (tests, export, startup benchmarks)."""
-        return self._worker.wait(msecs)
+        return self._worker.wait(msecs) and self._grad_worker.wait(msecs)
+
+    # ----- gradients ---------------------------------------------------------------------------
+    def set_objective(self, objective: str | None) -> None:
+        """Keep ∂objective/∂(every state) computed for the shown network (None: stop)."""
+        self.objective = objective
+        if objective is None:
+            self.gradients = None
+            self.gradients_changed.emit()
+        elif self.snapshot is not None:
+            self._compute_gradients()
+
+    def _compute_gradients(self) -> None:
+        snapshot, objective = self.snapshot, self.objective
+
+        def job():
+            from rnnviz.core.gradients import compute_gradients
+
+            trace = snapshot.trace
+            return snapshot, compute_gradients(snapshot.network, trace.x, objective,
+                                               initial=trace.initial,
+                                               targets=snapshot.targets)
+        self._grad_worker.submit(job)
+
+    def _on_gradients(self, result) -> None:
+        snapshot, gradients = result
+        if snapshot is self.snapshot:  # still the network shown
+            self.gradients = gradients
+            self.gradients_changed.emit()
+
+    def _on_gradients_failed(self, message: str, expected: bool) -> None:
+        self.gradients = None
+        self.gradients_changed.emit()
+        self._on_failed(message, expected)
 
     def _on_finished(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -95,9 +135,12 @@ class Simulator(QObject):
         if snapshot.extended:
             self.t = snapshot.trace.length - 1  # follow the newly typed character
         self.t = min(self.t, snapshot.trace.length - 1)
+        self.gradients = None
         self.trace_changed.emit()
         self.cursor_changed.emit(self.t)
         self.selection_changed.emit()
+        if self.objective is not None:
+            self._compute_gradients()
 
     def _on_failed(self, message: str, expected: bool) -> None:
         self.requested = self.config  # further edits build on what is shown

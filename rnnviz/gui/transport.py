@@ -6,7 +6,7 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QSlider, QSpinBox, QToolBar
+from PySide6.QtWidgets import QCheckBox, QLabel, QSlider, QSpinBox, QToolBar
 
 from rnnviz.gui.quiet import quiet
 
@@ -27,11 +27,15 @@ class Transport(QToolBar):
         self.timer.timeout.connect(self._tick)
         self._origin = (0.0, 0)  # (clock, t) when play (or its speed) started
         self.reset_action = self._action("|◀ Reset", "Home", "back to t = 0", simulator.seek, 0)
-        self.back_action = self._action("◀ Back", "Left", "one step back", simulator.step, -1)
+        self.back_action = self._action("◀ Back", "Left", "one step back", self._step, -1)
         self.play_action = self._action("▶ Play", "Space", "play / pause", self.toggle_play)
         self.forward_action = self._action("Step ▶", "Right", "one step forward",
-                                           simulator.step, 1)
+                                           self._step, 1)
         self.end_action = self._action("End ▶|", "End", "jump to the last step", self._end)
+        self.backward = QCheckBox("backward (T → 0)")
+        self.backward.setToolTip("step the backward pass: Step goes from the last step toward "
+                                 "t = 0, as the gradient travels")
+        self.addWidget(self.backward)
         self.speed = QSpinBox()
         self.speed.setRange(1, 240)
         self.speed.setValue(8)
@@ -61,6 +65,14 @@ class Transport(QToolBar):
         return action
 
     @property
+    def direction(self) -> int:
+        """+1 forward in time; -1 in backward mode (the gradient's direction)."""
+        return -1 if self.backward.isChecked() else 1
+
+    def _step(self, delta: int) -> None:
+        self.sim.step(delta * self.direction)
+
+    @property
     def playing(self) -> bool:
         return self.timer.isActive()
 
@@ -68,8 +80,9 @@ class Transport(QToolBar):
         if self.playing:
             self.pause()
         elif self.sim.length:
-            if self.sim.t >= self.sim.length - 1:
-                self.sim.seek(0)
+            start, end = (0, self.sim.length - 1)[:: self.direction]
+            if self.sim.t == end:
+                self.sim.seek(start)
             self._on_speed(self.speed.value())
             self.timer.start()
             self.play_action.setText("❚❚ Pause")
@@ -82,13 +95,14 @@ class Transport(QToolBar):
         self.play_action.setText("▶ Play")
 
     def _tick(self) -> None:
-        if self.sim.t >= self.sim.length - 1:
+        end = self.sim.length - 1 if self.direction > 0 else 0
+        if self.sim.t == end:
             self.pause()
             return
         started, t0 = self._origin
-        due = t0 + int((time.perf_counter() - started) * self.speed.value())
-        if due > self.sim.t:
-            self.sim.seek(min(due, self.sim.length - 1))
+        due = t0 + self.direction * int((time.perf_counter() - started) * self.speed.value())
+        if (due - self.sim.t) * self.direction > 0:
+            self.sim.seek(min(due, end) if self.direction > 0 else max(due, end))
 
     def _end(self) -> None:
         self.sim.seek(self.sim.length - 1)

@@ -18,6 +18,7 @@ class FutureFade(QGraphicsItem):
         self.color = QColor(255, 255, 255, alpha)
         self.extent = QRectF()  # the whole area a fade can cover, in view coordinates
         self.t = 0
+        self.backward = False  # stepping T → 0: the steps before t are the ones not reached
         self.setZValue(10)
         self.setAcceptedMouseButtons(Qt.NoButton)
 
@@ -30,11 +31,18 @@ class FutureFade(QGraphicsItem):
         old, self.t = self.t, t
         lo, hi = sorted((old, t))
         e = self.extent
-        self.update(QRectF(lo + 0.4, e.top(), hi - lo + 0.2, e.height()))
+        self.update(QRectF(lo - 0.6, e.top(), hi - lo + 1.2, e.height()))
+
+    def set_backward(self, backward: bool) -> None:
+        self.backward = backward
+        self.update()
 
     def covered(self) -> QRectF:
-        """What is faded now: from t + 0.5 to the end of the extent."""
+        """What is faded now: after t (forward), or before t (backward)."""
         e = self.extent
+        if self.backward:
+            right = min(max(self.t - 0.5, e.left()), e.right())
+            return QRectF(e.left(), e.top(), right - e.left(), e.height())
         left = min(max(self.t + 0.5, e.left()), e.right())
         return QRectF(left, e.top(), e.right() - left, e.height())
 

@@ -18,6 +18,7 @@ NODE_HALF_WIDTH = 0.3  # nodes span t ± 0.3 (3 of the 5 pixels, centred)
 ROW_GAP = 0.55  # vertical room between rows, for the arrows up the layers
 HEIGHTS = {"x": 0.5, "layer": 0.7, "lstm": 0.9, "cat": 0.4, "y": 0.5}
 C_STRIP = 0.3  # LSTM: the cell-state strip on top of the layer's node
+NONFINITE_RGB = (255, 0, 255)  # magenta: a NaN or inf value
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def strip_image(values: np.ndarray, levels, lut) -> np.ndarray:
     lo, hi = levels
     idx = np.clip((values - lo) / (hi - lo), 0, 1) * (len(lut) - 1)
     rgb = lut[np.nan_to_num(idx).astype(np.intp)]  # (T, U', 3)
+    rgb[~np.isfinite(values)] = NONFINITE_RGB  # NaN/inf shown as such, never clipped
     steps, units = values.shape
     image = np.zeros((units, steps, PIXELS_PER_STEP, 4), dtype=np.uint8)
     image[:, :, 1:4, :3] = rgb.transpose(1, 0, 2)[:, :, None, :]  # pixels 1-3 of 0-4
@@ -131,3 +133,25 @@ def row_scale(spec, part: str, values: np.ndarray):
             and not spec.proj_size:
         return scale_for("h", 1.0)
     return scale_for("c", state_bound(values))
+
+
+GRADIENT_LEVELS = (-8.0, 1.0)  # log10 |∂L/∂·|: fixed, so steps and networks compare
+
+
+def log_magnitude(values: np.ndarray) -> np.ndarray:
+    """log10 |values|; NaN/inf stay NaN/inf, so they are drawn as such (never clipped)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log10(np.abs(values) + 1e-30)
+
+
+def gradient_values(grads, row: Row, batch: int) -> np.ndarray | None:
+    """(T, U) gradient magnitudes shown in a row, or None where none is kept (the head)."""
+    a = grads.arrays
+    if row.kind == "x":
+        return a["dx"][:, batch]
+    if row.kind == "layer":
+        return a[f"l{row.layer}_{row.direction}_dh"][:, batch]
+    if row.kind == "cat":
+        keys = [k for k in (f"l{row.layer}_fwd_dh", f"l{row.layer}_bwd_dh") if k in a]
+        return np.concatenate([a[k][:, batch] for k in keys], axis=-1)
+    return None

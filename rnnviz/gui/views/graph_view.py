@@ -14,13 +14,16 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from rnnviz.gui.colors import PART_COLORS, scale_for, state_bound
+from rnnviz.gui.colors import PART_COLORS, SEQUENTIAL_LUT, scale_for, state_bound
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.graph_layout import (
     C_STRIP,
+    GRADIENT_LEVELS,
     NODE_HALF_WIDTH,
     Row,
+    gradient_values,
     graph_rows,
+    log_magnitude,
     row_scale,
     row_values,
     strip_image,
@@ -38,6 +41,7 @@ class GraphView(pg.PlotWidget):
         self.sim = simulator
         self.rows: list[Row] = []
         self._batch = 0  # the batch element the nodes are coloured for
+        self.gradient_mode = False  # colour nodes by |∂L/∂h| instead of h
         self.setMenuEnabled(False)
         self.hideButtons()
         self.getViewBox().setMouseEnabled(x=True, y=False)
@@ -63,6 +67,16 @@ class GraphView(pg.PlotWidget):
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._on_cursor_changed)
         simulator.selection_changed.connect(self._on_selection_changed)
+        simulator.gradients_changed.connect(self._on_gradients_changed)
+
+    def set_gradient_mode(self, on: bool) -> None:
+        self.gradient_mode = on
+        self._on_gradients_changed()
+
+    def _on_gradients_changed(self) -> None:
+        if self.sim.trace is not None:
+            self._on_trace_changed()
+            self._on_cursor_changed(self.sim.t)
 
     # ----- built once per trace ------------------------------------------------------------
     def _on_trace_changed(self) -> None:
@@ -73,14 +87,27 @@ class GraphView(pg.PlotWidget):
         self.rows = graph_rows(spec)
         steps, b = trace.length, self.sim.batch_index
         self._batch = b
+        grads = self.sim.gradients if self.gradient_mode else None
+        gradient_scale = (GRADIENT_LEVELS, SEQUENTIAL_LUT)
         for row in self.rows:
             values, part = row_values(trace, row, b)
+            scale = row_scale(spec, part, values)
+            g = None if grads is None else gradient_values(grads, row, b)
+            if g is not None:
+                values, scale = log_magnitude(g), gradient_scale
             top = row.top
             if row.kind == "layer" and spec.cell == "lstm":
                 c = trace.part(row.layer, row.direction, "c")[:, b]
-                self._add_strip(c, scale_for("c", state_bound(c)), top - C_STRIP, C_STRIP)
+                c_scale = scale_for("c", state_bound(c))
+                if grads is not None:
+                    c = log_magnitude(grads.arrays[f"l{row.layer}_{row.direction}_dc"][:, b])
+                    c_scale = gradient_scale
+                self._add_strip(c, c_scale, top - C_STRIP, C_STRIP)
                 top -= C_STRIP + 0.05
-            self._add_strip(values, row_scale(spec, part, values), row.bottom, top - row.bottom)
+            self._add_strip(values, scale, row.bottom, top - row.bottom)
+        self.getPlotItem().setTitle(
+            "unrolled network — |∂L/∂·| (log10 scale, fixed 1e-8 … 10)" if grads is not None
+            else "unrolled network")
         self._draw_arrows(steps)
         self._draw_step_labels()
         axis = self.getAxis("left")

@@ -1,0 +1,52 @@
+"""The gradient view: an objective's gradient through time, shown and stepped backward."""
+
+import numpy as np
+from gui_support import load
+from PySide6.QtCore import Qt
+
+from rnnviz.gui.config import Config
+
+
+def test_gradient_view_shows_the_norms_and_colours_the_graph(qtbot, window):
+    load(qtbot, window, Config(cell="lstm", hidden_size=6, num_layers=2, length=30))
+    view = window.gradient_view
+    with qtbot.waitSignal(window.sim.gradients_changed, timeout=30_000):
+        view.objective.setCurrentText("sum of h_T")
+    grads = window.sim.gradients
+    assert grads is not None and grads.objective == "h_T"
+    y = view.curves["l1_fwd_dh_norm"].yData  # the values before the log axis
+    np.testing.assert_allclose(y, grads.arrays["l1_fwd_dh_norm"][:, 0])
+    assert "l0_fwd_dc_norm" in view.curves and "dx_norm" in view.curves
+    assert y[-1] > y[0]  # it shrinks going back through time
+    assert "log10" in window.graph.getPlotItem().titleLabel.text
+    assert view.info.text().startswith("L = h_T = ")
+    # a new network recomputes the gradients
+    with qtbot.waitSignal(window.sim.gradients_changed, timeout=30_000):
+        window.start(window.sim.config.with_(hidden_size=4))
+    assert window.sim.gradients.arrays["l1_fwd_dh"].shape == (30, 1, 4)
+    with qtbot.waitSignal(window.sim.gradients_changed, timeout=10_000):
+        view.objective.setCurrentText("off")
+    assert window.sim.gradients is None and "log10" not in \
+        window.graph.getPlotItem().titleLabel.text
+
+
+def test_objective_that_does_not_exist_is_refused(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=3, length=10))
+    with qtbot.waitSignal(window.sim.error, timeout=10_000):
+        window.gradient_view.objective.setCurrentText("head output y_T")
+    assert "no output head" in window.last_error and "h_T" in window.last_error
+
+
+def test_backward_mode_steps_from_the_end_toward_zero(qtbot, window):
+    load(qtbot, window, Config(cell="rnn", hidden_size=4, length=12))
+    window.transport.backward.setChecked(True)
+    assert window.sim.t == 11
+    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.sim.t == 9
+    fade = window.graph._fade.covered()
+    assert fade.right() == 8.5 and window.graph._fade.backward  # steps before t not reached
+    window.transport.speed.setValue(200)
+    qtbot.keyClick(window, Qt.Key_Space)
+    qtbot.waitUntil(lambda: window.sim.t == 0, timeout=5000)
+    qtbot.waitUntil(lambda: not window.transport.playing, timeout=2000)
