@@ -16,11 +16,17 @@ import sys
 import time
 
 from rnnviz import __version__
-from rnnviz.cli_options import add_input_args, add_network_args, build_setup, initial_values
+from rnnviz.cli_options import (
+    add_input_args,
+    add_network_args,
+    add_view_args,
+    build_setup,
+    initial_values,
+)
 from rnnviz.core.errors import RnnvizError
 
 SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "grads", "bench", "gui")
-PANEL_NAMES = ("window", "graph", "cell", "states", "equations", "output")
+PANEL_NAMES = ("window", "graph", "cell", "states", "equations", "output", "gradients")
 
 
 def _render_args(p) -> None:
@@ -37,6 +43,7 @@ def _snapshot_parser(sub) -> None:
                        description="The window's picture at one step, with no window shown.")
     add_network_args(p)
     add_input_args(p)
+    add_view_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help=".png or .svg")
     p.add_argument("--step", type=int, help="time step shown (default: the last)")
     _render_args(p)
@@ -47,6 +54,7 @@ def _animate_parser(sub) -> None:
                        description="One frame per step, from --from to --to.")
     add_network_args(p)
     add_input_args(p)
+    add_view_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help=".gif or .mp4")
     p.add_argument("--from", dest="first", type=int, help="first step (default 0)")
     p.add_argument("--to", dest="last", type=int, help="last step (default: the last)")
@@ -70,6 +78,7 @@ def _gui_parser(sub) -> None:
     p = sub.add_parser("gui", help="open the simulator window (the default)")
     add_network_args(p)
     add_input_args(p)
+    add_view_args(p)
 
 
 def build_parser() -> argparse.ArgumentParser:

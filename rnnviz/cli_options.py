@@ -84,6 +84,14 @@ def init_values_text(arg: str) -> str:
     return text
 
 
+def add_view_args(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("gradients (the Gradients panel)")
+    g.add_argument("--gradients", metavar="OBJECTIVE",
+                   help="show the gradient of h_T, unit:J, y:K or loss through time")
+    g.add_argument("--compare", metavar="CELLS",
+                   help="overlay other cells of the same size and seed, e.g. rnn,gru")
+
+
 @dataclass
 class Setup:
     """What the flags asked for, built and checked."""

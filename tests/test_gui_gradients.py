@@ -50,3 +50,17 @@ def test_backward_mode_steps_from_the_end_toward_zero(qtbot, window):
     qtbot.keyClick(window, Qt.Key_Space)
     qtbot.waitUntil(lambda: window.sim.t == 0, timeout=5000)
     qtbot.waitUntil(lambda: not window.transport.playing, timeout=2000)
+
+
+def test_compare_mode_overlays_other_cells_on_the_same_input(qtbot, window):
+    load(qtbot, window, Config(cell="lstm", hidden_size=8, length=40, preset="noise",
+                               gradients="h_T", compare="rnn,gru"))
+    qtbot.waitUntil(lambda: window.sim.gradients is not None, timeout=30_000)
+    labels = [label for label, _ in window.sim.compared]
+    assert labels == ["RNN (tanh) 1×8", "GRU 1×8"]
+    view = window.gradient_view
+    assert view.objective.currentText() == "sum of h_T" and view.compare.text() == "rnn,gru"
+    rnn = window.sim.compared[0][1].arrays["l0_fwd_dh_norm"][:, 0]
+    np.testing.assert_allclose(view.curves["compare:RNN (tanh) 1×8"].yData, rnn)
+    qtbot.keyClick(window, Qt.Key_Right)  # stepping moves the one cursor over every curve
+    assert view.cursor.value() == window.sim.t

@@ -168,3 +168,25 @@ def forget_products(f: np.ndarray, direction: str) -> np.ndarray:
     # product of f_{t+1} .. f_{T-1}: a reversed cumulative product, shifted by one
     after[:-1] = np.cumprod(ordered[::-1], axis=0)[::-1][1:]
     return after if direction == "fwd" else after[::-1]
+
+
+def compare_gradients(network: Network, x, objective: str, cells: str, seed: int = 0,
+                      targets=None) -> list[tuple[str, Gradients]]:
+    """The same objective for other cell kinds of the same size, seed and input.
+
+    `cells` is a comma list ("rnn,gru,lstm"); the network's own kind is skipped. This is
+    the comparison the seed articles describe: why LSTM and GRU exist.
+    """
+    from rnnviz.core.spec import CELLS
+
+    spec, out = network.spec, []
+    for cell in [c.strip().lower() for c in cells.split(",") if c.strip()]:
+        if cell not in CELLS:
+            raise RnnvizError(f"--compare: unknown cell {cell!r}; use rnn, lstm or gru")
+        if cell == spec.cell:
+            continue
+        other = Network.random(spec.with_(cell=cell, nonlinearity="tanh", proj_size=0,
+                                          notes=()), seed, dtype=network.dtype)
+        out.append((other.spec.title(), compute_gradients(other, x, objective,
+                                                          targets=targets)))
+    return out

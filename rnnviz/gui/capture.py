@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rnnviz.core.atomic import atomic_path
 from rnnviz.export import Cancelled
 
-PANELS = ("window", "graph", "cell", "states", "equations", "output")
+PANELS = ("window", "graph", "cell", "states", "equations", "output", "gradients")
 
 
 def panel_widget(window, name: str) -> QWidget:
     widgets = {"window": window, "graph": window.graph, "cell": window.cell_view,
                "states": window.state_view, "equations": window.equation_view,
-               "output": window.output_view}
+               "output": window.output_view, "gradients": window.gradient_view}
     return widgets[name]
 
 

@@ -55,6 +55,9 @@ class Config:
     init_seed: int = 0
     init_values: str | None = None  # "given": JSON {"h0": rows, "c0": rows}, one per layer·dir
     device: str = "auto"
+    # gradients (the Gradients panel)
+    gradients: str | None = None  # objective: h_T, unit:J, y:K or loss; None: off
+    compare: str | None = None  # other cells to overlay, e.g. "rnn,gru" (same size and seed)
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)

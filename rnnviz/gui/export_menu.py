@@ -23,7 +23,7 @@ from rnnviz.gui.capture import panel_widget, render_rgba, step_frames, write_svg
 from rnnviz.gui.settings import app_settings
 
 PANEL_TITLES = {"graph": "Graph", "cell": "Cell", "states": "States",
-                "equations": "Equations", "output": "Output"}
+                "equations": "Equations", "output": "Output", "gradients": "Gradients"}
 
 
 class ExportMenu:

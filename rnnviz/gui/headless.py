@@ -36,8 +36,8 @@ def open_window(args):
     window.start(Config.from_args(args))
     if window.last_error:
         raise RnnvizError(window.last_error)
-    window.sim.wait()
-    for _ in range(3):  # deliver the trace, then let docks and tab bars settle their layout
+    for _ in range(3):  # the trace, then gradients it asks for, then the layout settling
+        window.sim.wait()
         app.processEvents()
     if errors:
         raise RnnvizError(errors[0].splitlines()[0])

@@ -48,8 +48,8 @@ class Simulator(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.busy_changed.connect(self.busy_changed)
-        self.objective: str | None = None  # gradients of this objective are kept up to date
         self.gradients = None  # rnnviz.core.gradients.Gradients for the current snapshot
+        self.compared: list[tuple[str, object]] = []  # (label, Gradients) of other cells
         self._grad_worker = Worker(self)
         self._grad_worker.finished.connect(self._on_gradients)
         self._grad_worker.failed.connect(self._on_gradients_failed)
@@ -91,35 +91,43 @@ class Simulator(QObject):
         return self._worker.wait(msecs) and self._grad_worker.wait(msecs)
 
     # ----- gradients ---------------------------------------------------------------------------
-    def set_objective(self, objective: str | None) -> None:
-        """Keep ∂objective/∂(every state) computed for the shown network (None: stop)."""
-        self.objective = objective
+    @property
+    def objective(self) -> str | None:
+        return self.config.gradients
+
+    def set_objective(self, objective: str | None, compare: str | None = None) -> None:
+        """Keep ∂objective/∂(every state) computed for the shown network (None: stop), and
+        for other cells of the same size and seed on the same input (`compare`: "rnn,gru")."""
+        self.config = self.config.with_(gradients=objective, compare=compare)
+        self.requested = self.requested.with_(gradients=objective, compare=compare)
         if objective is None:
-            self.gradients = None
+            self.gradients, self.compared = None, []
             self.gradients_changed.emit()
         elif self.snapshot is not None:
             self._compute_gradients()
 
     def _compute_gradients(self) -> None:
-        snapshot, objective = self.snapshot, self.objective
+        snapshot, objective, compare = self.snapshot, self.objective, self.config.compare
 
         def job():
-            from rnnviz.core.gradients import compute_gradients
+            from rnnviz.core.gradients import compare_gradients, compute_gradients
 
             trace = snapshot.trace
-            return snapshot, compute_gradients(snapshot.network, trace.x, objective,
-                                               initial=trace.initial,
-                                               targets=snapshot.targets)
+            own = compute_gradients(snapshot.network, trace.x, objective,
+                                    initial=trace.initial, targets=snapshot.targets)
+            others = compare_gradients(snapshot.network, trace.x, objective, compare,
+                                       snapshot.config.seed, snapshot.targets) if compare else []
+            return snapshot, own, others
         self._grad_worker.submit(job)
 
     def _on_gradients(self, result) -> None:
-        snapshot, gradients = result
+        snapshot, gradients, compared = result
         if snapshot is self.snapshot:  # still the network shown
-            self.gradients = gradients
+            self.gradients, self.compared = gradients, compared
             self.gradients_changed.emit()
 
     def _on_gradients_failed(self, message: str, expected: bool) -> None:
-        self.gradients = None
+        self.gradients, self.compared = None, []
         self.gradients_changed.emit()
         self._on_failed(message, expected)
 

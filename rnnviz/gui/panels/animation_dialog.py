@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
-PANELS = ("window", "graph", "cell", "states", "equations", "output")
+from rnnviz.gui.capture import PANELS
 
 
 class AnimationDialog(QDialog):

@@ -10,10 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
+
+from rnnviz.gui.quiet import quiet
 
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 OBJECTIVES = {"off": None, "sum of h_T": "h_T", "unit of h_T": "unit", "head output y_T":
@@ -33,18 +36,22 @@ class GradientView(QWidget):
                                   "or a trained checkpoint's task loss")
         self.index = QSpinBox()
         self.index.setPrefix("index ")
+        self.compare = QLineEdit()
+        self.compare.setPlaceholderText("compare: rnn,gru")
+        self.compare.setToolTip("overlay the same objective for other cells of the same size "
+                                "and seed on the same input (their top layer, dashed)")
         self.colour_graph = QCheckBox("colour the graph by |∂L/∂h|")
         self.colour_graph.setChecked(True)
         self.info = QLabel("choose an objective")
         self.info.setWordWrap(True)
         bar = QHBoxLayout()
-        for w in (self.objective, self.index, self.colour_graph):
+        for w in (self.objective, self.index, self.compare, self.colour_graph):
             bar.addWidget(w)
         bar.addStretch(1)
         self.plot = pg.PlotWidget(background="w", title="‖∂L/∂h_t‖ going back through time")
         self.plot.setLogMode(y=True)
         self.plot.setLabel("bottom", "t")
-        self.plot.addLegend(offset=(5, 5), labelTextSize="8pt")
+        self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt", colCount=2)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
         self.plot.addItem(self.cursor)
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -56,6 +63,8 @@ class GradientView(QWidget):
         self.plot.setVisible(False)  # shown once there is a gradient to plot
         self.objective.currentTextChanged.connect(self._on_objective)
         self.index.valueChanged.connect(self._on_objective)
+        self.compare.editingFinished.connect(self._on_objective)
+        simulator.trace_changed.connect(self._show_config)
         self.colour_graph.toggled.connect(self._on_colour)
         simulator.gradients_changed.connect(self._on_gradients)
         simulator.cursor_changed.connect(self.cursor.setPos)
@@ -64,11 +73,22 @@ class GradientView(QWidget):
         kind = OBJECTIVES[self.objective.currentText()]
         return f"{kind}:{self.index.value()}" if kind in ("unit", "y") else kind
 
+    def _show_config(self) -> None:
+        """Controls follow the configuration (a launch with --gradients / --compare)."""
+        config = self.sim.config
+        kind, _, index = (config.gradients or "").partition(":")
+        label = next((k for k, v in OBJECTIVES.items() if v == (kind or None)), "off")
+        with quiet(self.objective, self.index, self.compare):
+            self.objective.setCurrentText(label)
+            self.index.setValue(int(index) if index.isdigit() else 0)
+            self.compare.setText(config.compare or "")
+        self.graph.gradient_mode = bool(config.gradients) and self.colour_graph.isChecked()
+
     def _on_objective(self, *_args) -> None:
         self.info.setText("computing…" if self.objective_text() else "choose an objective")
         self.graph.set_gradient_mode(bool(self.objective_text()) and
                                      self.colour_graph.isChecked())
-        self.sim.set_objective(self.objective_text())
+        self.sim.set_objective(self.objective_text(), self.compare.text().strip() or None)
 
     def _on_colour(self, on: bool) -> None:
         self.graph.set_gradient_mode(on and self.objective_text() is not None)
@@ -93,14 +113,19 @@ class GradientView(QWidget):
                 self._curve(f"{key}_dc_norm", grads, b,
                             pg.mkPen(color, width=1.5, style=Qt.DashLine), f"c {key}")
         self._curve("dx_norm", grads, b, pg.mkPen("#777777", width=1), "x")
+        top = f"l{self.sim.spec.num_layers - 1}_fwd_dh_norm"
+        for k, (label, other) in enumerate(self.sim.compared):
+            color = CURVE_COLORS[(len(names) + k + 2) % len(CURVE_COLORS)]
+            self._curve(top, other, b, pg.mkPen(color, width=2.5, style=Qt.DashDotLine),
+                        label, key=f"compare:{label}")
         flag = (f" — {grads.nonfinite} entries are NaN/inf (magenta in the graph)"
                 if grads.nonfinite else "")
         self.info.setText(f"L = {grads.objective} = {grads.loss:.4g}{flag}")
         self.info.setStyleSheet("color: #b2182b" if grads.nonfinite else "")
         self.cursor.setPos(self.sim.t)
 
-    def _curve(self, key: str, grads, b: int, pen, name: str) -> None:
-        values = grads.arrays[key][:, b]
+    def _curve(self, array: str, grads, b: int, pen, name: str, key: str | None = None):
+        values = grads.arrays[array][:, b]
         shown = np.where(np.isfinite(values) & (values > 0), values, np.nan)  # log axis
-        self.curves[key] = self.plot.plot(np.arange(len(values)), shown, pen=pen, name=name,
-                                          connect="finite")
+        self.curves[key or array] = self.plot.plot(np.arange(len(values)), shown, pen=pen,
+                                                   name=name, connect="finite")
