@@ -17,8 +17,7 @@ def load(qtbot, window, config: Config) -> None:
 
 
 def grab(widget) -> np.ndarray:
-    """The widget's pixels as an (H, W, 4) array."""
-    image = widget.grab().toImage().convertToFormat(widget.grab().toImage().Format.Format_RGBA8888)
-    ptr = image.constBits()
-    return np.frombuffer(ptr, np.uint8).reshape(image.height(), image.bytesPerLine() // 4,
-                                                4)[:, : image.width()].copy()
+    """The widget's pixels as shown (QWidget.grab), as an (H, W, 4) array."""
+    from rnnviz.gui.capture import qimage_rgba
+
+    return qimage_rgba(widget.grab().toImage())

@@ -204,6 +204,9 @@ def test_open_model_shows_sizes_read_only_and_names_what_was_found(qtbot, window
     assert "found recurrent layer 'rnn'" in panel.notes.text()
     assert "found output head 'linear'" in panel.notes.text()
     assert "assumed tanh" in panel.notes.text()
+    shapes = panel.parameters.text()  # the shapes torch.nn gives these parameters
+    assert "weight_ih_l0  (5, 3)" in shapes and "weight_hh_l1  (5, 5)" in shapes
+    assert "head.weight   (4, 5)" in shapes
     press(qtbot, window, Qt.Key_Right, 2)
     assert_views_show_step(window)
 

@@ -20,20 +20,6 @@ GATES = {"rnn": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
 # Parts a trace keeps for each (layer, direction), in the order the cell computes them.
 PARTS = {"rnn": ("h",), "lstm": ("i", "f", "g", "o", "c", "h"), "gru": ("r", "z", "n", "h")}
 
-GATE_NAMES = {
-    "i": "input gate",
-    "f": "forget gate",
-    "g": "candidate (cell input)",
-    "o": "output gate",
-    "c": "cell state",
-    "m": "pre-projection hidden (o * tanh(c))",
-    "r": "reset gate",
-    "z": "update gate",
-    "n": "candidate (new gate)",
-    "h": "hidden state",
-}
-
-
 @dataclass(frozen=True)
 class HeadSpec:
     """Output layer y_t = W_ho h_t + b_ho, optionally followed by (log-)softmax."""

@@ -43,7 +43,12 @@ def render_qimage(widget: QWidget, scale: float = 1.0) -> QImage:
 
 def render_rgba(widget: QWidget, scale: float = 1.0) -> np.ndarray:
     """(H, W, 4) uint8 RGBA of the widget as it looks now."""
-    image = render_qimage(widget, scale).convertToFormat(QImage.Format_RGBA8888)
+    return qimage_rgba(render_qimage(widget, scale))
+
+
+def qimage_rgba(image: QImage) -> np.ndarray:
+    """A QImage's pixels as an (H, W, 4) uint8 RGBA array (a copy)."""
+    image = image.convertToFormat(QImage.Format_RGBA8888)
     rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(),
                                                                image.bytesPerLine())
     return rows[:, : 4 * image.width()].reshape(image.height(), image.width(), 4).copy()

@@ -30,14 +30,7 @@ GATE_LABELS = {
     "r": "reset r", "z": "update z", "n": "candidate n",
 }
 
-PART_TITLES = {
-    "i": "input gate i", "f": "forget gate f", "g": "candidate g", "o": "output gate o",
-    "c": "cell state c", "m": "o·tanh(c)", "h": "hidden h", "r": "reset gate r",
-    "z": "update gate z", "n": "candidate n", "x": "input x", "y": "output y",
-}
-
 SIGMOID_PARTS = frozenset("ifozr")  # values in (0, 1)
-TANH_PARTS = frozenset("gn")  # values in (-1, 1)
 
 _VIRIDIS = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
 _DIVERGING = ["#2166ac", "#67a9cf", "#f7f7f7", "#ef8a62", "#b2182b"]

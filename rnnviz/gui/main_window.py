@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         sim = self.sim
         snap = sim.snapshot
         self.network_panel.show_state(sim.config, sim.spec, sim.notes(), snap.device_text)
+        self.network_panel.show_parameters(snap.network.parameter_table())
         self.network_panel.show_problem("")
         self.input_panel.show_state(sim.config, snap.sequence)
         self.device_label.setText(f"device: {snap.trace.device.device}")

@@ -182,10 +182,3 @@ class Simulator(QObject):
         if batch is not None:
             self.batch_index = max(0, min(batch, self.trace.batch - 1))
         self.selection_changed.emit()
-
-    # ----- slices the views show ---------------------------------------------------------
-    def part_now(self, name: str, layer: int | None = None, direction: str | None = None):
-        """(H,) vector of a part at the cursor for the selected batch element."""
-        layer = self.layer if layer is None else layer
-        direction = self.direction if direction is None else direction
-        return self.trace.part(layer, direction, name)[self.t, self.batch_index]

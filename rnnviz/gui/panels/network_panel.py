@@ -96,6 +96,9 @@ class NetworkPanel(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #7a4b00")
+        self.parameters = QLabel()
+        self.parameters.setToolTip("every parameter under torch.nn's own name, with its shape")
+        self.parameters.setStyleSheet("font-family: monospace; color: #444444")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b2182b; font-weight: bold")
@@ -127,6 +130,7 @@ class NetworkPanel(QWidget):
         form.addRow("layer prefix", self.layer_prefix)
         form.addRow("head prefix", self.head_prefix)
         form.addRow(self.notes)
+        form.addRow("parameters", self.parameters)
         form.addRow(self.problem)
 
     def _connect(self) -> None:
@@ -201,6 +205,12 @@ class NetworkPanel(QWidget):
         self.head_prefix.setEnabled(loaded)
         self.model_label.setText(Path(config.model).name if loaded else
                                  f"random (torch init, seed {config.seed})")
+
+    def show_parameters(self, table: list[tuple[str, tuple[int, ...]]]) -> None:
+        """`weight_ih_l0  (32, 8)` per line: what `print(p.shape)` shows in PyTorch."""
+        width = max((len(name) for name, _ in table), default=0)
+        self.parameters.setText("\n".join(f"{name.ljust(width)}  {tuple(shape)}"
+                                          for name, shape in table))
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
