@@ -89,7 +89,8 @@ def add_view_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--gradients", metavar="OBJECTIVE",
                    help="show the gradient of h_T, unit:J, y:K or loss through time")
     g.add_argument("--compare", metavar="CELLS",
-                   help="overlay other cells of the same size and seed, e.g. rnn,gru")
+                   help="overlay other cells of the same size and seed (e.g. rnn,gru), or "
+                        "'untrained': a trained checkpoint before training")
 
 
 @dataclass

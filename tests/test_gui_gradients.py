@@ -64,3 +64,54 @@ def test_compare_mode_overlays_other_cells_on_the_same_input(qtbot, window):
     np.testing.assert_allclose(view.curves["compare:RNN (tanh) 1×8"].yData, rnn)
     qtbot.keyClick(window, Qt.Key_Right)  # stepping moves the one cursor over every curve
     assert view.cursor.value() == window.sim.t
+
+
+def test_arrows_thicken_with_the_gradient_and_equations_show_the_backward_factors(qtbot, window):
+    from rnnviz.gui.views.graph_layout import ARROW_WIDTHS, arrow_width_bucket
+
+    load(qtbot, window, Config(cell="lstm", hidden_size=6, length=40, preset="noise"))
+    with qtbot.waitSignal(window.sim.gradients_changed, timeout=30_000):
+        window.gradient_view.objective.setCurrentText("sum of h_T")
+    graph, grads = window.graph, window.sim.gradients
+    norms = grads.arrays["l0_fwd_dh_norm"][1:, 0]  # the step each time arrow ends at
+    expected = arrow_width_bucket(norms)
+    assert expected[-1] > expected[0]  # thick where the gradient starts, thin far back
+    drawn = {}
+    for (kind, bucket), item in graph._arrows.items():
+        if kind == "h" and item.xData is not None and len(item.xData):
+            drawn[bucket] = len(item.xData) // 2
+            assert item.opts["pen"].widthF() == ARROW_WIDTHS[bucket]
+    assert drawn == {int(b): int((expected == b).sum()) for b in np.unique(expected)}
+    lhs = [line.lhs for line in window.equation_view.lines]
+    assert lhs[:3] == ["∂L/∂h_t[0]", "∂L/∂c_t[0]", "∏ f after t [0]"]
+    line = window.equation_view.lines[1]
+    assert line.value == grads.arrays["l0_fwd_dc"][window.sim.t, 0, 0]
+    with qtbot.waitSignal(window.sim.gradients_changed, timeout=10_000):
+        window.gradient_view.objective.setCurrentText("off")
+    assert set(b for (k, b), item in graph._arrows.items()
+               if item.xData is not None and len(item.xData)) == {-2}  # plain arrows again
+    assert not window.equation_view.lines[0].lhs.startswith("∂")
+
+
+def test_compared_networks_step_together_in_the_strip(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=5, length=20, preset="noise",
+                               gradients="h_T", compare="rnn,lstm"))
+    qtbot.waitUntil(lambda: window.sim.gradients is not None, timeout=30_000)
+    strip = window.gradient_view.strip
+    assert strip.scene() is not None
+    assert strip.labels == ["this: GRU 1×5", "RNN (tanh) 1×5", "LSTM 1×5"]
+    assert strip.image.image.shape[:2] == (3, 20 * 5)
+    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert strip.cursor.value() == window.sim.t == 2
+    with qtbot.waitSignal(window.sim.gradients_changed, timeout=30_000):
+        window.gradient_view.compare.setText("")
+        window.gradient_view.compare.editingFinished.emit()
+    assert strip.scene() is None  # one network: the graph already shows it
+
+
+def test_untrained_compare_needs_a_trained_checkpoint(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=3, length=10))
+    with qtbot.waitSignal(window.sim.error, timeout=10_000):
+        window.sim.set_objective("h_T", "untrained")
+    assert "trained by rnnviz" in window.last_error

@@ -193,3 +193,28 @@ def test_a_deleted_example_input_is_skipped(tmp_path, capsys):
     (tmp_path / "s.input.npy").unlink()
     assert "input" not in sidecar_defaults(out)
     assert main(["trace", "--model", str(out), "-o", str(tmp_path / "t.npz")]) == 0
+
+
+def test_untrained_compare_rebuilds_the_weights_training_started_from(tmp_path):
+    from rnnviz.core.gradients import compare_gradients
+    from rnnviz.core.modelio import load_network
+    from rnnviz.gui.simulator import training_seed
+
+    settings = SMALL.with_(seed=5, steps=5)
+    trainer = Trainer(settings)
+    start = {k: v.clone() for k, v in trainer.model.state_dict().items()}
+    out = tmp_path / "m.pt"
+    main(["train", "--task", "sine", "--hidden-size", "8", "--steps", "5", "--batch-size", "4",
+          "--seed", "5", "-o", str(out)])
+    assert training_seed(str(out)) == 5 and training_seed(None) is None
+    trained = load_network(str(out))
+    x = np.random.default_rng(0).normal(size=(12, 1, 1)).astype(np.float32)
+    [(label, before)] = compare_gradients(trained, x, "h_T", "untrained", start_seed=5)
+    assert label == "untrained (seed 5)"
+    rebuilt = Network.random(trained.spec, 5)
+    for name in ("weight_ih_l0", "weight_hh_l0", "bias_hh_l0"):
+        torch.testing.assert_close(rebuilt.params[name], start[f"rnn.{name}"])
+    assert not np.allclose(before.arrays["l0_fwd_dh"], compare_gradients(
+        trained, x, "h_T", "untrained", start_seed=6)[0][1].arrays["l0_fwd_dh"])
+    with pytest.raises(RnnvizError, match="trained by rnnviz"):
+        compare_gradients(trained, x, "h_T", "untrained")

@@ -171,18 +171,30 @@ def forget_products(f: np.ndarray, direction: str) -> np.ndarray:
 
 
 def compare_gradients(network: Network, x, objective: str, cells: str, seed: int = 0,
-                      targets=None) -> list[tuple[str, Gradients]]:
-    """The same objective for other cell kinds of the same size, seed and input.
+                      targets=None, start_seed: int | None = None
+                      ) -> list[tuple[str, Gradients]]:
+    """The same objective for other networks on the same input.
 
-    `cells` is a comma list ("rnn,gru,lstm"); the network's own kind is skipped. This is
-    the comparison the seed articles describe: why LSTM and GRU exist.
+    `cells` is a comma list: "rnn", "gru", "lstm" (other cell kinds of the same size and
+    seed; the network's own kind is skipped) — the comparison the seed articles describe,
+    why LSTM and GRU exist — and "untrained": this network before training, rebuilt from
+    the seed its training started from (`start_seed`, from the checkpoint's sidecar).
     """
     from rnnviz.core.spec import CELLS
 
     spec, out = network.spec, []
     for cell in [c.strip().lower() for c in cells.split(",") if c.strip()]:
+        if cell == "untrained":
+            if start_seed is None:
+                raise RnnvizError("--compare untrained needs a checkpoint trained by rnnviz: "
+                                  "its .rnnviz.json records the seed training started from")
+            other = Network.random(spec.with_(notes=()), start_seed, dtype=network.dtype)
+            out.append((f"untrained (seed {start_seed})",
+                        compute_gradients(other, x, objective, targets=targets)))
+            continue
         if cell not in CELLS:
-            raise RnnvizError(f"--compare: unknown cell {cell!r}; use rnn, lstm or gru")
+            raise RnnvizError(f"--compare: unknown entry {cell!r}; use rnn, lstm, gru or "
+                              "untrained")
         if cell == spec.cell:
             continue
         other = Network.random(spec.with_(cell=cell, nonlinearity="tanh", proj_size=0,

@@ -24,6 +24,7 @@ class Line:
     value: float  # the trace's value
     note: str = ""  # what the term did (how c and h moved)
     pre: float | None = None  # the pre-activation recomputed here (tests compare act(pre))
+    scientific: bool = False  # gradients span many orders of magnitude: 3 significant digits
 
 
 def _fmt(v: float) -> str:
@@ -127,5 +128,7 @@ def _gru_lines(spec, terms: _Terms, part, h_prev, k: int, H: int) -> list[Line]:
 def line_texts(line: Line) -> tuple[str, str, str]:
     """(equation, numbers substituted = value, note) as plain text rows."""
     head = f"{line.lhs} = {line.formula}"
-    numbers = f"= {line.numbers} = {_num(line.value)}" if line.numbers else ""
+    value = f"{line.value:.3g}".replace("-", "−") if line.scientific else _num(line.value)
+    numbers = f"= {line.numbers} = {value}" if line.numbers else \
+        (f"= {value}" if line.scientific else "")
     return head, numbers, line.note

@@ -268,8 +268,11 @@ class MainWindow(QMainWindow):
     def _make_room_for_gradients(self) -> None:
         """The gradient plot needs height once there is one: take it from the equations."""
         dock = self.docks["gradients"]
-        if self.sim.gradients is not None and dock.height() < 220:
-            self.resizeDocks([self.docks["equations"], dock], [140, 260], Qt.Vertical)
+        column = [self.docks[name] for name in ("cell", "equations", "gradients")]
+        if self.sim.gradients is not None and dock.height() < 300:
+            total = sum(d.height() for d in column)
+            self.resizeDocks(column, [int(total * 0.34), int(total * 0.16), int(total * 0.5)],
+                             Qt.Vertical)
 
     def _on_backward(self, on: bool) -> None:
         """Backward mode: steps run T → 0 and the steps not yet reached (before t) fade."""

@@ -18,6 +18,15 @@ from rnnviz.gui.worker import Worker
 log = logging.getLogger("rnnviz")
 
 
+def training_seed(model: str | None) -> int | None:
+    """The seed an rnnviz-trained checkpoint's training started from (its sidecar), if any."""
+    from rnnviz.core.checkpoint import read_sidecar
+
+    info = read_sidecar(model) if model else None
+    seed = ((info or {}).get("settings") or {}).get("seed")
+    return seed if isinstance(seed, int) else None
+
+
 class Simulator(QObject):
     """Owns config, snapshot and cursor.
 
@@ -116,7 +125,8 @@ class Simulator(QObject):
             own = compute_gradients(snapshot.network, trace.x, objective,
                                     initial=trace.initial, targets=snapshot.targets)
             others = compare_gradients(snapshot.network, trace.x, objective, compare,
-                                       snapshot.config.seed, snapshot.targets) if compare else []
+                                       snapshot.config.seed, snapshot.targets,
+                                       training_seed(snapshot.config.model)) if compare else []
             return snapshot, own, others
         self._grad_worker.submit(job)
 

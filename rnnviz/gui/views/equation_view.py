@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import Line, line_texts, unit_equations
+from rnnviz.gui.gradient_equations import gradient_lines
 from rnnviz.gui.quiet import quiet
 
 
@@ -107,6 +108,7 @@ class EquationView(QWidget):
         simulator.trace_changed.connect(self._refresh)
         simulator.cursor_changed.connect(self._refresh)
         simulator.selection_changed.connect(self._refresh)
+        simulator.gradients_changed.connect(self._refresh)
 
     def _refresh(self, *_args) -> None:
         sim = self.sim
@@ -116,8 +118,12 @@ class EquationView(QWidget):
             with quiet(self.unit):
                 self.unit.setRange(0, sim.spec.hidden_size - 1)
                 self.unit.setValue(sim.unit)
-        self.lines = unit_equations(sim.spec, sim.snapshot.network.numpy(), sim.trace,
-                                    sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
+        weights = sim.snapshot.network.numpy()
+        args = (sim.trace, sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
+        self.lines = unit_equations(sim.spec, weights, *args)
+        if sim.gradients is not None:  # backward: how ∂L/∂· moves one step back, here
+            self.lines = gradient_lines(sim.spec, weights, args[0], sim.gradients,
+                                        *args[1:]) + self.lines
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
         self.header.setText(f"t = {sim.t}, layer {sim.layer + 1} {arrow}, batch "
                             f"{sim.batch_index}")

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from rnnviz.gui.colors import SEQUENTIAL_LUT
 from rnnviz.gui.quiet import quiet
+from rnnviz.gui.views.graph_layout import GRADIENT_LEVELS, log_magnitude, strip_image
 
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 OBJECTIVES = {"off": None, "sum of h_T": "h_T", "unit of h_T": "unit", "head output y_T":
@@ -48,15 +51,28 @@ class GradientView(QWidget):
         for w in (self.objective, self.index, self.compare, self.colour_graph):
             bar.addWidget(w)
         bar.addStretch(1)
-        self.plot = pg.PlotWidget(background="w", title="‖∂L/∂h_t‖ going back through time")
-        self.plot.setLogMode(y=True)
-        self.plot.setLabel("bottom", "t")
-        self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt", colCount=2)
+        # the legend sits right of the curves, not over them: the dock is short
+        self.plot = pg.GraphicsLayoutWidget()
+        self.plot.setBackground("w")
+        self.curve_plot = self.plot.addPlot(row=0, col=0)
+        self.curve_plot.setLogMode(y=True)
+        self.curve_plot.setLabel("left", "‖∂L/∂h_t‖")
+        self.curve_plot.setMenuEnabled(False)
+        self.curve_plot.hideButtons()
+        self.legend = pg.LegendItem(labelTextSize="8pt")
+        self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # rows stay tight
+        self.plot.addItem(self.legend, row=0, col=1)
+        self.plot.ci.layout.setAlignment(self.legend, Qt.AlignTop)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
-        self.plot.addItem(self.cursor)
+        self.curve_plot.addItem(self.cursor)
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self.strip = NetworkStrip(self.curve_plot)  # compared networks side by side
+        for axis in (self.curve_plot.getAxis("left"), self.strip.getAxis("left")):
+            axis.setWidth(112)  # equal, so the strip's steps line up under the curves
+        simulator.cursor_changed.connect(self.strip.cursor.setPos)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self.info)
         layout.addWidget(self.plot, 1)
@@ -95,11 +111,12 @@ class GradientView(QWidget):
 
     def _on_gradients(self) -> None:
         for curve in self.curves.values():
-            self.plot.removeItem(curve)
-        self.plot.plotItem.legend.clear()
+            self.curve_plot.removeItem(curve)
+        self.legend.clear()
         self.curves = {}
         grads = self.sim.gradients
         self.plot.setVisible(grads is not None)
+        self._show_strip(grads is not None and bool(self.sim.compared))
         if grads is None:
             if self.objective_text() is None:
                 self.info.setText("choose an objective")
@@ -108,24 +125,78 @@ class GradientView(QWidget):
         names = sorted(k[:-8] for k in grads.arrays if k.endswith("_dh_norm"))
         for j, key in enumerate(names):
             color = CURVE_COLORS[j % len(CURVE_COLORS)]
-            self._curve(f"{key}_dh_norm", grads, b, pg.mkPen(color, width=2), f"h {key}")
+            where = _layer_name(key, self.sim.spec.bidirectional)
+            self._curve(f"{key}_dh_norm", grads, b, pg.mkPen(color, width=2), f"h {where}")
             if f"{key}_dc_norm" in grads.arrays:
                 self._curve(f"{key}_dc_norm", grads, b,
-                            pg.mkPen(color, width=1.5, style=Qt.DashLine), f"c {key}")
+                            pg.mkPen(color, width=1.5, style=Qt.DashLine), f"c {where}")
         self._curve("dx_norm", grads, b, pg.mkPen("#777777", width=1), "x")
         top = f"l{self.sim.spec.num_layers - 1}_fwd_dh_norm"
         for k, (label, other) in enumerate(self.sim.compared):
             color = CURVE_COLORS[(len(names) + k + 2) % len(CURVE_COLORS)]
             self._curve(top, other, b, pg.mkPen(color, width=2.5, style=Qt.DashDotLine),
                         label, key=f"compare:{label}")
+        rows = [(f"this: {self.sim.spec.title()}", grads)] + list(self.sim.compared)
+        self.strip.show_networks([(label, g.arrays[top][:, b]) for label, g in rows])
         flag = (f" — {grads.nonfinite} entries are NaN/inf (magenta in the graph)"
                 if grads.nonfinite else "")
         self.info.setText(f"L = {grads.objective} = {grads.loss:.4g}{flag}")
         self.info.setStyleSheet("color: #b2182b" if grads.nonfinite else "")
         self.cursor.setPos(self.sim.t)
+        self.strip.cursor.setPos(self.sim.t)
+
+    def _show_strip(self, on: bool) -> None:
+        if on and self.strip.scene() is None:
+            self.plot.addItem(self.strip, row=1, col=0)
+        elif not on and self.strip.scene() is not None:
+            self.plot.removeItem(self.strip)
+        self.curve_plot.showAxis("bottom", not on)  # the strip's t axis serves both
 
     def _curve(self, array: str, grads, b: int, pen, name: str, key: str | None = None):
         values = grads.arrays[array][:, b]
         shown = np.where(np.isfinite(values) & (values > 0), values, np.nan)  # log axis
-        self.curves[key or array] = self.plot.plot(np.arange(len(values)), shown, pen=pen,
-                                                   name=name, connect="finite")
+        curve = self.curve_plot.plot(np.arange(len(values)), shown, pen=pen, connect="finite")
+        self.legend.addItem(curve, name)
+        self.curves[key or array] = curve
+
+
+def _layer_name(key: str, bidirectional: bool) -> str:
+    """"l1_bwd" -> "layer 2 ←" (as the graph names its rows)."""
+    layer, direction = key[1:].split("_")
+    arrow = {"fwd": " →", "bwd": " ←"}[direction] if bidirectional else ""
+    return f"layer {int(layer) + 1}{arrow}"
+
+
+class NetworkStrip(pg.PlotItem):
+    """One row per network, one column per step, coloured by log10 ‖∂L/∂h_t‖ of its top
+    layer on the graph's fixed scale: the networks side by side, under one cursor, so
+    where a gradient dies out is seen at a glance. Sits under the curves, sharing t."""
+
+    ROW_PIXELS = 20
+
+    def __init__(self, curves: pg.PlotItem):
+        super().__init__()
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        self.setMouseEnabled(x=True, y=False)
+        self.setXLink(curves)
+        self.setLabel("bottom", "t   (colour: log10 ‖∂L/∂h_t‖ of the top layer, 1e-8 … 10)")
+        self.image = pg.ImageItem()
+        self.addItem(self.image)
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
+        self.addItem(self.cursor)
+        self.labels: list[str] = []
+
+    def show_networks(self, rows: list[tuple[str, np.ndarray]]) -> None:
+        """rows: (label, (T,) norms), top to bottom."""
+        self.labels = [label for label, _ in rows]
+        values = np.stack([norms for _, norms in rows[::-1]], axis=1)  # (T, R), bottom first
+        rgba = strip_image(log_magnitude(values), GRADIENT_LEVELS, SEQUENTIAL_LUT)
+        self.image.setImage(rgba, levels=None)  # row-major: row 0 at the bottom
+        self.image.setRect(QRectF(-0.5, 0, values.shape[0], len(rows)))
+        self.getAxis("left").setTicks([[(len(rows) - 1 - i + 0.5, label)
+                                        for i, label in enumerate(self.labels)]])
+        self.setYRange(0, len(rows), padding=0)
+        height = self.ROW_PIXELS * len(rows) + 40
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)

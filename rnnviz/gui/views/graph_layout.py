@@ -155,3 +155,32 @@ def gradient_values(grads, row: Row, batch: int) -> np.ndarray | None:
         keys = [k for k in (f"l{row.layer}_fwd_dh", f"l{row.layer}_bwd_dh") if k in a]
         return np.concatenate([a[k][:, batch] for k in keys], axis=-1)
     return None
+
+
+ARROW_WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.6)  # px, thinnest to thickest gradient
+
+
+def arrow_width_bucket(norms: np.ndarray) -> np.ndarray:
+    """Which of ARROW_WIDTHS draws each arrow, from the gradient norm flowing back along it.
+
+    Same fixed log scale as the node colours (GRADIENT_LEVELS), so a thin arrow means a
+    small gradient in any network. NaN/inf get -1: drawn apart, in magenta, never clipped.
+    """
+    lo, hi = GRADIENT_LEVELS
+    scaled = (log_magnitude(norms) - lo) / (hi - lo) * len(ARROW_WIDTHS)
+    bucket = np.clip(np.nan_to_num(scaled, nan=0.0, posinf=0.0, neginf=0.0), 0,
+                     len(ARROW_WIDTHS) - 1).astype(np.intp)
+    return np.where(np.isfinite(norms), bucket, -1)
+
+
+def arrow_norms(grads, row: Row, part: str, batch: int) -> np.ndarray | None:
+    """(T,) ‖∂L/∂·‖ of a row's h (or LSTM c) at each step: what flows back along the arrows
+    that end there. None for the output row (no gradient is kept for y)."""
+    a = grads.arrays
+    if row.kind == "x":
+        return a["dx_norm"][:, batch]
+    if row.kind == "layer":
+        return a[f"l{row.layer}_{row.direction}_d{part}_norm"][:, batch]
+    if row.kind == "cat":
+        return np.linalg.norm(gradient_values(grads, row, batch), axis=-1)
+    return None

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import QGraphicsRectItem
 from rnnviz.gui.colors import PART_COLORS, SEQUENTIAL_LUT, scale_for, state_bound
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.graph_layout import (
+    ARROW_WIDTHS,
     C_STRIP,
     GRADIENT_LEVELS,
     NODE_HALF_WIDTH,
+    NONFINITE_RGB,
     Row,
+    arrow_norms,
+    arrow_width_bucket,
     gradient_values,
     graph_rows,
     log_magnitude,
@@ -48,12 +52,9 @@ class GraphView(pg.PlotWidget):
         self.getPlotItem().setTitle("unrolled network")
         self._images: list[pg.ImageItem] = []
         self._labels: list[pg.TextItem] = []
-        self._time_arrows = pg.PlotDataItem(pen=pg.mkPen("#555555", width=1.5), connect="pairs")
-        self._c_arrows = pg.PlotDataItem(pen=pg.mkPen(PART_COLORS["c"], width=2), connect="pairs")
-        self._up_arrows = pg.PlotDataItem(pen=pg.mkPen("#999999", width=1), connect="pairs")
+        self._arrows: dict[tuple[str, int], pg.PlotDataItem] = {}  # (kind, width bucket)
         self._heads = pg.ScatterPlotItem(pen=None, brush=pg.mkBrush("#555555"), size=7)
-        for item in (self._up_arrows, self._time_arrows, self._c_arrows, self._heads):
-            self.addItem(item)
+        self.addItem(self._heads)
         self._fade = FutureFade(alpha=190)
         self._column = QGraphicsRectItem()
         self._column.setPen(pg.mkPen("#E69F00", width=3))
@@ -141,10 +142,16 @@ class GraphView(pg.PlotWidget):
         self._images.append(image)
 
     def _draw_arrows(self, steps: int) -> None:
-        """Time arrows between neighbouring nodes, and arrows up between rows."""
+        """Time arrows between neighbouring nodes, and arrows up between rows.
+
+        In gradient mode each arrow's width follows ‖∂L/∂·‖ at its head: the gradient
+        about to flow back along it (thick: large; hairline: vanished; magenta: NaN/inf).
+        """
         spec = self.sim.spec
+        grads = self.sim.gradients if self.gradient_mode else None
         t = np.arange(steps - 1, dtype=float)
-        h_pts, c_pts, up_pts, heads = [], [], [], []
+        groups: dict[str, list] = {"h": [], "c": [], "up": []}
+        heads = []
         gap = (NODE_HALF_WIDTH + 0.02, 1 - NODE_HALF_WIDTH - 0.06)
         for row in self.rows:
             if row.kind != "layer":
@@ -152,24 +159,48 @@ class GraphView(pg.PlotWidget):
             forward = row.direction == "fwd"
             y_h = (row.bottom + row.top - (C_STRIP if spec.cell == "lstm" else 0)) / 2
             start, end = (t + gap[0], t + gap[1]) if forward else (t + 1 - gap[0], t + 1 - gap[1])
-            h_pts.append(_pairs(start, end, y_h))
-            heads.append((end, y_h, "t2" if forward else "t3"))
-            if spec.cell == "lstm":
-                y_c = row.top - C_STRIP / 2
-                c_pts.append(_pairs(start, end, y_c))
-                heads.append((end, y_c, "t2" if forward else "t3"))
+            head_t = slice(1, None) if forward else slice(0, -1)  # the step each arrow ends at
+            parts = [("h", y_h)] + ([("c", row.top - C_STRIP / 2)] if spec.cell == "lstm" else [])
+            for part, y in parts:
+                norms = None if grads is None else arrow_norms(grads, row, part, self._batch)
+                groups[part].append((start, end, np.full_like(start, y), np.full_like(start, y),
+                                     None if norms is None else norms[head_t]))
+                heads.append((end, y, "t2" if forward else "t3"))
+        columns = np.arange(steps, dtype=float)
         for below, above, dx in vertical_links(self.rows):
-            up_pts.append(_vertical(steps, dx, below.top, above.bottom - 0.03))
-            heads.append((np.arange(steps, dtype=float) + dx,
-                          np.full(steps, above.bottom - 0.05), "t1"))
-        self._time_arrows.setData(*_join(h_pts))
-        self._c_arrows.setData(*_join(c_pts))
-        self._up_arrows.setData(*_join(up_pts))
+            norms = None if grads is None else arrow_norms(grads, above, "h", self._batch)
+            groups["up"].append((columns + dx, columns + dx, np.full(steps, below.top),
+                                 np.full(steps, above.bottom - 0.03), norms))
+            heads.append((columns + dx, np.full(steps, above.bottom - 0.05), "t1"))
+        for kind, segments in groups.items():
+            self._set_arrows(kind, segments)
         spots = []
         for xs, ys, symbol in heads:
             ys = np.broadcast_to(ys, np.shape(xs))
             spots.extend({"pos": (x, y), "symbol": symbol} for x, y in zip(xs, ys))
         self._heads.setData(spots)
+
+    def _set_arrows(self, kind: str, segments: list) -> None:
+        """One line item per (kind, width): pyqtgraph draws a whole item with one pen."""
+        buckets: dict[int | None, list] = {}
+        for x0, x1, y0, y1, norms in segments:
+            which = np.full(len(x0), -2) if norms is None else arrow_width_bucket(norms)
+            for bucket in np.unique(which):
+                chosen = which == bucket
+                buckets.setdefault(int(bucket), []).append(
+                    (np.stack([x0[chosen], x1[chosen]], 1).ravel(),
+                     np.stack([y0[chosen], y1[chosen]], 1).ravel()))
+        for key, item in self._arrows.items():
+            if key[0] == kind and key[1] not in buckets:
+                item.setData([], [])
+        for bucket, parts in buckets.items():
+            item = self._arrows.get((kind, bucket))
+            if item is None:
+                item = pg.PlotDataItem(pen=_arrow_pen(kind, bucket), connect="pairs")
+                item.setZValue(-1 if kind == "up" else 0)
+                self.addItem(item)
+                self._arrows[(kind, bucket)] = item
+            item.setData(*_join(parts))
 
     def _draw_step_labels(self) -> None:
         """Under each column: the character fed at that step (text input)."""
@@ -231,14 +262,15 @@ class GraphView(pg.PlotWidget):
         self.sim.seek(t)
 
 
-def _pairs(start: np.ndarray, end: np.ndarray, y: float) -> tuple[np.ndarray, np.ndarray]:
-    xs = np.stack([start, end], axis=1).ravel()
-    return xs, np.full(xs.shape, y)
+ARROW_COLORS = {"h": ("#555555", 1.5), "c": (PART_COLORS["c"], 2.0), "up": ("#999999", 1.0)}
 
 
-def _vertical(steps: int, dx: float, y0: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
-    xs = np.repeat(np.arange(steps, dtype=float) + dx, 2)
-    return xs, np.tile([y0, y1], steps)
+def _arrow_pen(kind: str, bucket: int):
+    """Plain arrows (bucket -2), gradient widths (0..5), or NaN/inf (-1, magenta)."""
+    color, width = ARROW_COLORS[kind]
+    if bucket == -1:
+        return pg.mkPen(NONFINITE_RGB, width=ARROW_WIDTHS[-1])
+    return pg.mkPen(color, width=width if bucket == -2 else ARROW_WIDTHS[bucket])
 
 
 def _join(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
