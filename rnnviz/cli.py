@@ -110,27 +110,39 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_trace(args) -> int:
+    from rnnviz.core.run import run_model
     from rnnviz.core.states import make_initial_state
-    from rnnviz.core.trace import compute_trace
     from rnnviz.core.tracefile import save_trace
     from rnnviz.export import prepare_target
 
     prepare_target(args.output, (".npz",), args.force)
     setup = build_setup(args)
     seq, net = setup.sequence, setup.network
+    topology = args.topology or "n2n"
     start = time.perf_counter()
-    initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed,
-                                 initial_values(args))
-    trace = compute_trace(net, seq.values, initial=initial, device=args.device,
-                          method=args.method)
+    initial = None
+    if topology != "seq2seq":
+        initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed,
+                                     initial_values(args))
+    elif args.init != "zeros":
+        raise RnnvizError("seq2seq: the encoder starts from zeros and the decoder from the "
+                          "context; leave out --init")
+    trace, run_notes = run_model(net, seq.values, topology=topology, feed=args.feed,
+                                 steps=args.decode_steps, initial=initial, device=args.device,
+                                 method=args.method)
     elapsed = time.perf_counter() - start
-    extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init}
+    extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init,
+             "topology": topology, "feed": args.feed}
     save_trace(trace, args.output, extra)
-    for note in (*net.spec.notes, trace.device.reason):
+    notes = getattr(net.spec, "notes", ())
+    device = trace.device
+    for note in (*notes, *setup.notes, *run_notes, device.reason):
         if note:
             print(f"note: {note}", file=sys.stderr)
-    print(f"wrote {args.output}: {net.spec.title()}, T={trace.length}, batch={trace.batch}, "
-          f"on {trace.device.device} in {elapsed * 1e3:.0f} ms")
+    what = f"{net.spec.title()}, T={trace.length}, batch={trace.batch}"
+    if topology == "seq2seq":
+        what += f", decoded {trace.decoded(0)!r}"
+    print(f"wrote {args.output}: {what}, on {device.device} in {elapsed * 1e3:.0f} ms")
     return 0
 
 

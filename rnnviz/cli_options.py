@@ -12,9 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.sequences import PRESETS, Sequence, fit_features, load_sequence, make_preset
+from rnnviz.core.sequences import (
+    PRESETS,
+    Sequence,
+    fit_features,
+    load_sequence,
+    make_preset,
+    vocabulary,
+)
 from rnnviz.core.spec import CELLS, NONLINEARITIES, HeadSpec, NetworkSpec
 from rnnviz.core.states import INIT_KINDS
+from rnnviz.core.topology import CONTEXT_MODES, FEEDS, TOPOLOGIES
 
 HEAD_CHOICES = ("none", "linear", "softmax", "log_softmax")
 DTYPES = ("float32", "float64")
@@ -47,6 +55,29 @@ def add_network_args(parser: argparse.ArgumentParser) -> None:
                    "(default: the input size)")
     g.add_argument("--seed", type=int, default=0, help="seed of a new model's weights")
     g.add_argument("--dtype", choices=DTYPES, default="float32", help="compute precision")
+    add_topology_args(parser)
+
+
+def add_topology_args(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("sequence shape (the encoder is the network above)")
+    g.add_argument("--topology", choices=TOPOLOGIES,
+                   help="n2n (default; a trained checkpoint's own), n2one, one2n or seq2seq")
+    g.add_argument("--feed", choices=FEEDS, default="every",
+                   help="one2n: the one input at the first step only, or at every step")
+    g.add_argument("--decode-steps", type=int, metavar="N",
+                   help="outputs of one2n / symbols a seq2seq decoder writes (default: the "
+                   "input's length)")
+    g.add_argument("--decoder-cell", choices=CELLS, help="seq2seq: decoder cell (default: --cell)")
+    g.add_argument("--decoder-hidden-size", type=int,
+                   help="seq2seq: decoder units (default: --hidden-size)")
+    g.add_argument("--decoder-layers", type=int, default=1, help="seq2seq: decoder layers")
+    g.add_argument("--context", choices=CONTEXT_MODES, default="init",
+                   help="seq2seq: the context as the decoder's h0 (init) or as an input at "
+                   "every step")
+    g.add_argument("--context-map", action="store_true",
+                   help="seq2seq: a Linear from the encoder's final state to the context")
+    g.add_argument("--target-vocab", metavar="SYMBOLS",
+                   help="seq2seq: the decoder's symbols, in order (default: the input's vocab)")
 
 
 def add_input_args(parser: argparse.ArgumentParser) -> None:
@@ -97,8 +128,9 @@ def add_view_args(parser: argparse.ArgumentParser) -> None:
 class Setup:
     """What the flags asked for, built and checked."""
 
-    network: object  # rnnviz.core.network.Network
+    network: object  # rnnviz.core.network.Network, or a seq2seq.Seq2Seq
     sequence: Sequence
+    notes: tuple[str, ...] = ()
 
 
 def _head_spec(args, input_size: int) -> HeadSpec | None:
@@ -106,6 +138,35 @@ def _head_spec(args, input_size: int) -> HeadSpec | None:
         return None
     activation = "none" if args.head == "linear" else args.head
     return HeadSpec(args.output_size or input_size, activation)
+
+
+def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
+    """(Seq2Seq, notes): loaded from --model, or new from --seed with a decoder as the
+    flags say, writing --target-vocab (or the input text's own symbols)."""
+    import torch
+
+    from rnnviz.core.seq2seq import Seq2Seq, make_seq2seq_spec
+
+    dtype = getattr(torch, args.dtype)
+    if args.model:
+        from rnnviz.core.checkpoint import read_sidecar
+        from rnnviz.core.seq2seq_io import load_seq2seq
+
+        model, notes = load_seq2seq(args.model, read_sidecar(args.model), args.target_vocab)
+        return model, notes
+    vocab = args.target_vocab or input_vocab
+    if not vocab:
+        raise RnnvizError("a new seq2seq decoder needs symbols to write: give --target-vocab "
+                          "(e.g. abcdefgh) or text input (--preset text --text ...)")
+    input_size = args.input_size or input_features or 1
+    encoder = NetworkSpec(cell=args.cell, input_size=input_size, hidden_size=args.hidden_size,
+                          num_layers=args.num_layers, nonlinearity=args.nonlinearity or "tanh",
+                          bias=args.bias, bidirectional=args.bidirectional)
+    spec = make_seq2seq_spec(encoder, vocab, cell=args.decoder_cell,
+                             hidden_size=args.decoder_hidden_size,
+                             num_layers=args.decoder_layers, context=args.context,
+                             context_map=args.context_map)
+    return Seq2Seq.random(spec, seed=args.seed, dtype=dtype), []
 
 
 def build_network(args, input_features: int | None):
@@ -171,6 +232,19 @@ def build_setup(args) -> Setup:
             raise RnnvizError("--preset text needs --text 'some characters'")
         text_size = len(args.vocab) if args.vocab else len(set(args.text))
     features = sequence.features if sequence is not None else text_size
+    if (args.topology or "n2n") == "seq2seq":
+        vocab = args.vocab or (vocabulary(args.text) if args.text else None) \
+            if sequence is None else sequence.vocab
+        model, notes = build_seq2seq(args, features, vocab)
+        if sequence is None:
+            sequence = make_preset(preset, length=args.length,
+                                   input_size=model.spec.encoder.input_size, batch=args.batch,
+                                   amplitude=args.amplitude, frequency=args.frequency,
+                                   seed=args.seed, text=args.text,
+                                   vocab=args.vocab)
+        return Setup(model, fit_features(sequence, model.spec.encoder.input_size), tuple(notes))
+    if args.model:
+        _refuse_seq2seq_file(args.model)
     network = build_network(args, features)
     spec = network.spec
     if sequence is None:
@@ -180,3 +254,13 @@ def build_setup(args) -> Setup:
             text=args.text, vocab=args.vocab,
         )
     return Setup(network, fit_features(sequence, spec.input_size))
+
+
+def _refuse_seq2seq_file(path: str) -> None:
+    """An encoder–decoder checkpoint opened as one network: say which topology fits."""
+    from rnnviz.core.checkpoint import read_sidecar
+
+    info = read_sidecar(path) or {}
+    if info.get("topology") == "seq2seq":
+        raise RnnvizError(f"{Path(path).name} is an encoder–decoder (trained on "
+                          f"'{info.get('task')}'); open it with --topology seq2seq")

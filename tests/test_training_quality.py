@@ -13,6 +13,11 @@ CASES = {
     "chars": (TrainSettings(task="chars", steps=600), lambda m: m > 0.5, 60),
     "sign": (TrainSettings(task="sign", steps=400), lambda m: m > 0.9, 60),
     "adding-lstm": (TrainSettings(task="adding", steps=3000), lambda m: m < 0.02, 90),
+    # the README's seq2seq recipe: greedy whole-sequence accuracy on length-5 sequences
+    "reverse-gru": (TrainSettings(task="reverse", cell="gru", hidden_size=64, steps=1000,
+                                  batch_size=64, lr=0.005), lambda m: m >= 0.95, 60),
+    "copy-lstm-input": (TrainSettings(task="copy", hidden_size=64, steps=1000, batch_size=64,
+                                      lr=0.005, context="input"), lambda m: m >= 0.95, 60),
 }
 
 

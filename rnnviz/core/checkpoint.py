@@ -18,7 +18,6 @@ import torch
 from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.modelio import save_state_dict
-from rnnviz.core.network import Network
 from rnnviz.core.tasks import Task
 
 
@@ -46,26 +45,33 @@ def example_input(task: Task, seed: int) -> tuple[np.ndarray, dict]:
     return x.numpy(), {}
 
 
-def save_trained(network: Network, path: str | Path, task: Task, settings, metric: float | None,
+def save_trained(network, path: str | Path, task: Task, settings, metric: float | None,
                  stopped: str | None = None) -> list[Path]:
-    """Write the checkpoint, its JSON and its example input; returns the paths written."""
+    """Write the checkpoint (a Network or a Seq2Seq), its JSON and its example input;
+    returns the paths written."""
     path = Path(path)
     save_state_dict(network, path)
     values, shown = example_input(task, settings.seed)
     example = example_input_path(path)
     with atomic_path(example) as tmp, open(tmp, "wb") as fh:
         np.save(fh, values)
+    spec = network.spec
+    single = getattr(spec, "decoder", None) is None  # not an encoder–decoder
     info = {
         "rnnviz": "trained checkpoint",
         "task": task.name,
         "task_description": task.description,
-        "nonlinearity": network.spec.nonlinearity,
-        "head_activation": network.spec.head.activation if network.spec.head else "none",
+        "topology": task.topology,
+        "nonlinearity": (spec if single else spec.encoder).nonlinearity,
+        "head_activation": (spec.head.activation if spec.head else "none") if single
+        else "softmax",
         "settings": asdict(settings),
         task.metric_name: metric,
         "stopped": stopped,
         "input": shown or {"input": example.name},
     }
+    if not single:
+        info["seq2seq"] = spec.to_dict()  # the decoder's symbols and how c reaches it
     with atomic_path(sidecar_path(path)) as tmp:
         tmp.write_text(json.dumps(info, indent=2), encoding="utf-8")
     return [path, sidecar_path(path), example]
@@ -91,7 +97,8 @@ def sidecar_defaults(model_path: str | Path) -> dict:
     activation = info.get("head_activation")
     # the flag --head none means "no head"; a head without softmax is --head linear
     head = "linear" if activation == "none" else activation
-    values = {"nonlinearity": info.get("nonlinearity"), "head": head}
+    values = {"nonlinearity": info.get("nonlinearity"), "head": head,
+              "topology": info.get("topology")}
     shown = info.get("input") or {}
     if "input" in shown:  # an example input file beside the checkpoint, if still there
         example = Path(model_path).with_name(shown["input"])

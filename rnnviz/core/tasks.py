@@ -4,6 +4,8 @@
     chars   next character of a short bundled text  N→N classification (softmax head)
     adding  sum of the two marked numbers           N→1 regression: needs long memory
     sign    sign of the sum of a noisy sequence     N→1 classification
+    reverse write a 5-symbol sequence backwards     N→M encoder–decoder (seq2seq)
+    copy    write a 5-symbol sequence again         N→M encoder–decoder (seq2seq)
 
 Each task states its sizes and builds batches (x (T, B, I), target) from a
 torch.Generator, so a seed fixes the data exactly.
@@ -33,12 +35,21 @@ class Task:
     vocab: str | None = None
 
     @property
+    def topology(self) -> str:
+        """The sequence shape (topology.py): seq2seq tasks have a decoder."""
+        if self.name in SEQ2SEQ_TASKS:
+            return "seq2seq"
+        return "n2one" if self.output_at == "last" else "n2n"
+
+    @property
     def head_activation(self) -> str:
         """What the simulator shows: probabilities for classification, values otherwise."""
         return "softmax" if self.loss == "cross_entropy" else "none"
 
     @property
     def metric_name(self) -> str:
+        if self.topology == "seq2seq":
+            return "sequence accuracy"  # every symbol right, decoded greedily
         return "accuracy" if self.loss == "cross_entropy" else "mse"
 
     def batch(self, generator: torch.Generator, size: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -95,7 +106,19 @@ def _sign(task: Task, g: torch.Generator, size: int):
     return x, (x.sum((0, 2)) > 0).long()  # (B,)
 
 
-_MAKERS = {"sine": _sine, "chars": _chars, "adding": _adding, "sign": _sign}
+def _symbols(task: Task, g: torch.Generator, size: int):
+    """x: one-hot symbols (T, B, V); target (T, B): the same ids reversed, or copied."""
+    import torch
+
+    ids = torch.randint(0, len(task.vocab), (task.length, size), generator=g)
+    x = torch.nn.functional.one_hot(ids, len(task.vocab)).float()
+    return x, (ids.flip(0) if task.name == "reverse" else ids)
+
+
+_MAKERS = {"sine": _sine, "chars": _chars, "adding": _adding, "sign": _sign,
+           "reverse": _symbols, "copy": _symbols}
+SEQ2SEQ_TASKS = ("reverse", "copy")
+SYMBOLS = "abcdefgh"
 
 
 def make_task(name: str) -> Task:
@@ -114,7 +137,12 @@ def make_task(name: str) -> Task:
     if name == "sign":
         return Task("sign", "is the sum of a noisy sequence positive?", 1, 2,
                     "cross_entropy", "last", 20, "validation accuracy > 0.9")
+    if name in SEQ2SEQ_TASKS:
+        how = "backwards" if name == "reverse" else "again, in order"
+        return Task(name, f"read 5 symbols of '{SYMBOLS}', then write them {how}",
+                    len(SYMBOLS), len(SYMBOLS), "cross_entropy", "every", 5,
+                    "greedy sequence accuracy ≥ 0.95 (chance: 8⁻⁵)", SYMBOLS)
     raise RnnvizError(f"unknown task {name!r}; choose one of {', '.join(TASK_NAMES)}")
 
 
-TASK_NAMES = ("sine", "chars", "adding", "sign")
+TASK_NAMES = ("sine", "chars", "adding", "sign", "reverse", "copy")

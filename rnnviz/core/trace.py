@@ -44,6 +44,20 @@ class Trace:
     y_logits: np.ndarray | None = None  # (T, B, O)   before (log-)softmax
     device: DeviceChoice = field(default_factory=lambda: resolve_device("cpu"))
     method: str = "fast"
+    topology: str = "n2n"  # n2n | n2one | one2n: which inputs and outputs exist (topology.py)
+    feed: str = "every"  # one2n: the input at the "first" step only, or at "every" step
+
+    @property
+    def output_steps(self) -> np.ndarray:
+        from rnnviz.core.topology import output_steps
+
+        return output_steps(self.topology, self.length)
+
+    @property
+    def input_steps(self) -> np.ndarray:
+        from rnnviz.core.topology import input_steps
+
+        return input_steps(self.topology, self.feed, self.length)
 
     @property
     def length(self) -> int:
@@ -80,9 +94,13 @@ class Trace:
             out["c0"] = self.initial.c0
         out.update(self.parts)
         if self.y is not None:
-            out["y"] = self.y
+            steps = self.output_steps  # N→1: the one output there is
+            out["y"] = self.y[steps]
             if self.spec.head.activation != "none":
-                out["y_logits"] = self.y_logits
+                out["y_logits"] = self.y_logits[steps]
+            out["output_steps"] = steps
+        if self.topology != "n2n":
+            out["input_steps"] = self.input_steps
         return out
 
 

@@ -15,10 +15,16 @@ from rnnviz import __version__
 from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.spec import NetworkSpec
-from rnnviz.core.trace import Trace
 
 
-def trace_meta(trace: Trace, extra: dict | None = None) -> dict:
+def trace_meta(trace, extra: dict | None = None) -> dict:
+    if hasattr(trace, "enc"):  # a Seq2SeqTrace: both halves ran on the encoder's device
+        return {**trace_meta(trace.enc, extra), "steps": trace.length,
+                "encoder_steps": trace.enc.length, "decoder_steps": trace.dec.length,
+                "parts": {"enc": list(trace.enc.spec.parts), "dec": list(trace.dec.spec.parts)},
+                "topology": "seq2seq", "target_vocab": trace.spec.target_vocab,
+                "decoded": [trace.decoded(b) for b in range(trace.enc.batch)],
+                "teacher_forcing": trace.teacher}
     return {
         "rnnviz_version": __version__,
         "device": str(trace.device.device),
@@ -33,8 +39,8 @@ def trace_meta(trace: Trace, extra: dict | None = None) -> dict:
     }
 
 
-def save_trace(trace: Trace, path: str | Path, extra_meta: dict | None = None) -> Path:
-    """Write `trace` to an .npz file atomically; returns the path written."""
+def save_trace(trace, path: str | Path, extra_meta: dict | None = None) -> Path:
+    """Write `trace` (a Trace or a Seq2SeqTrace) to an .npz file atomically."""
     path = Path(path)
     if path.suffix != ".npz":
         raise RnnvizError(f"trace files end in .npz; got {path.name} (try {path.stem}.npz)")
@@ -46,8 +52,9 @@ def save_trace(trace: Trace, path: str | Path, extra_meta: dict | None = None) -
     return path
 
 
-def read_trace_file(path: str | Path) -> tuple[NetworkSpec, dict, dict[str, np.ndarray]]:
-    """(spec, meta, arrays) from a file written by save_trace."""
+def read_trace_file(path: str | Path) -> tuple[object, dict, dict[str, np.ndarray]]:
+    """(spec, meta, arrays) from a file written by save_trace; the spec is a NetworkSpec, or
+    a Seq2SeqSpec for an encoder–decoder trace."""
     try:
         with np.load(path, allow_pickle=False) as data:
             arrays = {k: data[k] for k in data.files}
@@ -55,6 +62,11 @@ def read_trace_file(path: str | Path) -> tuple[NetworkSpec, dict, dict[str, np.n
         raise RnnvizError(f"{path} is not an rnnviz trace file ({exc})") from None
     if "spec" not in arrays or "meta" not in arrays:
         raise RnnvizError(f"{path} has no 'spec'/'meta' entries; write it with rnnviz trace")
-    spec = NetworkSpec.from_dict(json.loads(str(arrays.pop("spec"))))
     meta = json.loads(str(arrays.pop("meta")))
+    data = json.loads(str(arrays.pop("spec")))
+    if meta.get("topology") == "seq2seq":
+        from rnnviz.core.seq2seq import Seq2SeqSpec
+
+        return Seq2SeqSpec.from_dict(data), meta, arrays
+    spec = NetworkSpec.from_dict(data)
     return spec, meta, arrays

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.tasks import make_task
+from rnnviz.core.topology import CONTEXT_MODES
 
 OPTIMIZERS = ("adam", "sgd")
 
@@ -26,6 +27,10 @@ class TrainSettings:
     device: str = "cpu"
     eval_every: int = 20  # steps between validation measurements
     val_size: int = 256  # validation sequences (fixed by the seed)
+    topology: str | None = None  # None: the task's own; anything else must equal it
+    decoder_cell: str | None = None  # seq2seq tasks: the decoder's cell (None: as --cell)
+    context: str = "init"  # seq2seq: the context as the decoder's h0, or an input each step
+    context_map: bool = False  # seq2seq: a Linear between the encoder and the decoder
 
     def with_(self, **changes) -> TrainSettings:
         return replace(self, **changes)
@@ -43,4 +48,9 @@ class TrainSettings:
             raise RnnvizError(f"unknown optimizer {self.optimizer!r}; use adam or sgd")
         if self.clip < 0:
             raise RnnvizError(f"gradient clipping {self.clip} must be ≥ 0 (0 turns it off)")
-        make_task(self.task)
+        task = make_task(self.task)
+        if self.topology is not None and self.topology != task.topology:
+            raise RnnvizError(f"task {task.name!r} is {task.topology} ({task.description}); "
+                              f"--topology {self.topology} does not fit it")
+        if self.context not in CONTEXT_MODES:
+            raise RnnvizError(f"unknown context mode {self.context!r}; use init or input")

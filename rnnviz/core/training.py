@@ -19,6 +19,13 @@ from torch import nn
 
 from rnnviz.core.devices import resolve_device
 from rnnviz.core.network import Network
+from rnnviz.core.seq2seq import (
+    Seq2Seq,
+    Seq2SeqModule,
+    Seq2SeqSpec,
+    make_seq2seq_spec,
+    seq2seq_from_state_dict,
+)
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.tasks import Task, make_task
 from rnnviz.core.torch_model import RecurrentModel
@@ -49,15 +56,27 @@ class Progress:
 
 @dataclass
 class TrainResult:
-    network: Network  # the weights reached (the last good ones after a divergence)
+    network: Network | Seq2Seq  # the weights reached (the last good ones after a divergence)
     losses: list[float] = field(default_factory=list)  # one per step
     evals: list[tuple[int, float]] = field(default_factory=list)  # (step, metric)
     stopped: str | None = None  # why it ended early: "stopped by the user", "diverged: ..."
     seconds: float = 0.0
 
 
-def task_loss(task: Task, model: RecurrentModel, x: torch.Tensor, target: torch.Tensor):
+def seq2seq_task_spec(task: Task, settings: TrainSettings) -> Seq2SeqSpec:
+    """Encoder as the settings say; decoder of the same size (cell: --decoder-cell)."""
+    encoder = task_spec(task, settings).with_(head=None)
+    return make_seq2seq_spec(encoder, task.vocab, cell=settings.decoder_cell,
+                             num_layers=settings.num_layers, context=settings.context,
+                             context_map=settings.context_map)
+
+
+def task_loss(task: Task, model, x: torch.Tensor, target: torch.Tensor):
     """(loss, logits) of a batch: the head's raw outputs against the task's targets."""
+    if task.topology == "seq2seq":  # teacher forcing: the true previous symbol is fed
+        logits = model(x, target)  # (M, B, V)
+        return nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]),
+                                           target.reshape(-1)), logits
     output, _ = model.rnn(x)  # (T, B, D*H)
     logits = model.linear(output if task.output_at == "every" else output[-1])
     if task.loss == "mse":
@@ -75,9 +94,13 @@ class Trainer:
         self.settings = settings
         self.task = make_task(settings.task)
         self.device = resolve_device(settings.device)
-        self.spec = task_spec(self.task, settings)
-        self.model = RecurrentModel(Network.random(self.spec, settings.seed)).to(
-            self.device.device).train()
+        if self.task.topology == "seq2seq":
+            self.spec = seq2seq_task_spec(self.task, settings)
+            self.model = Seq2SeqModule(self.spec, seed=settings.seed)
+        else:
+            self.spec = task_spec(self.task, settings)
+            self.model = RecurrentModel(Network.random(self.spec, settings.seed))
+        self.model = self.model.to(self.device.device).train()
         params = self.model.parameters()
         self.optimizer = (torch.optim.Adam(params, lr=settings.lr) if settings.optimizer == "adam"
                           else torch.optim.SGD(params, lr=settings.lr))
@@ -92,10 +115,12 @@ class Trainer:
     def _copy_weights(self) -> dict[str, torch.Tensor]:
         return {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
 
-    def current_network(self) -> Network:
+    def current_network(self) -> Network | Seq2Seq:
         """The latest good weights as a Network (a copy: training may go on)."""
         with self._lock:
             state = dict(self._good)
+        if self.task.topology == "seq2seq":
+            return seq2seq_from_state_dict(self.spec, state)
         params = {k[4:]: v for k, v in state.items() if k.startswith("rnn.")}
         params.update({"head." + k[7:]: v for k, v in state.items() if k.startswith("linear.")})
         return Network(self.spec, params)
@@ -104,6 +129,10 @@ class Trainer:
         x, target = self.val
         self.model.eval()
         with torch.no_grad():
+            if self.task.topology == "seq2seq":  # greedy, as it will be stepped: whole sequences
+                written = self.model.greedy(x, target.shape[0])
+                self.model.train()
+                return float((written == target).all(0).float().mean())
             loss, logits = task_loss(self.task, self.model, x, target)
         self.model.train()
         if self.task.loss == "mse":

@@ -1,0 +1,45 @@
+"""One entry point for every topology: a Trace (n2n, n2one, one2n) or a Seq2SeqTrace."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.network import Network
+from rnnviz.core.seq2seq import Seq2Seq, run_seq2seq
+from rnnviz.core.topology import check_topology, one2n_input
+from rnnviz.core.trace import compute_trace
+
+
+def check_model_fits(model, topology: str) -> None:
+    """A topology that does not fit the model is refused with the reason."""
+    if topology == "seq2seq" and not isinstance(model, Seq2Seq):
+        raise RnnvizError(f"seq2seq needs an encoder and a decoder, but this model is a single "
+                          f"{model.spec.title()}; open an encoder–decoder checkpoint (keys "
+                          f"encoder.*, decoder.*, linear.*) or build one without --model")
+    if topology != "seq2seq" and isinstance(model, Seq2Seq):
+        raise RnnvizError(f"this model is an encoder–decoder ({model.spec.title()}); use "
+                          f"--topology seq2seq")
+
+
+def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: str = "every",
+              steps: int | None = None, initial=None, device: str = "auto",
+              method: str = "fast", teacher=None):
+    """Trace `model` on `values` (T, B, I) as `topology`; returns (trace, notes)."""
+    check_topology(topology, feed)
+    check_model_fits(model, topology)
+    notes = []
+    if topology == "seq2seq":
+        return run_seq2seq(model, values, steps or values.shape[0], teacher=teacher,
+                           device=device, method=method), notes
+    x = values
+    if topology == "one2n":
+        if values.shape[0] > 1:
+            notes.append(f"one2n: the input's first step is the one input; its other "
+                         f"{values.shape[0] - 1} steps are not used")
+        x = one2n_input(values, steps or values.shape[0], feed)
+    elif steps is not None and steps != values.shape[0]:
+        raise RnnvizError(f"--decode-steps is for one2n and seq2seq; {topology} has one step "
+                          f"per input step ({values.shape[0]})")
+    trace = compute_trace(model, x, initial=initial, device=device, method=method)
+    return replace(trace, topology=topology, feed=feed), notes
