@@ -142,8 +142,11 @@ def choose_prefix(state: Mapping[str, Tensor], wanted: str | None) -> str:
             "give the state_dict of a model that contains one"
         )
     if len(found) > 1:
+        both = {"encoder.", "decoder."} <= set(found)
         raise RnnvizError(f"the file holds {len(found)} recurrent layers ({shown}); "
-                          f"pick one with --layer-prefix")
+                          f"pick one with --layer-prefix" + (
+                              ", or open it as an encoder–decoder with --topology seq2seq"
+                              if both else ""))
     return found[0]
 
 

@@ -130,6 +130,10 @@ class Seq2Seq:
         out.update({f"context.{k}": v for k, v in self.context_params.items()})
         return out
 
+    def parameter_table(self) -> list[tuple[str, tuple[int, ...]]]:
+        """Every parameter under its torch.nn name (Seq2SeqModule's), with its shape."""
+        return [(k, tuple(v.shape)) for k, v in self.state_dict().items()]
+
     def map_context(self, final: torch.Tensor) -> torch.Tensor:
         if not self.context_params:
             return final

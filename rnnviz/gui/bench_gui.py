@@ -29,7 +29,7 @@ def step_latencies(window, app, steps: int) -> list[float]:
     """Seconds from the Step action to the whole window painted, for `steps` steps."""
     times = []
     for _ in range(steps):
-        if window.sim.t >= window.sim.length - 1:
+        if window.sim.position >= window.sim.length - 1:
             window.sim.seek(0)
             app.processEvents()
         start = time.perf_counter()
@@ -61,7 +61,7 @@ def play_rate(window, app, speed: int, seconds: float) -> dict:
     watch.stop()
     window.transport.pause()
     window.sim.cursor_changed.disconnect(shown.append)
-    return {"asked": speed, "steps_per_s": round(window.sim.t / elapsed, 1),
+    return {"asked": speed, "steps_per_s": round(window.sim.position / elapsed, 1),
             "paints_per_s": round(len(shown) / elapsed, 1)}
 
 

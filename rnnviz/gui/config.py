@@ -16,7 +16,9 @@ DEFAULT_VOCAB = " abcdefghijklmnopqrstuvwxyz.,!?'"
 
 NETWORK_FIELDS = ("model", "layer_prefix", "head_prefix", "cell", "input_size", "hidden_size",
                   "num_layers", "nonlinearity", "bias", "bidirectional", "proj_size", "dropout",
-                  "head", "output_size", "seed", "dtype")
+                  "head", "output_size", "seed", "dtype", "topology", "feed", "decode_steps",
+                  "decoder_cell", "decoder_hidden_size", "decoder_layers", "context",
+                  "context_map", "target_vocab")
 INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
                 "vocab", "batch")
 
@@ -40,6 +42,16 @@ class Config:
     output_size: int | None = None
     seed: int = 0
     dtype: str = "float32"
+    # sequence shape (core/topology.py): the network above is the encoder of a seq2seq
+    topology: str | None = None  # None: n2n, or a trained checkpoint's own
+    feed: str = "every"  # one2n: the input at the "first" step only, or at "every" step
+    decode_steps: int | None = None  # one2n outputs / seq2seq symbols (None: input length)
+    decoder_cell: str | None = None
+    decoder_hidden_size: int | None = None
+    decoder_layers: int = 1
+    context: str = "init"  # seq2seq: the context as the decoder's h0, or an input each step
+    context_map: bool = False
+    target_vocab: str | None = None
     # input (a file, or a preset)
     input: str | None = None
     batch_first: bool = False

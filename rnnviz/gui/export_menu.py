@@ -66,7 +66,7 @@ class ExportMenu:
 
     def default_name(self, suffix: str, what: str = "window") -> str:
         sim = self.window.sim
-        return f"rnnviz-{sim.spec.cell}-{what}-t{sim.t}{suffix}"
+        return f"rnnviz-{sim.spec.cell}-{what}-t{sim.position}{suffix}"
 
     def ask_path(self, title: str, name: str, filters: str) -> Path | None:
         """A save dialog (it asks before replacing a file); remembers the folder."""
@@ -117,7 +117,7 @@ class ExportMenu:
                 widget = panel_widget(self.window, name)
                 path = prepare_target(path, (".png", ".svg"), True)
                 if path.suffix.lower() == ".svg":
-                    write_svg(widget, path, f"rnnviz {name} at t = {self.window.sim.t}")
+                    write_svg(widget, path, f"rnnviz {name} at {self.window.sim.where()}")
                     self._done(path)
                 else:
                     self.save_image(widget, path, self.window.devicePixelRatioF())
@@ -146,7 +146,7 @@ class ExportMenu:
         path = prepare_target(path, (suffix,), True)
         self.window.transport.pause()  # play must not move t between a seek and its frame
         sim, steps = self.window.sim, range(first, last + 1)
-        was = sim.t
+        was = sim.position
         progress = QProgressDialog(f"Rendering {len(steps)} frames…", "Cancel", 0,
                                    len(steps), self.window)
         progress.setWindowModality(Qt.WindowModal)

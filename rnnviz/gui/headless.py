@@ -64,12 +64,12 @@ def snapshot(args) -> str:
     widget = panel_widget(window, args.panel)
     start = time.perf_counter()
     if path.suffix.lower() == ".svg":
-        write_svg(widget, path, f"rnnviz {args.panel} at t = {window.sim.t}")
+        write_svg(widget, path, f"rnnviz {args.panel} at {window.sim.where()}")
     else:
         write_png(render_rgba(widget, args.scale), path, dpi=96 * args.scale)
     ms = (time.perf_counter() - start) * 1e3
     window.close()
-    return f"wrote {path} ({args.panel}, t = {window.sim.t}, {ms:.0f} ms)"
+    return f"wrote {path} ({args.panel}, {window.sim.where()}, {ms:.0f} ms)"
 
 
 def animate(args) -> str:

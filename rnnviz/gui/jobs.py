@@ -22,12 +22,36 @@ class Snapshot:
     extended: bool = False  # True when the trace continued the previous one
     notes: tuple[str, ...] = ()  # what was changed on the user's behalf
     targets: object = None  # the task's targets, for a trained checkpoint on its own example
+    # seq2seq: network/sequence/trace above are the half shown; these hold both
+    model: object = None  # rnnviz.core.seq2seq.Seq2Seq
+    s2s: object = None  # rnnviz.core.seq2seq.Seq2SeqTrace
+    half: str = ""  # "enc" | "dec" for seq2seq, "" otherwise
+    output_vocab: str | None = None  # names of the head's outputs (the decoder's symbols)
+    config_sequence: object = None  # seq2seq: the encoder's input, kept while the decoder shows
+
+    @property
+    def offset(self) -> int:
+        """Where this half starts on the timeline (the decoder after the encoder)."""
+        return self.s2s.enc.length if self.half == "dec" else 0
+
+    @property
+    def total_length(self) -> int:
+        return self.s2s.length if self.s2s is not None else self.trace.length
+
+    def half_at(self, position: int) -> Snapshot:
+        """The snapshot of the half that holds timeline step `position` (itself if not seq2seq)."""
+        if self.s2s is None:
+            return self
+        half = "enc" if position < self.s2s.enc.length else "dec"
+        return self if half == self.half else seq2seq_half(self, half)
 
 
 def _can_extend(config, previous: Snapshot | None) -> bool:
     """Typing more text continues the trace when nothing else changed."""
     if previous is None or config.preset != "text" or config.input:
         return False
+    if previous.s2s is not None or (config.topology or "n2n") != "n2n":
+        return False  # an N→1 output or a decoder depends on the whole input: recompute
     old = previous.config
     if old.input or previous.trace.length != len(old.text or ""):
         return False
@@ -57,8 +81,9 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
     """Runs in the worker thread (it imports and calls torch)."""
     _import_torch()
     from rnnviz.cli_options import build_setup
+    from rnnviz.core.run import run_model
     from rnnviz.core.sequences import text_one_hot
-    from rnnviz.core.trace import compute_trace, extend_trace
+    from rnnviz.core.trace import extend_trace
 
     start = time.perf_counter()
     if _can_extend(config, previous):
@@ -69,10 +94,48 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
                         previous.device_text, extended=True)
     setup = build_setup(config)  # weights come from the seed or the file: rebuilding is exact
     network, sequence = setup.network, setup.sequence
+    topology = config.topology or "n2n"
+    if topology == "seq2seq":
+        trace, run_notes = run_model(network, sequence.values, topology=topology,
+                                     steps=config.decode_steps, device=config.device)
+        return Snapshot(config, network.encoder, sequence, trace.enc,
+                        time.perf_counter() - start, trace.device.describe(),
+                        notes=setup.notes + tuple(run_notes), model=network, s2s=trace,
+                        half="enc", config_sequence=sequence)
     config, initial, notes = _initial_state(config, network.spec, sequence.batch)
-    trace = compute_trace(network, sequence.values, initial=initial, device=config.device)
+    trace, run_notes = run_model(network, sequence.values, topology=topology, feed=config.feed,
+                                 steps=config.decode_steps, initial=initial, device=config.device)
+    if topology == "one2n":  # the input actually fed, step by step
+        from rnnviz.core.sequences import Sequence
+
+        sequence = Sequence(trace.x, f"{sequence.name} (one input, fed {config.feed} step"
+                            f"{'' if config.feed == 'first' else 's'})",
+                            columns=sequence.columns)
     return Snapshot(config, network, sequence, trace, time.perf_counter() - start,
-                    trace.device.describe(), notes=notes, targets=_task_targets(config))
+                    trace.device.describe(), notes=notes + tuple(run_notes),
+                    targets=_task_targets(config))
+
+
+def seq2seq_half(whole: Snapshot, half: str) -> Snapshot:
+    """The encoder's or the decoder's view of a seq2seq snapshot (views read one network)."""
+    from dataclasses import replace
+
+    from rnnviz.core.sequences import Sequence
+
+    s2s = whole.s2s
+    if half == "enc":
+        return replace(whole, network=whole.model.encoder, trace=s2s.enc, half="enc",
+                       sequence=whole.config_sequence, output_vocab=None)
+    vocab = s2s.spec.target_vocab
+    fed = "".join((vocab + "^")[i] for i in s2s.fed[:, 0])
+    columns = tuple(vocab + "^") + tuple(f"c{k}" for k in range(
+        s2s.dec.x.shape[2] - len(vocab) - 1))
+    sequence = Sequence(s2s.dec.x, "decoder input: the previous symbol"
+                        + (" and the context" if s2s.spec.context == "input" else ""),
+                        text=fed, columns=columns)
+    return replace(whole, network=whole.model.decoder, trace=s2s.dec, half="dec",
+                   sequence=sequence, output_vocab=vocab,
+                   config_sequence=whole.config_sequence)
 
 
 def _task_targets(config):

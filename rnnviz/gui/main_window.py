@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
             defaults.update(preset="sine", input=None, text=None, vocab=None)
         changes = {"model": path, "layer_prefix": None, "head_prefix": None,
                    "input_size": None, "head": None, "nonlinearity": None}
+        if current.topology == "seq2seq" and "topology" not in defaults:
+            changes["topology"] = None  # a file that does not say: one network, as usual
         changes.update(defaults)
         self.start(self.sim.requested.with_(**changes))
 
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
         self.state_dialog.accepted.connect(
             lambda: self.edit({"init": "given", "init_values": self.state_dialog.values()}))
         self.state_dialog.rejected.connect(lambda: self.input_panel.show_state(
-            self.sim.config, self.sim.snapshot.sequence))
+            self.sim.config, self.sim.input_sequence))
         self.state_dialog.open()
 
     # ----- reacting to the simulator -------------------------------------------------------------
@@ -243,17 +245,19 @@ class MainWindow(QMainWindow):
         warm_up_in_background()  # torch is loaded now; get Start's imports done early
         sim = self.sim
         snap = sim.snapshot
-        self.network_panel.show_state(sim.config, sim.spec, sim.notes(), snap.device_text)
-        self.network_panel.show_parameters(snap.network.parameter_table())
+        model = snap.model or snap.network  # seq2seq: the panel edits the encoder
+        spec = snap.model.encoder.spec if snap.model is not None else sim.spec
+        self.network_panel.show_state(sim.config, spec, sim.notes(), snap.device_text)
+        self.network_panel.show_parameters(model.parameter_table())
         self.network_panel.show_problem("")
-        self.input_panel.show_state(sim.config, snap.sequence)
+        self.input_panel.show_state(sim.config, sim.input_sequence)
         self.device_label.setText(f"device: {snap.trace.device.device}")
         how = "extended" if snap.extended else "computed"
         self.statusBar().showMessage(f"{sim.spec.title()}: {how} {sim.length} steps in "
                                      f"{snap.seconds * 1e3:.0f} ms", 5000)
 
-    def _on_cursor_changed(self, t: int) -> None:
-        self.step_label.setText(f"t = {t} / T = {self.sim.length}")
+    def _on_cursor_changed(self, _t: int) -> None:
+        self.step_label.setText(f"{self.sim.where()} / T = {self.sim.length}")
         self._cursor_started = time.perf_counter()
         QTimer.singleShot(0, self._note_update_time)
 
@@ -289,9 +293,11 @@ class MainWindow(QMainWindow):
     def _on_error(self, message: str) -> None:
         self.last_error = message
         if self.sim.snapshot is not None:  # the panels show what is computed, not the failure
-            self.network_panel.show_state(self.sim.config, self.sim.spec, self.sim.notes(),
-                                          self.sim.snapshot.device_text)
-            self.input_panel.show_state(self.sim.config, self.sim.snapshot.sequence)
+            snap = self.sim.snapshot
+            spec = snap.model.encoder.spec if snap.model is not None else self.sim.spec
+            self.network_panel.show_state(self.sim.config, spec, self.sim.notes(),
+                                          snap.device_text)
+            self.input_panel.show_state(self.sim.config, self.sim.input_sequence)
         self.network_panel.show_problem(message.splitlines()[0])
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Warning, "rnnviz", message, QMessageBox.Ok, self)

@@ -50,8 +50,9 @@ class Simulator(QObject):
         super().__init__(parent)
         self.config = Config()  # of the snapshot shown
         self.requested = self.config  # of the newest computation asked for (maybe running)
-        self.snapshot: Snapshot | None = None
-        self.t = 0
+        self.snapshot: Snapshot | None = None  # seq2seq: the half that holds `position`
+        self.t = 0  # the step within the shown trace (views index their arrays with it)
+        self.position = 0  # the step on the whole timeline (seq2seq: encoder, then decoder)
         self.layer, self.direction, self.unit, self.batch_index = 0, "fwd", 0, 0
         self._worker = Worker(self)
         self._worker.finished.connect(self._on_finished)
@@ -74,7 +75,20 @@ class Simulator(QObject):
 
     @property
     def length(self) -> int:
-        return 0 if self.snapshot is None else self.snapshot.trace.length
+        """Steps on the whole timeline (seq2seq: encoder steps + decoder steps)."""
+        return 0 if self.snapshot is None else self.snapshot.total_length
+
+    @property
+    def input_sequence(self):
+        """The input the user gave (seq2seq: the encoder's, while the decoder is shown)."""
+        if self.snapshot is None:
+            return None
+        return self.snapshot.config_sequence or self.snapshot.sequence
+
+    @property
+    def offset(self) -> int:
+        """Where the shown trace starts on the timeline (the decoder: after the encoder)."""
+        return 0 if self.snapshot is None else self.snapshot.offset
 
     def notes(self) -> list[str]:
         """What was assumed or changed on the user's behalf (shown in the window)."""
@@ -116,6 +130,12 @@ class Simulator(QObject):
             self._compute_gradients()
 
     def _compute_gradients(self) -> None:
+        if self.snapshot.s2s is not None:
+            self.gradients, self.compared = None, []
+            self.gradients_changed.emit()
+            self.error.emit("gradients are shown for a single network (n2n, n2one, one2n); "
+                            "an encoder–decoder's backward pass is not drawn yet")
+            return
         snapshot, objective, compare = self.snapshot, self.objective, self.config.compare
 
         def job():
@@ -142,17 +162,11 @@ class Simulator(QObject):
         self._on_failed(message, expected)
 
     def _on_finished(self, snapshot: Snapshot) -> None:
-        self.snapshot = snapshot
         self.config = self.requested = snapshot.config
-        spec = snapshot.network.spec
-        self.layer = min(self.layer, spec.num_layers - 1)
-        if self.direction not in spec.directions():
-            self.direction = "fwd"
-        self.unit = min(self.unit, spec.hidden_size - 1)
-        self.batch_index = min(self.batch_index, snapshot.trace.batch - 1)
         if snapshot.extended:
-            self.t = snapshot.trace.length - 1  # follow the newly typed character
-        self.t = min(self.t, snapshot.trace.length - 1)
+            self.position = snapshot.trace.length - 1  # follow the newly typed character
+        self.position = min(self.position, snapshot.total_length - 1)
+        self._show_half(snapshot.half_at(self.position))
         self.gradients = None
         self.trace_changed.emit()
         self.cursor_changed.emit(self.t)
@@ -166,17 +180,45 @@ class Simulator(QObject):
             message = "unexpected error (details in the log):\n" + message.strip().splitlines()[-1]
         self.error.emit(message)
 
+    def _show_half(self, snapshot: Snapshot) -> None:
+        """Show `snapshot` (a whole trace, or one half of a seq2seq): selection kept in range."""
+        self.snapshot = snapshot
+        spec = snapshot.network.spec
+        self.layer = min(self.layer, spec.num_layers - 1)
+        if self.direction not in spec.directions():
+            self.direction = "fwd"
+        self.unit = min(self.unit, spec.hidden_size - 1)
+        self.batch_index = min(self.batch_index, snapshot.trace.batch - 1)
+        self.t = self.position - snapshot.offset
+
+    def where(self) -> str:
+        """The step as the user reads it: "t = 7", or "encoder t = 3" / "decoder t = 1"."""
+        half = {"enc": "encoder ", "dec": "decoder "}.get(
+            "" if self.snapshot is None else self.snapshot.half, "")
+        return f"{half}t = {self.t}"
+
     # ----- moving the cursor ---------------------------------------------------------------
-    def seek(self, t: int) -> None:
+    def seek(self, position: int) -> None:
+        """Move to step `position` of the whole timeline (seq2seq: the encoder's steps, then
+        the decoder's; crossing over shows the other half in every view)."""
         if self.snapshot is None:
             return
-        t = max(0, min(int(t), self.length - 1))
-        if t != self.t:
-            self.t = t
-            self.cursor_changed.emit(t)
+        position = max(0, min(int(position), self.length - 1))
+        if position == self.position:
+            return
+        self.position = position
+        half = self.snapshot.half_at(position)
+        if half is not self.snapshot:
+            self._show_half(half)
+            self.trace_changed.emit()
+            self.cursor_changed.emit(self.t)
+            self.selection_changed.emit()
+            return
+        self.t = position - self.snapshot.offset
+        self.cursor_changed.emit(self.t)
 
     def step(self, delta: int = 1) -> None:
-        self.seek(self.t + delta)
+        self.seek(self.position + delta)
 
     def select(self, *, layer: int | None = None, direction: str | None = None,
                unit: int | None = None, batch: int | None = None) -> None:

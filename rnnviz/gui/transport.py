@@ -81,14 +81,14 @@ class Transport(QToolBar):
             self.pause()
         elif self.sim.length:
             start, end = (0, self.sim.length - 1)[:: self.direction]
-            if self.sim.t == end:
+            if self.sim.position == end:
                 self.sim.seek(start)
             self._on_speed(self.speed.value())
             self.timer.start()
             self.play_action.setText("❚❚ Pause")
 
     def _restart_clock(self) -> None:
-        self._origin = (time.perf_counter(), self.sim.t)
+        self._origin = (time.perf_counter(), self.sim.position)
 
     def pause(self) -> None:
         self.timer.stop()
@@ -96,12 +96,12 @@ class Transport(QToolBar):
 
     def _tick(self) -> None:
         end = self.sim.length - 1 if self.direction > 0 else 0
-        if self.sim.t == end:
+        if self.sim.position == end:
             self.pause()
             return
         started, t0 = self._origin
         due = t0 + self.direction * int((time.perf_counter() - started) * self.speed.value())
-        if (due - self.sim.t) * self.direction > 0:
+        if (due - self.sim.position) * self.direction > 0:
             self.sim.seek(min(due, end) if self.direction > 0 else max(due, end))
 
     def _end(self) -> None:
@@ -115,7 +115,8 @@ class Transport(QToolBar):
         with quiet(self.slider):
             self.slider.setRange(0, max(0, self.sim.length - 1))
 
-    def _on_cursor_changed(self, t: int) -> None:
+    def _on_cursor_changed(self, _t: int) -> None:
+        position = self.sim.position  # on the whole timeline (seq2seq: encoder, then decoder)
         with quiet(self.slider):
-            self.slider.setValue(t)
-        self.label.setText(f"t = {t}  /  T = {self.sim.length}")
+            self.slider.setValue(position)
+        self.label.setText(f"{self.sim.where()}  /  T = {self.sim.length}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.gui.panels.topology_box import TopologyBox
 from rnnviz.gui.quiet import quiet
 
 KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "tanh"),
@@ -99,6 +100,8 @@ class NetworkPanel(QWidget):
         self.parameters = QLabel()
         self.parameters.setToolTip("every parameter under torch.nn's own name, with its shape")
         self.parameters.setStyleSheet("font-family: monospace; color: #444444")
+        self.topology = TopologyBox()
+        self.topology.edited.connect(self.edited)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b2182b; font-weight: bold")
@@ -119,6 +122,7 @@ class NetworkPanel(QWidget):
         form.addRow("dropout", self.dropout)
         form.addRow("output head", self.head)
         form.addRow("head outputs", self.output_size)
+        form.addRow(self.topology)
         form.addRow("seed", self.seed)
         form.addRow("device", self.device)
         form.addRow(self.device_used)
@@ -169,6 +173,7 @@ class NetworkPanel(QWidget):
                    self.head_prefix):
             self._show_values(config, spec)
         self._enable(config)
+        self.topology.show_state(config)
         self.notes.setText("\n".join(f"• {n}" for n in notes))
         self.device_used.setText(f"using {device_text}")
 

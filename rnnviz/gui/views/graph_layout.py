@@ -96,8 +96,12 @@ def unit_stride(units: int) -> int:
     return max(1, int(np.ceil(units / MAX_ROWS_OF_UNITS)))
 
 
-def strip_image(values: np.ndarray, levels, lut) -> np.ndarray:
-    """(T, U) values -> (U', T*PIXELS_PER_STEP, 4) RGBA, row-major, with transparent gaps."""
+def strip_image(values: np.ndarray, levels, lut, present: np.ndarray | None = None
+                ) -> np.ndarray:
+    """(T, U) values -> (U', T*PIXELS_PER_STEP, 4) RGBA, row-major, with transparent gaps.
+
+    `present` (T,) bool: steps that have this node at all (N→1's one output); the others
+    are left transparent, not drawn as a value."""
     values = values[:, :: unit_stride(values.shape[1])]  # (T, U')
     lo, hi = levels
     idx = np.clip((values - lo) / (hi - lo), 0, 1) * (len(lut) - 1)
@@ -107,6 +111,8 @@ def strip_image(values: np.ndarray, levels, lut) -> np.ndarray:
     image = np.zeros((units, steps, PIXELS_PER_STEP, 4), dtype=np.uint8)
     image[:, :, 1:4, :3] = rgb.transpose(1, 0, 2)[:, :, None, :]  # pixels 1-3 of 0-4
     image[:, :, 1:4, 3] = 255
+    if present is not None:
+        image[:, ~present] = 0
     return image.reshape(units, steps * PIXELS_PER_STEP, 4)
 
 

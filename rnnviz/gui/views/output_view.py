@@ -57,6 +57,8 @@ class OutputView(QWidget):
         simulator.selection_changed.connect(self._on_trace_changed)
 
     def _vocab(self) -> str | None:
+        if self.sim.snapshot.output_vocab:  # a decoder: the symbols it writes
+            return self.sim.snapshot.output_vocab
         seq, spec = self.sim.snapshot.sequence, self.sim.spec
         if seq.vocab and spec.head is not None and spec.head.output_size == len(seq.vocab):
             return seq.vocab
@@ -81,11 +83,25 @@ class OutputView(QWidget):
         if self.sim.trace is None:
             return
         values, what, _ = output_now(self.sim)
+        snapshot, where = self.sim.snapshot, self.sim.where()
+        if snapshot.half == "enc":  # the encoder writes nothing: its last state is the context
+            self.values = np.zeros(0)
+            self.bars.setOpts(x=[], height=[], width=0.7)
+            self.caption.setText(f"<b>{where}</b> — the encoder has no output; its final "
+                                 f"state becomes the context c the decoder starts from")
+            return
+        if self.sim.t not in self.sim.trace.output_steps:
+            self.values = np.zeros(0)
+            self.bars.setOpts(x=[], height=[], width=0.7)
+            self.caption.setText(f"<b>output at {where}</b> — none at this step: N→1 has one "
+                                 f"output, at the last step (t = {self.sim.trace.length - 1})")
+            return
         self.values = values
         self.bars.setOpts(x=np.arange(len(values)), height=values, width=0.7)
-        text = f"<b>output at t = {self.sim.t}</b> — {what}"
+        text = f"<b>output at {where}</b> — {what}"
         vocab = self._vocab()
         if vocab and self.sim.spec.head.activation != "none":
             guesses = ", ".join(f"'{c}' {p:.0%}" for c, p in top_predictions(values, vocab))
-            text += f"<br>next character: {guesses}"
+            wrote = snapshot.half == "dec"
+            text += f"<br>{'writes' if wrote else 'next character'}: {guesses}"
         self.caption.setText(text)

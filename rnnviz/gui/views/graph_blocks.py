@@ -1,0 +1,91 @@
+"""Where each network of a snapshot sits in the unrolled graph (pure geometry, no Qt).
+
+A single network is one block of columns. An encoder–decoder is two blocks side by side,
+as the seed articles draw it: the encoder's N columns, one column for the context
+vector c, then the decoder's M columns. The timeline runs through both: step p of the
+transport is column p of the encoder, or column p + 1 (after c) of the decoder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from rnnviz.gui.views.graph_layout import Row, graph_rows
+
+
+@dataclass
+class Block:
+    half: str  # "" (a single network), "enc" or "dec"
+    trace: object  # rnnviz.core.trace.Trace
+    sequence: object  # rnnviz.core.sequences.Sequence: what each input step was
+    x0: float  # the x of its step 0
+    offset: int  # the timeline position of its step 0
+    rows: list[Row]
+    has_input: np.ndarray  # (T,) bool: steps that receive an input (one2n fed once: the first)
+    has_output: np.ndarray  # (T,) bool: steps with an output (N→1: the last)
+    written: str | None = None  # decoder: the symbol it wrote at each step
+
+    @property
+    def spec(self):
+        return self.trace.spec
+
+    @property
+    def length(self) -> int:
+        return self.trace.length
+
+    def holds(self, position: int) -> bool:
+        return self.offset <= position < self.offset + self.length
+
+
+def _mask(steps: np.ndarray, length: int) -> np.ndarray:
+    mask = np.zeros(length, dtype=bool)
+    mask[steps] = True
+    return mask
+
+
+def graph_blocks(snapshot, batch: int = 0) -> list[Block]:
+    """The blocks of a snapshot: one network, or an encoder and a decoder."""
+    if snapshot.s2s is None:
+        trace = snapshot.trace
+        return [Block("", trace, snapshot.sequence, 0.0, 0, graph_rows(trace.spec),
+                      _mask(trace.input_steps, trace.length),
+                      _mask(trace.output_steps, trace.length))]
+    s2s = snapshot.s2s
+    enc_view = snapshot.half_at(0)
+    dec_view = snapshot.half_at(s2s.enc.length)
+    n, m = s2s.enc.length, s2s.dec.length
+    written = "".join(s2s.spec.target_vocab[i] for i in s2s.tokens[:, batch])
+    return [
+        Block("enc", s2s.enc, enc_view.sequence, 0.0, 0, graph_rows(s2s.enc.spec),
+              np.ones(n, bool), np.zeros(n, bool)),
+        Block("dec", s2s.dec, dec_view.sequence, float(n + 1), n, graph_rows(s2s.dec.spec),
+              np.ones(m, bool), np.ones(m, bool), written),
+    ]
+
+
+def block_for(blocks: list[Block], position: int) -> Block:
+    return next((b for b in blocks if b.holds(position)), blocks[-1])
+
+
+def x_of(blocks: list[Block], position: int) -> float:
+    """The column of timeline step `position`."""
+    block = block_for(blocks, position)
+    return block.x0 + position - block.offset
+
+
+def position_at(blocks: list[Block], x: float) -> tuple[Block, int] | None:
+    """(block, step within it) of the column nearest x; None between blocks (the context)."""
+    for block in blocks:
+        t = int(round(x - block.x0))
+        if 0 <= t < block.length:
+            return block, t
+    return None
+
+
+def context_row(encoder: Block) -> Row:
+    """The encoder row the context is read from: its top layer (both directions joined)."""
+    top = [r for r in encoder.rows if r.kind in ("layer", "cat")]
+    cats = [r for r in top if r.kind == "cat"]
+    return (cats or top)[-1]

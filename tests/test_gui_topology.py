@@ -1,0 +1,108 @@
+"""Sequence shapes in the window: N→1, 1→N and an encoder–decoder stepped end to end."""
+
+import numpy as np
+import pytest
+from gui_support import load
+from PySide6.QtCore import Qt
+
+from rnnviz.cli import main
+from rnnviz.gui.config import Config
+from rnnviz.gui.views.graph_layout import PIXELS_PER_STEP
+
+
+@pytest.fixture(scope="module")
+def reverse_model(tmp_path_factory):
+    """A trained reverser: a plain RNN learns length-5 reversal in a few hundred steps."""
+    path = tmp_path_factory.mktemp("s2s") / "reverse.pt"
+    assert main(["train", "--task", "reverse", "--cell", "rnn", "--hidden-size", "64",
+                 "--steps", "300", "--batch-size", "64", "--lr", "0.005", "-o",
+                 str(path)]) == 0
+    return path
+
+
+def _alpha_by_step(image) -> np.ndarray:
+    """(T,) whether each column of a strip image is drawn at all."""
+    alpha = image[..., 3]
+    return alpha.reshape(alpha.shape[0], -1, PIXELS_PER_STEP).max(axis=(0, 2)) > 0
+
+
+def test_stepping_a_trained_seq2seq_shows_the_decoder_writing_the_reverse(
+        qtbot, window, reverse_model):
+    load(qtbot, window, Config(model=str(reverse_model), topology="seq2seq", preset="text",
+                               text="bcafh", vocab="abcdefgh"))
+    sim, graph = window.sim, window.graph
+    assert sim.length == 10 and sim.snapshot.half == "enc"
+    assert [b.half for b in graph.blocks] == ["enc", "dec"]
+    assert graph.blocks[1].written == "hfacb"  # the reversed input, symbol by symbol
+    assert graph.blocks[1].x0 == 6  # after the encoder's 5 columns and the context's one
+    written = []
+    for position in range(sim.length):
+        assert sim.position == position
+        half = "enc" if position < 5 else "dec"
+        assert sim.snapshot.half == half and sim.t == position % 5
+        assert window.transport.slider.value() == position
+        x = position if half == "enc" else position + 1
+        assert graph._column.rect().center().x() == pytest.approx(x)
+        title = window.cell_view.title.text()
+        assert ("RNN (tanh) 1×64 cell" in title) and f"t = {sim.t}" in title
+        caption = window.output_view.caption.text()
+        if half == "dec":
+            written.append(caption.split("writes: '")[1][0])
+            # the cell and equations show the decoder's own numbers at its step t
+            h = sim.trace.part(0, "fwd", "h")[sim.t, 0, sim.unit]
+            assert window.equation_view.lines[-1].value == pytest.approx(h)
+            assert sim.trace is sim.snapshot.s2s.dec
+        else:
+            assert "the encoder has no output" in caption
+            assert sim.trace is sim.snapshot.s2s.enc
+        qtbot.keyClick(window, Qt.Key_Right)
+    assert "".join(written) == "hfacb"
+    assert "decoder t = 4" in window.transport.label.text()
+    qtbot.keyClick(window, Qt.Key_Home)  # back across the context into the encoder
+    assert sim.snapshot.half == "enc" and sim.position == 0
+
+
+def test_clicking_a_decoder_column_moves_there(qtbot, window, reverse_model):
+    load(qtbot, window, Config(model=str(reverse_model), topology="seq2seq", preset="text",
+                               text="abcde", vocab="abcdefgh"))
+    graph = window.graph
+    row = next(r for r in graph.blocks[1].rows if r.kind == "layer")
+    view = graph.getViewBox()
+    point = view.mapViewToScene(pg_point(graph.blocks[1].x0 + 2, row.y))
+    qtbot.mouseClick(graph.viewport(), Qt.LeftButton, pos=graph.mapFromScene(point))
+    assert window.sim.position == 7 and window.sim.snapshot.half == "dec"
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
+
+
+def test_a_single_network_checkpoint_is_refused_for_seq2seq(qtbot, window, tmp_path):
+    path = tmp_path / "sign.pt"
+    assert main(["train", "--task", "sign", "--steps", "3", "-o", str(path)]) == 0
+    load(qtbot, window, Config(hidden_size=4, length=5))
+    with qtbot.waitSignal(window.sim.error, timeout=30_000):
+        window.start(Config(model=str(path), topology="seq2seq"))
+    assert "encoder" in window.last_error and "decoder" in window.last_error
+    assert window.sim.snapshot.s2s is None  # the previous network stays
+
+
+def test_n2one_draws_one_output_and_one2n_one_input(qtbot, window):
+    load(qtbot, window, Config(cell="gru", hidden_size=4, length=12, head="linear",
+                               output_size=2, topology="n2one"))
+    graph = window.graph
+    images = {row.kind: image.image for row, image in zip(graph.rows, graph._images)}
+    shown = _alpha_by_step(images["y"])
+    assert shown.tolist() == [False] * 11 + [True]
+    assert "none at this step" in window.output_view.caption.text()
+    qtbot.keyClick(window, Qt.Key_End)
+    assert "output at t = 11" in window.output_view.caption.text()
+    load(qtbot, window, window.sim.config.with_(topology="one2n", feed="first",
+                                                decode_steps=9))
+    images = {row.kind: image.image for row, image in zip(graph.rows, graph._images)}
+    assert window.sim.length == 9
+    assert _alpha_by_step(images["x"]).tolist() == [True] + [False] * 8
+    assert (window.sim.trace.x[1:] == 0).all()  # fed once: no input after the first step
+    assert "1→N" in graph.getPlotItem().titleLabel.text
