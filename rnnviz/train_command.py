@@ -8,13 +8,15 @@ import sys
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.spec import CELLS, NONLINEARITIES
 from rnnviz.core.tasks import TASK_NAMES
+from rnnviz.core.topology import CONTEXT_MODES, TOPOLOGIES
 from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 
 
 def add_train_args(parser: argparse.ArgumentParser) -> None:
     d = TrainSettings()
     parser.add_argument("--task", choices=TASK_NAMES, required=True,
-                        help="sine, chars, adding or sign (see the README)")
+                        help="sine, chars (N→N), adding, sign (N→1), reverse, copy (seq2seq); "
+                        "see the README")
     parser.add_argument("-o", "--output", required=True, metavar="MODEL.pt",
                         help="checkpoint (a state_dict; MODEL.rnnviz.json goes beside it)")
     parser.add_argument("--cell", choices=CELLS, default=d.cell)
@@ -32,6 +34,15 @@ def add_train_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=d.seed, help="seed of weights and data")
     parser.add_argument("--device", default=d.device, help="cpu, cuda, auto, ...")
     parser.add_argument("--force", action="store_true", help="replace an existing checkpoint")
+    g = parser.add_argument_group("sequence shape (each task has its own; seq2seq tasks train "
+                                  "an encoder and a decoder)")
+    g.add_argument("--topology", choices=TOPOLOGIES,
+                   help="check that the task has this shape (default: the task's)")
+    g.add_argument("--decoder-cell", choices=CELLS, help="seq2seq: decoder cell (default --cell)")
+    g.add_argument("--context", choices=CONTEXT_MODES, default=d.context,
+                   help="seq2seq: the context as the decoder's h0 (init) or an input each step")
+    g.add_argument("--context-map", action="store_true",
+                   help="seq2seq: a Linear between the encoder's final state and the decoder")
 
 
 def cmd_train(args) -> int:
@@ -43,7 +54,9 @@ def cmd_train(args) -> int:
                              hidden_size=args.hidden_size, num_layers=args.num_layers,
                              steps=args.steps, lr=args.lr, batch_size=args.batch_size,
                              optimizer=args.optimizer, clip=args.clip, seed=args.seed,
-                             device=args.device)
+                             device=args.device, topology=args.topology,
+                             decoder_cell=args.decoder_cell, context=args.context,
+                             context_map=args.context_map)
     path = prepare_target(args.output, (".pt", ".pth", ".safetensors"), args.force)
     if path.suffix.lower() == ".safetensors":
         try:

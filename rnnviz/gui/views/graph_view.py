@@ -110,7 +110,7 @@ class GraphView(pg.PlotWidget):
         top = max(k.rows[-1].top for k in self.blocks) + (0.45 if len(self.blocks) > 1 else 0.1)
         self.setYRange(bottom, top, padding=0.02)
         columns = self.blocks[-1].x0 + self.blocks[-1].length
-        self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.4, padding=0)
+        self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # room for the frame
         self.getViewBox().setLimits(xMin=-1.5, xMax=columns + 0.5)
         self._fade.set_extent(QRectF(-0.5, bottom - 0.25, columns + 1, top - bottom + 0.35))
 

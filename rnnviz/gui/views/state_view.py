@@ -44,6 +44,9 @@ class _Heatmap:
         self.fade.set_extent(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
         self.plot.setRange(xRange=(-0.5, values.shape[0] - 0.5),
                            yRange=(-0.5, values.shape[1] - 0.5), padding=0)
+        steps = values.shape[0]  # a short sequence (a decoder's few steps): whole-step ticks
+        self.plot.getAxis("bottom").setTicks([[(t, str(t)) for t in range(steps)]]
+                                              if steps <= 12 else None)
         self.units = values.shape[1]
 
     def move(self, t: int, unit: int) -> None:
