@@ -113,3 +113,23 @@ def test_a_plain_checkpoint_after_a_text_one_gets_the_default_input(qtbot, windo
     with qtbot.waitSignal(window.sim.trace_changed, timeout=30_000):
         window.open_model_file(str(tmp_path / "plain.pt"))
     assert window.sim.config.preset == "sine" and window.last_error == ""
+
+
+def test_train_a_reverser_from_the_panel_then_watch_it_decode(qtbot, window):
+    load(qtbot, window, Config(cell="rnn", hidden_size=64, length=10))
+    panel = window.training_panel
+    panel.task.setCurrentText("reverse")
+    assert "N→M encoder–decoder" in panel.goal.text()
+    panel.steps.setValue(300)
+    panel.batch.setValue(64)
+    panel.lr.setValue(0.005)
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=60_000):
+        qtbot.mouseClick(panel.start_button, Qt.LeftButton)
+    result = panel.run.result
+    assert result.stopped is None and result.evals[-1][1] > 0.9  # greedy whole sequences
+    sim = window.sim
+    s2s = sim.snapshot.s2s
+    assert s2s is not None and sim.config.topology == "seq2seq"
+    example = sim.input_sequence.text
+    assert s2s.decoded(0) == example[::-1]
+    assert window.graph.blocks[1].written == example[::-1]

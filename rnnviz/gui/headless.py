@@ -29,6 +29,7 @@ def open_window(args):
         raise RnnvizError(f"--scale {args.scale}: use a value from 0.25 to 4")
     app, window = create_window()
     window.persist = False  # a script must not change the user's saved layout
+    window.warm_up_training = False  # nothing trains here: no background imports at exit
     window.resize(*parse_size(args.size))
     window.show()
     errors = []

@@ -44,6 +44,9 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.last_update_ms = 0.0
         self.persist = True  # save layout and configuration on close (not for scripts)
+        # a window that will train imports the optimizer early; a headless render exits
+        # before such an import could finish, so it leaves it alone
+        self.warm_up_training = True
         self.graph = GraphView(self.sim)
         self.setCentralWidget(self.graph)
         self.cell_view = CellView(self.sim)
@@ -242,7 +245,8 @@ class MainWindow(QMainWindow):
     def _on_trace_changed(self) -> None:
         from rnnviz.gui.training_run import warm_up_in_background
 
-        warm_up_in_background()  # torch is loaded now; get Start's imports done early
+        if self.warm_up_training:  # torch is loaded now; get Start's imports done early
+            warm_up_in_background()
         sim = self.sim
         snap = sim.snapshot
         model = snap.model or snap.network  # seq2seq: the panel edits the encoder

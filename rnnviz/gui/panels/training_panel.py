@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.tasks import TASK_NAMES, make_task
+from rnnviz.core.topology import TITLES
 from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 from rnnviz.gui.training_run import TrainingRun, scratch_folder
 
@@ -116,16 +117,21 @@ class TrainingPanel(QWidget):
 
     def _on_task(self, name: str) -> None:
         task = make_task(name)
+        shape = {"n2n": "every step", "n2one": "at the end",
+                 "seq2seq": "an encoder, then a decoder writing symbols"}[task.topology]
         self.goal.setText(f"{task.description}; {task.input_size} in, {task.output_size} out "
-                          f"({'every step' if task.output_at == 'every' else 'at the end'}). "
-                          f"Goal: {task.goal}.")
+                          f"({TITLES[task.topology]}: {shape}). Goal: {task.goal}.")
         self.metric_plot.setTitle(f"validation {task.metric_name}")
 
     def settings(self) -> TrainSettings:
         """The panel's settings, with the network shape of the Network panel."""
-        config = self.window.sim.requested
+        config, snapshot = self.window.sim.requested, self.window.sim.snapshot
         spec = self.window.sim.spec if config.model and self.window.sim.spec else config
-        return TrainSettings(task=self.task.currentText(), cell=spec.cell,
+        if config.model and snapshot is not None and snapshot.model is not None:
+            spec = snapshot.model.encoder.spec  # a seq2seq: its encoder shapes the network
+        seq2seq = {"decoder_cell": config.decoder_cell, "context": config.context,
+                   "context_map": config.context_map}  # used by the seq2seq tasks
+        return TrainSettings(task=self.task.currentText(), cell=spec.cell, **seq2seq,
                              nonlinearity=spec.nonlinearity or "tanh",
                              hidden_size=spec.hidden_size, num_layers=spec.num_layers,
                              steps=self.steps.value(), lr=self.lr.value(),

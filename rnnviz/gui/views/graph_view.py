@@ -107,7 +107,7 @@ class GraphView(pg.PlotWidget):
         self._draw_step_labels()
         self._name_rows()
         bottom = min(k.rows[0].bottom for k in self.blocks) - 0.35
-        top = max(k.rows[-1].top for k in self.blocks) + (0.45 if len(self.blocks) > 1 else 0.1)
+        top = max(k.rows[-1].top for k in self.blocks) + (0.8 if len(self.blocks) > 1 else 0.1)
         self.setYRange(bottom, top, padding=0.02)
         columns = self.blocks[-1].x0 + self.blocks[-1].length
         self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # room for the frame
@@ -176,9 +176,9 @@ class GraphView(pg.PlotWidget):
         label.setPos(x, row.top + 0.02)
         self.addItem(label)
         self._labels.append(label)
-        top = max(r.top for block in self.blocks for r in block.rows) + 0.42
+        top = max(r.top for block in self.blocks for r in block.rows) + 0.75  # above the symbols
         for block, text in ((encoder, "encoder"), (decoder, "decoder")):
-            title = pg.TextItem(f"{text}: {block.spec.title()}", color="#333333", anchor=(0, 1))
+            title = pg.TextItem(f"{text}: {block.spec.title()}", color="#333333", anchor=(0, 0))
             title.setPos(block.x0 - 0.4, top)
             self.addItem(title)
             self._labels.append(title)
