@@ -49,11 +49,21 @@ def cmd_grads(args) -> int:
 
     path = prepare_target(args.output, (".npz",), args.force)
     targets = _targets(args)
+    topology = args.topology or "n2n"
+    if topology == "seq2seq":
+        raise RnnvizError("rnnviz grads follows one network (n2n, n2one, one2n); an "
+                          "encoder–decoder's backward pass is not computed yet")
     setup = build_setup(args)
     net, seq = setup.network, setup.sequence
+    values = seq.values
+    if topology == "one2n":  # the inputs the network really received
+        from rnnviz.core.topology import check_topology, one2n_input
+
+        check_topology(topology, args.feed)
+        values = one2n_input(values, args.decode_steps or len(values), args.feed)
     initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed,
                                  initial_values(args))
-    grads = compute_gradients(net, seq.values, args.of, initial=initial, targets=targets,
+    grads = compute_gradients(net, values, args.of, initial=initial, targets=targets,
                               device=args.device)
     meta = {"objective": grads.objective, "value": grads.loss, "nonfinite": grads.nonfinite,
             "spec": net.spec.to_dict(), "input": seq.name}

@@ -70,3 +70,24 @@ def test_tracing_leaves_the_users_tf32_setting_alone():
     net = Network.random(NetworkSpec("lstm", 1, 4), seed=0)
     compute_trace(net, np.zeros((5, 1, 1)), device="cuda")
     assert torch.backends.cudnn.allow_tf32 is True
+
+
+def test_every_topology_on_cuda_equals_the_cpu():
+    from rnnviz.core.run import run_model
+    from rnnviz.core.seq2seq import Seq2Seq, make_seq2seq_spec
+
+    spec = make_seq2seq_spec(NetworkSpec("lstm", 4, 8, bidirectional=True), "abcde",
+                             cell="gru", context="input", context_map=True)
+    model = Seq2Seq.random(spec, seed=1, dtype=torch.float64)
+    x = np.random.default_rng(0).normal(size=(6, 2, 4))
+    cpu, _ = run_model(model, x, topology="seq2seq", steps=5, device="cpu")
+    gpu, _ = run_model(model, x, topology="seq2seq", steps=5, device="cuda")
+    assert gpu.device.device.type == "cuda"
+    for key, value in cpu.arrays().items():
+        np.testing.assert_allclose(gpu.arrays()[key], value, atol=1e-10, err_msg=key)
+    net = Network.random(NetworkSpec("gru", 4, 8, head=HeadSpec(3)), seed=2,
+                         dtype=torch.float64)
+    for topology in ("n2one", "one2n"):
+        a, _ = run_model(net, x, topology=topology, feed="first", device="cpu")
+        b, _ = run_model(net, x, topology=topology, feed="first", device="cuda")
+        np.testing.assert_allclose(b.arrays()["y"], a.arrays()["y"], atol=1e-10)

@@ -125,3 +125,14 @@ def test_plain_seq2seq_state_dict_loads_by_shapes(tmp_path):
     assert model.spec.target_vocab == "xyz"
     with pytest.raises(RnnvizError, match="writes 3"):
         load_seq2seq(path, target_vocab="xy")
+
+
+def test_grads_follow_the_inputs_one2n_really_fed_and_refuse_seq2seq(tmp_path, capsys):
+    out = tmp_path / "g.npz"
+    assert main(["grads", "--topology", "one2n", "--feed", "first", "--decode-steps", "12",
+                 "--of", "h_T", "-o", str(out)]) == 0
+    with np.load(out) as data:
+        assert data["dx"].shape == (12, 1, 1)
+    assert main(["grads", "--topology", "seq2seq", "--preset", "text", "--text", "ab", "-o",
+                 str(tmp_path / "s.npz")]) == 2
+    assert "not computed yet" in capsys.readouterr().err

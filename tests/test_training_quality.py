@@ -16,8 +16,9 @@ CASES = {
     # the README's seq2seq recipe: greedy whole-sequence accuracy on length-5 sequences
     "reverse-gru": (TrainSettings(task="reverse", cell="gru", hidden_size=64, steps=1000,
                                   batch_size=64, lr=0.005), lambda m: m >= 0.95, 60),
-    "copy-lstm-input": (TrainSettings(task="copy", hidden_size=64, steps=1000, batch_size=64,
-                                      lr=0.005, context="input"), lambda m: m >= 0.95, 60),
+    "copy-gru-input": (TrainSettings(task="copy", cell="gru", hidden_size=64, steps=1000,
+                                     batch_size=64, lr=0.005, context="input"),
+                       lambda m: m >= 0.95, 60),
 }
 
 
