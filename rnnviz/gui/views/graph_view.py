@@ -139,9 +139,10 @@ class GraphView(pg.PlotWidget):
         topology = self.sim.trace.topology
         if topology == "n2n":
             return "unrolled network"
-        return f"unrolled network — {TITLES[topology]}" + (
-            f", input fed at the {self.sim.trace.feed} step"
-            f"{'' if self.sim.trace.feed == 'first' else 's'}" if topology == "one2n" else "")
+        if topology == "one2n":
+            fed = "first step only" if self.sim.trace.feed == "first" else "every step"
+            return f"unrolled network — 1→N (input at the {fed})"
+        return f"unrolled network — {TITLES[topology]}"
 
     def _draw_block(self, block: Block, grads, b: int) -> None:
         trace, spec = block.trace, block.spec
