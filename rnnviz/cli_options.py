@@ -156,8 +156,9 @@ def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
         return model, notes
     vocab = args.target_vocab or input_vocab
     if not vocab:
-        raise RnnvizError("a new seq2seq decoder needs symbols to write: give --target-vocab "
-                          "(e.g. abcdefgh) or text input (--preset text --text ...)")
+        raise RnnvizError("a new seq2seq decoder needs symbols to write: give them (e.g. "
+                          "abcdefgh) with --target-vocab or 'writes' in the Network panel, "
+                          "or use text input, whose symbols it then writes")
     input_size = args.input_size or input_features or 1
     encoder = NetworkSpec(cell=args.cell, input_size=input_size, hidden_size=args.hidden_size,
                           num_layers=args.num_layers, nonlinearity=args.nonlinearity or "tanh",
