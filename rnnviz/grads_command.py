@@ -50,10 +50,9 @@ def cmd_grads(args) -> int:
     path = prepare_target(args.output, (".npz",), args.force)
     targets = _targets(args)
     topology = args.topology or "n2n"
-    if topology == "seq2seq":
-        raise RnnvizError("rnnviz grads follows one network (n2n, n2one, one2n); an "
-                          "encoder–decoder's backward pass is not computed yet")
     setup = build_setup(args)
+    if topology == "seq2seq":
+        return _seq2seq_grads(args, setup, targets, path)
     net, seq = setup.network, setup.sequence
     values = seq.values
     if topology == "one2n":  # the inputs the network really received
@@ -76,4 +75,32 @@ def cmd_grads(args) -> int:
     norms = grads.arrays[top][:, 0]
     print(f"wrote {path}: ∂({args.of} = {grads.loss:.4g}); ‖∂L/∂h_t‖ of the top layer from "
           f"{norms[-1]:.3g} at t = {len(norms) - 1} to {norms[0]:.3g} at t = 0")
+    return 0
+
+
+def _seq2seq_grads(args, setup, targets, path) -> int:
+    """An encoder–decoder: the decoder's objective, back through c into the encoder.
+    Keys: enc_… and dec_… (each half's keys as for one network), context (B, C)."""
+    from rnnviz.core.atomic import atomic_path
+    from rnnviz.core.run import run_model
+    from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
+
+    if args.init != "zeros":
+        raise RnnvizError("seq2seq: the encoder starts from zeros and the decoder from the "
+                          "context; leave out --init")
+    model, seq = setup.network, setup.sequence
+    trace, _ = run_model(model, seq.values, topology="seq2seq", steps=args.decode_steps,
+                         device="cpu")
+    grads = compute_seq2seq_gradients(model, trace, args.of, targets=targets)
+    arrays = {f"enc_{k}": v for k, v in grads.enc.arrays.items()}
+    arrays.update({f"dec_{k}": v for k, v in grads.dec.arrays.items()}, context=grads.context)
+    meta = {"objective": grads.objective, "value": grads.loss, "nonfinite": grads.nonfinite,
+            "topology": "seq2seq", "spec": model.spec.to_dict(), "input": seq.name,
+            "decoded": trace.decoded(0)}
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        np.savez(fh, meta=np.array(json.dumps(meta)), **arrays)
+    enc = grads.enc.arrays[f"l{model.spec.encoder.num_layers - 1}_fwd_dh_norm"][:, 0]
+    print(f"wrote {path}: ∂({args.of} = {grads.loss:.4g}) of the decoder; ‖∂L/∂c‖ = "
+          f"{np.linalg.norm(grads.context[0]):.3g}; the encoder's top layer from "
+          f"{enc[-1]:.3g} at its last step to {enc[0]:.3g} at t = 0")
     return 0

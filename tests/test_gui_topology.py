@@ -1,5 +1,7 @@
 """Sequence shapes in the window: N→1, 1→N and an encoder–decoder stepped end to end."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from gui_support import load
@@ -11,13 +13,10 @@ from rnnviz.gui.views.graph_layout import PIXELS_PER_STEP
 
 
 @pytest.fixture(scope="module")
-def reverse_model(tmp_path_factory):
-    """A trained reverser: a plain RNN learns length-5 reversal in a few hundred steps."""
-    path = tmp_path_factory.mktemp("s2s") / "reverse.pt"
-    assert main(["train", "--task", "reverse", "--cell", "rnn", "--hidden-size", "64",
-                 "--steps", "300", "--batch-size", "64", "--lr", "0.005", "-o",
-                 str(path)]) == 0
-    return path
+def reverse_model():
+    """The bundled trained reverser (the README's recipe; training from the window is
+    tested in test_gui_training.py)."""
+    return Path(__file__).parent.parent / "resources" / "models" / "reverse.pt"
 
 
 def _alpha_by_step(image) -> np.ndarray:
@@ -44,7 +43,7 @@ def test_stepping_a_trained_seq2seq_shows_the_decoder_writing_the_reverse(
         x = position if half == "enc" else position + 1
         assert graph._column.rect().center().x() == pytest.approx(x)
         title = window.cell_view.title.text()
-        assert ("RNN (tanh) 1×64 cell" in title) and f"t = {sim.t}" in title
+        assert ("GRU 1×64 cell" in title) and f"t = {sim.t}" in title
         caption = window.output_view.caption.text()
         if half == "dec":
             written.append(caption.split("writes: '")[1][0])
@@ -106,3 +105,25 @@ def test_n2one_draws_one_output_and_one2n_one_input(qtbot, window):
     assert _alpha_by_step(images["x"]).tolist() == [True] + [False] * 8
     assert (window.sim.trace.x[1:] == 0).all()  # fed once: no input after the first step
     assert "1→N" in graph.getPlotItem().titleLabel.text
+
+
+def test_seq2seq_gradients_flow_from_the_decoder_through_c_into_the_encoder(
+        qtbot, window, reverse_model):
+    load(qtbot, window, Config(model=str(reverse_model), topology="seq2seq", preset="text",
+                               text="bcafh", vocab="abcdefgh", gradients="h_T"))
+    sim, view = window.sim, window.gradient_view
+    qtbot.waitUntil(lambda: sim.s2s_gradients is not None, timeout=30_000)
+    both = sim.s2s_gradients
+    assert sim.gradients is both.enc  # the encoder's half is shown first
+    enc = view.curves["encoder:l0_fwd_dh_norm"]
+    dec = view.curves["decoder:l0_fwd_dh_norm"]
+    assert enc.xData.tolist() == [0, 1, 2, 3, 4] and dec.xData.tolist() == [6, 7, 8, 9, 10]
+    np.testing.assert_allclose(dec.yData, both.dec.arrays["l0_fwd_dh_norm"][:, 0])
+    assert view.curves["context"].xData.tolist() == [5]
+    assert window.equation_view.lines[0].lhs == "∂L/∂h_t[0]"
+    for _ in range(7):
+        qtbot.keyClick(window, Qt.Key_Right)
+    assert sim.snapshot.half == "dec" and sim.gradients is both.dec
+    assert view.cursor.value() == 8  # the graph's column: after the context
+    line = window.equation_view.lines[0]
+    assert line.value == pytest.approx(both.dec.arrays["l0_fwd_dh"][2, 0, 0])

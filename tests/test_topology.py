@@ -127,12 +127,16 @@ def test_plain_seq2seq_state_dict_loads_by_shapes(tmp_path):
         load_seq2seq(path, target_vocab="xy")
 
 
-def test_grads_follow_the_inputs_one2n_really_fed_and_refuse_seq2seq(tmp_path, capsys):
+def test_grads_follow_the_inputs_one2n_really_fed_and_through_seq2seq(tmp_path, capsys):
     out = tmp_path / "g.npz"
     assert main(["grads", "--topology", "one2n", "--feed", "first", "--decode-steps", "12",
                  "--of", "h_T", "-o", str(out)]) == 0
     with np.load(out) as data:
         assert data["dx"].shape == (12, 1, 1)
-    assert main(["grads", "--topology", "seq2seq", "--preset", "text", "--text", "ab", "-o",
-                 str(tmp_path / "s.npz")]) == 2
-    assert "not computed yet" in capsys.readouterr().err
+    out = tmp_path / "s.npz"
+    assert main(["grads", "--topology", "seq2seq", "--preset", "text", "--text", "abc",
+                 "--decode-steps", "2", "--of", "y:1", "-o", str(out)]) == 0
+    assert "‖∂L/∂c‖" in capsys.readouterr().out
+    with np.load(out) as data:
+        assert data["enc_dx"].shape == (3, 1, 3) and data["dec_l0_fwd_dh"].shape == (2, 1, 8)
+        assert data["context"].shape == (1, 8)

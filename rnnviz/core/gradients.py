@@ -63,12 +63,13 @@ def parse_objective(text: str, network: Network, has_targets: bool) -> tuple[str
     raise RnnvizError(f"unknown objective {text!r}; choose {choices}")
 
 
-def _forward(network: Network, x: torch.Tensor, initial: InitialState):
-    """Step-by-step forward with autograd; returns per-(layer, dir) lists of h_t and c_t."""
+def forward_with_grad(network: Network, x: torch.Tensor, h0: torch.Tensor,
+                      c0: torch.Tensor | None):
+    """Step-by-step forward with autograd from h0 (L*D, B, H_out), c0 (tensors: a decoder's
+    h0 can be the encoder's context); returns per-(layer, dir) (h_t list, c_t list, f_t
+    list) and the top layer's output (T, B, D*H_out)."""
     spec, D = network.spec, network.spec.num_directions
     dev, dtype = x.device, x.dtype
-    h0 = torch.as_tensor(initial.h0, dtype=dtype, device=dev)
-    c0 = None if initial.c0 is None else torch.as_tensor(initial.c0, dtype=dtype, device=dev)
     states, layer_in, steps = {}, x, x.shape[0]
     for layer in range(spec.num_layers):
         outputs = []
@@ -95,8 +96,8 @@ def _forward(network: Network, x: torch.Tensor, initial: InitialState):
     return states, layer_in
 
 
-def _objective(network: Network, kind: str, index: int, states, top: torch.Tensor,
-               targets: torch.Tensor | None):
+def objective_value(network: Network, kind: str, index: int, states, top: torch.Tensor,
+                    targets: torch.Tensor | None):
     spec = network.spec
     last = [states[(spec.num_layers - 1, d)][0][-1 if d == "fwd" else 0]
             for d in spec.directions()]
@@ -136,12 +137,18 @@ def compute_gradients(network: Network, x, objective: str = "h_T", *,
                           f"got {tuple(xt.shape)}")
     xt = xt.to(device=dev, dtype=dtype or network.dtype).requires_grad_(True)
     initial = initial or zeros_state(spec, xt.shape[1])
+    h0 = torch.as_tensor(initial.h0, dtype=xt.dtype, device=dev)
+    c0 = None if initial.c0 is None else torch.as_tensor(initial.c0, dtype=xt.dtype, device=dev)
     with torch.enable_grad():
-        states, top = _forward(network, xt, initial)
+        states, top = forward_with_grad(network, xt, h0, c0)
         tgt = None if targets is None else torch.as_tensor(targets).to(dev)
-        loss = _objective(network, kind, index, states, top, tgt)
+        loss = objective_value(network, kind, index, states, top, tgt)
         loss.backward()
-    out = Gradients(objective, loss.item())
+    return collect(Gradients(objective, loss.item()), spec, xt, states)
+
+
+def collect(out: Gradients, spec, xt: torch.Tensor, states) -> Gradients:
+    """The gradients kept by a backward pass, as arrays, with their norms and a NaN count."""
     out.arrays["dx"] = _grad(xt)
     for (layer, direction), (hs, cs, fs) in states.items():
         key = f"l{layer}_{direction}"

@@ -59,6 +59,7 @@ class Simulator(QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.busy_changed.connect(self.busy_changed)
         self.gradients = None  # rnnviz.core.gradients.Gradients for the current snapshot
+        self.s2s_gradients = None  # seq2seq: both halves' (self.gradients is the shown half's)
         self.compared: list[tuple[str, object]] = []  # (label, Gradients) of other cells
         self._grad_worker = Worker(self)
         self._grad_worker.finished.connect(self._on_gradients)
@@ -124,19 +125,25 @@ class Simulator(QObject):
         self.config = self.config.with_(gradients=objective, compare=compare)
         self.requested = self.requested.with_(gradients=objective, compare=compare)
         if objective is None:
-            self.gradients, self.compared = None, []
+            self.gradients, self.compared, self.s2s_gradients = None, [], None
             self.gradients_changed.emit()
         elif self.snapshot is not None:
             self._compute_gradients()
 
     def _compute_gradients(self) -> None:
-        if self.snapshot.s2s is not None:
-            self.gradients, self.compared = None, []
-            self.gradients_changed.emit()
-            self.error.emit("gradients are shown for a single network (n2n, n2one, one2n); "
-                            "an encoder–decoder's backward pass is not drawn yet")
-            return
         snapshot, objective, compare = self.snapshot, self.objective, self.config.compare
+        if snapshot.s2s is not None:
+            def s2s_job():
+                from rnnviz.core.errors import RnnvizError
+                from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
+
+                if compare:
+                    raise RnnvizError("compare overlays single networks; clear it to follow "
+                                      "an encoder–decoder's gradient")
+                return snapshot, compute_seq2seq_gradients(
+                    snapshot.model, snapshot.s2s, objective, targets=snapshot.targets), []
+            self._grad_worker.submit(s2s_job)
+            return
 
         def job():
             from rnnviz.core.gradients import compare_gradients, compute_gradients
@@ -152,12 +159,28 @@ class Simulator(QObject):
 
     def _on_gradients(self, result) -> None:
         snapshot, gradients, compared = result
-        if snapshot is self.snapshot:  # still the network shown
-            self.gradients, self.compared = gradients, compared
+        same = snapshot is self.snapshot or (snapshot.s2s is not None
+                                             and snapshot.s2s is self.snapshot.s2s)
+        if same:  # still the network shown (seq2seq: either half of it)
+            self.s2s_gradients = gradients if snapshot.s2s is not None else None
+            self.gradients = gradients if self.s2s_gradients is None else \
+                self.s2s_gradients.half(self.snapshot.half)
+            self.compared = compared
             self.gradients_changed.emit()
 
+    def gradients_for(self, half: str):
+        """The Gradients of one half of a seq2seq ("enc"/"dec"), or of the one network."""
+        if self.s2s_gradients is not None:
+            return self.s2s_gradients.half(half)
+        return self.gradients
+
+    def column(self) -> int:
+        """The graph column of the current step (a decoder's come after the context's)."""
+        dec = self.snapshot is not None and self.snapshot.half == "dec"
+        return self.position + (1 if dec else 0)
+
     def _on_gradients_failed(self, message: str, expected: bool) -> None:
-        self.gradients, self.compared = None, []
+        self.gradients, self.compared, self.s2s_gradients = None, [], None
         self.gradients_changed.emit()
         self._on_failed(message, expected)
 
@@ -167,7 +190,7 @@ class Simulator(QObject):
             self.position = snapshot.trace.length - 1  # follow the newly typed character
         self.position = min(self.position, snapshot.total_length - 1)
         self._show_half(snapshot.half_at(self.position))
-        self.gradients = None
+        self.gradients = self.s2s_gradients = None
         self.trace_changed.emit()
         self.cursor_changed.emit(self.t)
         self.selection_changed.emit()
@@ -190,6 +213,8 @@ class Simulator(QObject):
         self.unit = min(self.unit, spec.hidden_size - 1)
         self.batch_index = min(self.batch_index, snapshot.trace.batch - 1)
         self.t = self.position - snapshot.offset
+        if self.s2s_gradients is not None:  # the gradients of the half now shown
+            self.gradients = self.s2s_gradients.half(snapshot.half)
 
     def where(self) -> str:
         """The step as the user reads it: "t = 7", or "encoder t = 3" / "decoder t = 1"."""

@@ -69,7 +69,6 @@ class GradientView(QWidget):
         self.strip = NetworkStrip(self.curve_plot)  # compared networks side by side
         for axis in (self.curve_plot.getAxis("left"), self.strip.getAxis("left")):
             axis.setWidth(112)  # equal, so the strip's steps line up under the curves
-        simulator.cursor_changed.connect(self.strip.cursor.setPos)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
@@ -83,7 +82,7 @@ class GradientView(QWidget):
         simulator.trace_changed.connect(self._show_config)
         self.colour_graph.toggled.connect(self._on_colour)
         simulator.gradients_changed.connect(self._on_gradients)
-        simulator.cursor_changed.connect(self.cursor.setPos)
+        simulator.cursor_changed.connect(self._on_cursor)
 
     def objective_text(self) -> str | None:
         kind = OBJECTIVES[self.objective.currentText()]
@@ -122,6 +121,9 @@ class GradientView(QWidget):
                 self.info.setText("choose an objective")
             return
         b = self.sim.batch_index
+        if self.sim.s2s_gradients is not None:
+            self._seq2seq_curves(self.sim.s2s_gradients, b)
+            return
         names = sorted(k[:-8] for k in grads.arrays if k.endswith("_dh_norm"))
         for j, key in enumerate(names):
             color = CURVE_COLORS[j % len(CURVE_COLORS)]
@@ -138,12 +140,43 @@ class GradientView(QWidget):
                         label, key=f"compare:{label}")
         rows = [(f"this: {self.sim.spec.title()}", grads)] + list(self.sim.compared)
         self.strip.show_networks([(label, g.arrays[top][:, b]) for label, g in rows])
+        self._show_value(grads)
+
+    def _show_value(self, grads) -> None:
         flag = (f" — {grads.nonfinite} entries are NaN/inf (magenta in the graph)"
                 if grads.nonfinite else "")
         self.info.setText(f"L = {grads.objective} = {grads.loss:.4g}{flag}")
         self.info.setStyleSheet("color: #b2182b" if grads.nonfinite else "")
-        self.cursor.setPos(self.sim.t)
-        self.strip.cursor.setPos(self.sim.t)
+        self._on_cursor()
+
+    def _on_cursor(self, *_args) -> None:
+        """The cursor sits on the graph's column of the step (a decoder's after c)."""
+        self.cursor.setPos(self.sim.column())
+        self.strip.cursor.setPos(self.sim.column())
+
+    def _seq2seq_curves(self, grads, b: int) -> None:
+        """Both halves on the graph's columns: the encoder's, ‖∂L/∂c‖ at the context's
+        column, then the decoder's: the gradient leaving the decoder and entering the
+        encoder through c is seen on one axis."""
+        s2s = self.sim.snapshot.s2s
+        halves = (("encoder", 0, grads.enc, s2s.enc.spec), ("decoder", s2s.enc.length + 1,
+                                                            grads.dec, s2s.dec.spec))
+        j = 0
+        for name, x0, half, spec in halves:
+            for key in sorted(k[:-8] for k in half.arrays if k.endswith("_dh_norm")):
+                color = CURVE_COLORS[j % len(CURVE_COLORS)]
+                j += 1
+                where = f"{name} h {_layer_name(key, spec.bidirectional)}"
+                self._curve(f"{key}_dh_norm", half, b, pg.mkPen(color, width=2), where,
+                            key=f"{name}:{key}_dh_norm", x0=x0)
+        self._curve("dx_norm", grads.enc, b, pg.mkPen("#777777", width=1), "encoder x",
+                    key="encoder:dx_norm")
+        norm = np.linalg.norm(grads.context[b])
+        point = self.curve_plot.plot([s2s.enc.length], [norm] if norm > 0 else [np.nan],
+                                     pen=None, symbol="o", symbolBrush="#E69F00")
+        self.legend.addItem(point, "‖∂L/∂c‖ (context)")
+        self.curves["context"] = point
+        self._show_value(grads)
 
     def _show_strip(self, on: bool) -> None:
         if on and self.strip.scene() is None:
@@ -152,10 +185,12 @@ class GradientView(QWidget):
             self.plot.removeItem(self.strip)
         self.curve_plot.showAxis("bottom", not on)  # the strip's t axis serves both
 
-    def _curve(self, array: str, grads, b: int, pen, name: str, key: str | None = None):
+    def _curve(self, array: str, grads, b: int, pen, name: str, key: str | None = None,
+               x0: int = 0):
         values = grads.arrays[array][:, b]
         shown = np.where(np.isfinite(values) & (values > 0), values, np.nan)  # log axis
-        curve = self.curve_plot.plot(np.arange(len(values)), shown, pen=pen, connect="finite")
+        curve = self.curve_plot.plot(x0 + np.arange(len(values)), shown, pen=pen,
+                                     connect="finite")
         self.legend.addItem(curve, name)
         self.curves[key or array] = curve
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnnviz.core.topology import TITLES
 from rnnviz.gui.views.graph_layout import Row, graph_rows
 
 
@@ -89,3 +90,19 @@ def context_row(encoder: Block) -> Row:
     top = [r for r in encoder.rows if r.kind in ("layer", "cat")]
     cats = [r for r in top if r.kind == "cat"]
     return (cats or top)[-1]
+
+
+def graph_title(snapshot, gradients: bool) -> str:
+    """What the graph shows: the topology, or that colours are gradient magnitudes."""
+    if gradients:
+        return "unrolled network — |∂L/∂·| (log10 scale, fixed 1e-8 … 10)"
+    if snapshot.s2s is not None:
+        where = "its h0" if snapshot.s2s.spec.context == "init" else "input"
+        return f"encoder → c → decoder (c as {where})"
+    trace = snapshot.trace
+    if trace.topology == "one2n":
+        fed = "first step only" if trace.feed == "first" else "every step"
+        return f"unrolled network — 1→N (input at the {fed})"
+    if trace.topology == "n2n":
+        return "unrolled network"
+    return f"unrolled network — {TITLES[trace.topology]}"

@@ -14,13 +14,13 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from rnnviz.core.topology import TITLES
 from rnnviz.gui.colors import PART_COLORS, SEQUENTIAL_LUT, scale_for, state_bound
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.graph_blocks import (
     Block,
     context_row,
     graph_blocks,
+    graph_title,
     position_at,
     x_of,
 )
@@ -99,11 +99,11 @@ class GraphView(pg.PlotWidget):
         self.rows = self.block.rows  # the half shown: the one selections refer to
         grads = self.sim.gradients if self.gradient_mode else None
         for block in self.blocks:
-            self._draw_block(block, grads, b)
+            self._draw_block(block, self._grads(block), b)
         if self.sim.snapshot.s2s is not None:
             self._draw_context(b)
-        self.getPlotItem().setTitle(self._title(grads))
-        self._draw_arrows(grads)
+        self.getPlotItem().setTitle(graph_title(self.sim.snapshot, grads is not None))
+        self._draw_arrows()
         self._draw_step_labels()
         self._name_rows()
         bottom = min(k.rows[0].bottom for k in self.blocks) - 0.35
@@ -128,21 +128,6 @@ class GraphView(pg.PlotWidget):
             axis.setTicks([ticks])
             metrics = QFontMetricsF(axis.style.get("tickFont") or self.font())
             axis.setWidth(int(max(metrics.horizontalAdvance(t) for _, t in ticks)) + 16)
-
-    def _title(self, grads) -> str:
-        if grads is not None:
-            return "unrolled network — |∂L/∂·| (log10 scale, fixed 1e-8 … 10)"
-        snapshot = self.sim.snapshot
-        if snapshot.s2s is not None:
-            where = "its h0" if snapshot.s2s.spec.context == "init" else "input"
-            return f"encoder → c → decoder (c as {where})"
-        topology = self.sim.trace.topology
-        if topology == "n2n":
-            return "unrolled network"
-        if topology == "one2n":
-            fed = "first step only" if self.sim.trace.feed == "first" else "every step"
-            return f"unrolled network — 1→N (input at the {fed})"
-        return f"unrolled network — {TITLES[topology]}"
 
     def _draw_block(self, block: Block, grads, b: int) -> None:
         trace, spec = block.trace, block.spec
@@ -172,7 +157,11 @@ class GraphView(pg.PlotWidget):
         row = context_row(encoder)
         x = decoder.x0 - 1
         values = s2s.context_mapped[b][None]  # (1, C): one column
-        self._add_strip(values, scale_for("c", state_bound(values)), x, row.bottom, row.height)
+        scale = scale_for("c", state_bound(values))
+        if self.gradient_mode and self.sim.s2s_gradients is not None:  # ∂L/∂c, like the rest
+            values = log_magnitude(self.sim.s2s_gradients.context[b][None])
+            scale = (GRADIENT_LEVELS, SEQUENTIAL_LUT)
+        self._add_strip(values, scale, x, row.bottom, row.height)
         label = pg.TextItem("c", color=PART_COLORS["c"], anchor=(0.5, 1))
         label.setPos(x, row.top + 0.02)
         self.addItem(label)
@@ -203,7 +192,11 @@ class GraphView(pg.PlotWidget):
         self.addItem(image)
         self._images.append(image)
 
-    def _draw_arrows(self, grads) -> None:
+    def _grads(self, block: Block):
+        """The gradients drawn on a block (seq2seq: that half's), or None."""
+        return self.sim.gradients_for(block.half) if self.gradient_mode else None
+
+    def _draw_arrows(self) -> None:
         """Time arrows between neighbouring nodes, arrows up between rows, and for seq2seq
         the context's arrows and the decoder's feedback (its output, fed as the next input).
 
@@ -213,7 +206,7 @@ class GraphView(pg.PlotWidget):
         groups: dict[str, list] = {"h": [], "c": [], "up": [], "feed": []}
         heads = []
         for block in self.blocks:
-            self._block_arrows(block, grads, groups, heads)
+            self._block_arrows(block, self._grads(block), groups, heads)
         if self.sim.snapshot.s2s is not None:
             self._context_arrows(groups, heads)
         for kind, segments in groups.items():
