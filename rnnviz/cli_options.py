@@ -153,7 +153,7 @@ def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
         from rnnviz.core.seq2seq_io import load_seq2seq
 
         model, notes = load_seq2seq(args.model, read_sidecar(args.model), args.target_vocab)
-        return model, notes
+        return model.to(dtype), notes
     vocab = args.target_vocab or input_vocab
     if not vocab:
         raise RnnvizError("a new seq2seq decoder needs symbols to write: give them (e.g. "

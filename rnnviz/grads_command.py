@@ -36,7 +36,11 @@ def _targets(args):
     if args.input_given:
         raise RnnvizError("--of loss uses the checkpoint's own example input and targets; "
                           "drop --input / --preset")
-    _, targets = example_batch(make_task(info["task"]), info["settings"]["seed"])
+    task = make_task(info["task"])
+    if (args.topology or "n2n") != task.topology or args.decode_steps:
+        raise RnnvizError(f"--of loss compares with task '{task.name}''s targets, which fit its "
+                          f"own shape ({task.topology}); drop --topology / --decode-steps")
+    _, targets = example_batch(task, info["settings"]["seed"])
     return targets
 
 
@@ -55,6 +59,9 @@ def cmd_grads(args) -> int:
         return _seq2seq_grads(args, setup, targets, path)
     net, seq = setup.network, setup.sequence
     values = seq.values
+    if topology in ("n2n", "n2one") and args.decode_steps:
+        raise RnnvizError(f"--decode-steps is for one2n and seq2seq; {topology} has one step "
+                          f"per input step")
     if topology == "one2n":  # the inputs the network really received
         from rnnviz.core.topology import check_topology, one2n_input
 

@@ -127,3 +127,31 @@ def test_seq2seq_gradients_flow_from_the_decoder_through_c_into_the_encoder(
     assert view.cursor.value() == 8  # the graph's column: after the context
     line = window.equation_view.lines[0]
     assert line.value == pytest.approx(both.dec.arrays["l0_fwd_dh"][2, 0, 0])
+
+
+def test_selection_survives_a_trip_through_the_decoder_and_labels_follow_the_batch(
+        qtbot, window, tmp_path):
+    x = np.zeros((5, 2, 8))
+    x[np.arange(5), 0, [0, 1, 2, 3, 4]] = 1  # sequence 0: abcde
+    x[np.arange(5), 1, [7, 6, 5, 1, 0]] = 1  # sequence 1: hgfba
+    np.save(tmp_path / "two.npy", x)
+    load(qtbot, window, Config(topology="seq2seq", cell="gru", hidden_size=6, num_layers=2,
+                               bidirectional=True, input=str(tmp_path / "two.npy"),
+                               target_vocab="abcdefgh"))
+    sim = window.sim
+    sim.select(layer=1, direction="bwd", unit=4)
+    sim.seek(8)  # into the decoder: one layer, one direction
+    assert (sim.layer, sim.direction) == (0, "fwd")
+    sim.seek(1)
+    assert (sim.layer, sim.direction, sim.unit) == (1, "bwd", 4)
+    sim.select(batch=1)
+    decoder = window.graph.blocks[1]
+    fed = sim.snapshot.s2s.fed[:, 1]
+    assert decoder.fed == "".join(("abcdefgh^")[i] for i in fed)
+    assert decoder.fed[1:] == decoder.written[:-1]  # greedy: what it wrote, fed back
+
+
+def test_a_leftover_output_count_does_not_block_other_shapes(qtbot, window):
+    load(qtbot, window, Config(topology="one2n", decode_steps=7, hidden_size=4))
+    load(qtbot, window, window.sim.config.with_(topology="n2one"))
+    assert window.sim.length == window.sim.config.length and window.last_error == ""

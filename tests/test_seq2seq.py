@@ -117,7 +117,7 @@ def test_teacher_forcing_module_equals_the_stepping_trace():
 
 
 def test_sizes_that_cannot_join_are_refused_with_the_fix():
-    with pytest.raises(RnnvizError, match="add --context-map"):
+    with pytest.raises(RnnvizError, match="Linear map on c"):
         make_seq2seq_spec(NetworkSpec("lstm", 4, 6), VOCAB, hidden_size=9)
     with pytest.raises(RnnvizError, match="unidirectional"):
         from rnnviz.core.seq2seq import Seq2SeqSpec

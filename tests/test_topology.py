@@ -80,7 +80,7 @@ def test_seq2seq_trace_file_has_both_halves(tmp_path, capsys):
 @pytest.mark.parametrize("argv, message", [
     (["--topology", "seq2seq"], "needs symbols to write"),
     (["--topology", "seq2seq", "--preset", "text", "--text", "ab", "--hidden-size", "4",
-      "--decoder-hidden-size", "6"], "add --context-map"),
+      "--decoder-hidden-size", "6"], "(--context-map)"),
     (["--topology", "seq2seq", "--preset", "text", "--text", "ab", "--init", "random"],
      "leave out --init"),
     (["--decode-steps", "4"], "--decode-steps is for one2n and seq2seq"),
@@ -140,3 +140,42 @@ def test_grads_follow_the_inputs_one2n_really_fed_and_through_seq2seq(tmp_path, 
     with np.load(out) as data:
         assert data["enc_dx"].shape == (3, 1, 3) and data["dec_l0_fwd_dh"].shape == (2, 1, 8)
         assert data["context"].shape == (1, 8)
+
+
+def test_foreign_seq2seq_without_head_bias_loads_and_float64_is_applied(tmp_path, capsys):
+    class NoBias(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = nn.GRU(4, 6)
+            self.decoder = nn.GRU(3 + 1, 6)
+            self.linear = nn.Linear(6, 3, bias=False)
+
+    path = tmp_path / "nobias.pt"
+    torch.save(NoBias().state_dict(), path)
+    out = tmp_path / "t.npz"
+    assert main(["trace", "--topology", "seq2seq", "--model", str(path), "--preset", "noise",
+                 "--input-size", "4", "--length", "5", "--dtype", "float64", "-o",
+                 str(out)]) == 0, capsys.readouterr().err
+    with np.load(out) as data:
+        assert data["dec_y"].dtype == np.float64 and data["dec_y"].shape[-1] == 3
+
+
+def test_loss_objective_needs_the_task_shape(tmp_path, capsys):
+    model = tmp_path / "sine.pt"
+    assert main(["train", "--task", "sine", "--hidden-size", "4", "--steps", "2", "-o",
+                 str(model)]) == 0
+    code = main(["grads", "--model", str(model), "--topology", "one2n", "--decode-steps", "3",
+                 "--of", "loss", "-o", str(tmp_path / "g.npz")])
+    assert code == 2 and "own shape (n2n)" in capsys.readouterr().err
+
+
+def test_untrained_is_drawn_in_float32_like_training():
+    from rnnviz.core.gradients import compare_gradients
+
+    spec = NetworkSpec("gru", 1, 4, head=HeadSpec(2))
+    trained = Network.random(spec, 9).to(torch.float64)
+    x = np.random.default_rng(0).normal(size=(5, 1, 1))
+    [(_, g64)] = compare_gradients(trained, x, "h_T", "untrained", start_seed=7)
+    [(_, g32)] = compare_gradients(trained.to(torch.float32), x, "h_T", "untrained",
+                                   start_seed=7)
+    np.testing.assert_allclose(g64.arrays["dx"], g32.arrays["dx"], rtol=1e-4, atol=1e-7)

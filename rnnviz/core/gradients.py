@@ -195,7 +195,8 @@ def compare_gradients(network: Network, x, objective: str, cells: str, seed: int
             if start_seed is None:
                 raise RnnvizError("--compare untrained needs a checkpoint trained by rnnviz: "
                                   "its .rnnviz.json records the seed training started from")
-            other = Network.random(spec.with_(notes=()), start_seed, dtype=network.dtype)
+            # drawn in float32 as training drew it, then cast: float64 draws other numbers
+            other = Network.random(spec.with_(notes=()), start_seed).to(network.dtype)
             out.append((f"untrained (seed {start_seed})",
                         compute_gradients(other, x, objective, targets=targets)))
             continue

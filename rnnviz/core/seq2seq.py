@@ -49,8 +49,8 @@ class Seq2SeqSpec:
         size = self.context_size
         if self.context == "init" and size != self.decoder.hidden_size:
             raise RnnvizError(f"the context has {size} features but the decoder's h0 needs "
-                              f"{self.decoder.hidden_size}; add --context-map (a Linear) or "
-                              f"make the sizes equal")
+                              f"{self.decoder.hidden_size}; add a Linear map on c "
+                              f"(--context-map) or make the sizes equal")
         want = len(self.target_vocab) + 1 + (size if self.context == "input" else 0)
         if self.decoder.input_size != want:
             raise RnnvizError(f"the decoder reads {self.decoder.input_size} features per step "
@@ -85,8 +85,11 @@ class Seq2SeqSpec:
 def make_seq2seq_spec(encoder: NetworkSpec, target_vocab: str, *, cell: str | None = None,
                       hidden_size: int | None = None, num_layers: int = 1,
                       context: str = "init", context_map: bool = False) -> Seq2SeqSpec:
-    """A decoder to go with `encoder` (same cell and size unless given)."""
-    hidden = hidden_size or encoder.hidden_size
+    """A decoder to go with `encoder` (same cell unless given). Its size, unless given,
+    is what the context brings: the encoder's output features (both directions joined),
+    so c can be its h0 without a map."""
+    hidden = hidden_size or (encoder.output_features if not context_map
+                             else encoder.hidden_size)
     context_size = hidden if context_map else encoder.output_features
     extra = context_size if context == "input" else 0
     decoder = NetworkSpec(cell=cell or encoder.cell, input_size=len(target_vocab) + 1 + extra,
@@ -121,6 +124,10 @@ class Seq2Seq:
     def dtype(self) -> torch.dtype:
         return self.encoder.dtype
 
+    def to(self, dtype: torch.dtype) -> Seq2Seq:
+        return Seq2Seq(self.spec, self.encoder.to(dtype), self.decoder.to(dtype),
+                       {k: v.to(dtype) for k, v in self.context_params.items()} or None)
+
     def state_dict(self) -> dict[str, torch.Tensor]:
         """Keys of Seq2SeqModule: encoder.*, decoder.*, linear.*, context.*"""
         out = {f"encoder.{k}": v for k, v in self.encoder.rnn_state_dict().items()}
@@ -153,7 +160,7 @@ class Seq2SeqModule(nn.Module):
             self.encoder = make_rnn_module(spec.encoder, dtype=dtype)
             self.decoder = make_rnn_module(spec.decoder, dtype=dtype)
             self.linear = nn.Linear(spec.decoder.hidden_size, len(spec.target_vocab),
-                                    dtype=dtype)
+                                    bias=spec.decoder.head.bias, dtype=dtype)
             self.context = (nn.Linear(spec.encoder.output_features, spec.context_size,
                                       dtype=dtype) if spec.context_map else None)
         self.spec = spec

@@ -56,6 +56,9 @@ def load_seq2seq(path: str | Path, info: dict | None = None,
         raise RnnvizError(f"--target-vocab has {len(target_vocab)} symbols but the decoder "
                           f"writes {symbols} (and {START!r} is the start symbol)")
     context_map = "context.weight" in state
+    if context_map and "context.bias" not in state:
+        raise RnnvizError("context.weight has no context.bias; rnnviz's context map is a "
+                          "Linear with a bias (save it with bias=True)")
     mode = "init" if decoder.spec.input_size == symbols + 1 else "input"
     notes.append(f"context mode '{mode}' read from the decoder's input size "
                  f"({decoder.spec.input_size})")

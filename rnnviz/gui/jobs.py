@@ -95,16 +95,19 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
     setup = build_setup(config)  # weights come from the seed or the file: rebuilding is exact
     network, sequence = setup.network, setup.sequence
     topology = config.topology or "n2n"
+    # the outputs / decoder steps box is hidden for n2n and n2one: a value left there from
+    # another shape does not apply
+    steps = config.decode_steps if topology in ("one2n", "seq2seq") else None
     if topology == "seq2seq":
         trace, run_notes = run_model(network, sequence.values, topology=topology,
-                                     steps=config.decode_steps, device=config.device)
+                                     steps=steps, device=config.device)
         return Snapshot(config, network.encoder, sequence, trace.enc,
                         time.perf_counter() - start, trace.device.describe(),
                         notes=setup.notes + tuple(run_notes), model=network, s2s=trace,
                         half="enc", config_sequence=sequence)
     config, initial, notes = _initial_state(config, network.spec, sequence.batch)
     trace, run_notes = run_model(network, sequence.values, topology=topology, feed=config.feed,
-                                 steps=config.decode_steps, initial=initial, device=config.device)
+                                 steps=steps, initial=initial, device=config.device)
     if topology == "one2n":  # the input actually fed, step by step
         from rnnviz.core.sequences import Sequence
 
@@ -148,7 +151,10 @@ def _task_targets(config):
     info = read_sidecar(config.model) or {}
     if not info.get("task"):
         return None
-    return example_batch(make_task(info["task"]), info["settings"]["seed"])[1]
+    task = make_task(info["task"])
+    if (config.topology or "n2n") != task.topology or config.decode_steps:
+        return None  # another shape than the task's: its targets do not apply
+    return example_batch(task, info["settings"]["seed"])[1]
 
 
 def _initial_state(config, spec, batch):

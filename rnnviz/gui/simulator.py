@@ -54,6 +54,9 @@ class Simulator(QObject):
         self.t = 0  # the step within the shown trace (views index their arrays with it)
         self.position = 0  # the step on the whole timeline (seq2seq: encoder, then decoder)
         self.layer, self.direction, self.unit, self.batch_index = 0, "fwd", 0, 0
+        # what the user picked: kept while a seq2seq's other half (fewer layers, one
+        # direction) shows less, and restored on the way back
+        self._wanted = (0, "fwd", 0)
         self._worker = Worker(self)
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
@@ -133,13 +136,9 @@ class Simulator(QObject):
     def _compute_gradients(self) -> None:
         snapshot, objective, compare = self.snapshot, self.objective, self.config.compare
         if snapshot.s2s is not None:
-            def s2s_job():
-                from rnnviz.core.errors import RnnvizError
+            def s2s_job():  # compare overlays single networks: not for an encoder–decoder
                 from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
 
-                if compare:
-                    raise RnnvizError("compare overlays single networks; clear it to follow "
-                                      "an encoder–decoder's gradient")
                 return snapshot, compute_seq2seq_gradients(
                     snapshot.model, snapshot.s2s, objective, targets=snapshot.targets), []
             self._grad_worker.submit(s2s_job)
@@ -207,10 +206,10 @@ class Simulator(QObject):
         """Show `snapshot` (a whole trace, or one half of a seq2seq): selection kept in range."""
         self.snapshot = snapshot
         spec = snapshot.network.spec
-        self.layer = min(self.layer, spec.num_layers - 1)
-        if self.direction not in spec.directions():
-            self.direction = "fwd"
-        self.unit = min(self.unit, spec.hidden_size - 1)
+        layer, direction, unit = self._wanted
+        self.layer = min(layer, spec.num_layers - 1)
+        self.direction = direction if direction in spec.directions() else "fwd"
+        self.unit = min(unit, spec.hidden_size - 1)
         self.batch_index = min(self.batch_index, snapshot.trace.batch - 1)
         self.t = self.position - snapshot.offset
         if self.s2s_gradients is not None:  # the gradients of the half now shown
@@ -258,4 +257,5 @@ class Simulator(QObject):
             self.unit = max(0, min(unit, spec.hidden_size - 1))
         if batch is not None:
             self.batch_index = max(0, min(batch, self.trace.batch - 1))
+        self._wanted = (self.layer, self.direction, self.unit)
         self.selection_changed.emit()

@@ -125,6 +125,6 @@ class EquationView(QWidget):
             self.lines = gradient_lines(sim.spec, weights, args[0], sim.gradients,
                                         *args[1:]) + self.lines
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-        self.header.setText(f"t = {sim.t}, layer {sim.layer + 1} {arrow}, batch "
+        self.header.setText(f"{sim.where()}, layer {sim.layer + 1} {arrow}, batch "
                             f"{sim.batch_index}")
         self.canvas.set_lines(self.lines)

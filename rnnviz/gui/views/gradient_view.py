@@ -177,6 +177,8 @@ class GradientView(QWidget):
         self.legend.addItem(point, "‖∂L/∂c‖ (context)")
         self.curves["context"] = point
         self._show_value(grads)
+        if self.sim.config.compare:
+            self.info.setText(self.info.text() + " — compare overlays single networks only")
 
     def _show_strip(self, on: bool) -> None:
         if on and self.strip.scene() is None:

@@ -27,6 +27,7 @@ class Block:
     has_input: np.ndarray  # (T,) bool: steps that receive an input (one2n fed once: the first)
     has_output: np.ndarray  # (T,) bool: steps with an output (N→1: the last)
     written: str | None = None  # decoder: the symbol it wrote at each step
+    fed: str | None = None  # the symbol fed at each step (text input; a decoder's previous)
 
     @property
     def spec(self):
@@ -52,17 +53,19 @@ def graph_blocks(snapshot, batch: int = 0) -> list[Block]:
         trace = snapshot.trace
         return [Block("", trace, snapshot.sequence, 0.0, 0, graph_rows(trace.spec),
                       _mask(trace.input_steps, trace.length),
-                      _mask(trace.output_steps, trace.length))]
+                      _mask(trace.output_steps, trace.length), fed=snapshot.sequence.text)]
     s2s = snapshot.s2s
     enc_view = snapshot.half_at(0)
     dec_view = snapshot.half_at(s2s.enc.length)
     n, m = s2s.enc.length, s2s.dec.length
-    written = "".join(s2s.spec.target_vocab[i] for i in s2s.tokens[:, batch])
+    symbols = s2s.spec.target_vocab + "^"  # the start symbol is fed as index |vocab|
+    written = "".join(symbols[i] for i in s2s.tokens[:, batch])
+    fed = "".join(symbols[i] for i in s2s.fed[:, batch])  # this sequence's, not batch 0's
     return [
         Block("enc", s2s.enc, enc_view.sequence, 0.0, 0, graph_rows(s2s.enc.spec),
-              np.ones(n, bool), np.zeros(n, bool)),
+              np.ones(n, bool), np.zeros(n, bool), fed=enc_view.sequence.text),
         Block("dec", s2s.dec, dec_view.sequence, float(n + 1), n, graph_rows(s2s.dec.spec),
-              np.ones(m, bool), np.ones(m, bool), written),
+              np.ones(m, bool), np.ones(m, bool), written, fed),
     ]
 
 

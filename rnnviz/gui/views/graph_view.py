@@ -293,9 +293,8 @@ class GraphView(pg.PlotWidget):
         """Under each column the symbol fed there (text input, a decoder's previous symbol);
         above a decoder's outputs the symbol it wrote."""
         for block in self.blocks:
-            sequence = block.sequence
-            if sequence is not None and sequence.text is not None:
-                for t, char in enumerate(sequence.text):
+            if block.fed is not None:
+                for t, char in enumerate(block.fed):
                     self._label(block.x0 + t, block.rows[0].bottom - 0.02, char, (0.5, 0))
             if block.written is not None:
                 for t, char in enumerate(block.written):
