@@ -84,6 +84,7 @@ class OutputView(QWidget):
             return
         values, what, _ = output_now(self.sim)
         snapshot, where = self.sim.snapshot, self.sim.where()
+        self.plot.setVisible(snapshot.half != "enc")
         if snapshot.half == "enc":  # the encoder writes nothing: its last state is the context
             self.values = np.zeros(0)
             self.bars.setOpts(x=[], height=[], width=0.7)
