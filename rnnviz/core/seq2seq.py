@@ -20,7 +20,7 @@ import torch
 from torch import nn
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.network import Network, make_rnn_module
+from rnnviz.core.network import _SEEDED_INIT, Network, make_rnn_module
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.states import InitialState
 from rnnviz.core.topology import CONTEXT_MODES
@@ -153,8 +153,8 @@ class Seq2SeqModule(nn.Module):
 
     def __init__(self, spec: Seq2SeqSpec, dtype=torch.float32, seed: int | None = None):
         super().__init__()
-        gen = torch.random.fork_rng(devices=[])
-        with gen:
+        # as Network.random: one seeded draw at a time, and the global generator restored
+        with _SEEDED_INIT, torch.random.fork_rng(devices=[]):
             if seed is not None:
                 torch.manual_seed(seed)
             self.encoder = make_rnn_module(spec.encoder, dtype=dtype)
