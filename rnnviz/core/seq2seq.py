@@ -13,7 +13,7 @@ inputs it was actually fed, so every view and equation works on either half unch
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -236,7 +236,6 @@ class Seq2SeqTrace:
     tokens: np.ndarray  # (M, B) the symbol written at each decoder step (argmax)
     fed: np.ndarray  # (M, B) the symbol fed at each step (START, then greedy or teacher)
     teacher: bool = False
-    meta: dict = field(default_factory=dict)
 
     @property
     def length(self) -> int:
@@ -300,8 +299,7 @@ def run_seq2seq(model: Seq2Seq, x, steps: int, *, teacher=None, device: str = "c
                         method=method)
     tokens = dec.y.argmax(-1)
     return Seq2SeqTrace(spec, enc, dec, final.double().numpy(), context.double().numpy(),
-                        tokens, torch.stack(fed).numpy(), teacher is not None,
-                        {"topology": "seq2seq", "seq2seq": spec.to_dict()})
+                        tokens, torch.stack(fed).numpy(), teacher is not None)
 
 
 def _final_state(enc: Trace) -> torch.Tensor:

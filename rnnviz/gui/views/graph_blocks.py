@@ -20,7 +20,6 @@ from rnnviz.gui.views.graph_layout import Row, graph_rows
 class Block:
     half: str  # "" (a single network), "enc" or "dec"
     trace: object  # rnnviz.core.trace.Trace
-    sequence: object  # rnnviz.core.sequences.Sequence: what each input step was
     x0: float  # the x of its step 0
     offset: int  # the timeline position of its step 0
     rows: list[Row]
@@ -51,20 +50,18 @@ def graph_blocks(snapshot, batch: int = 0) -> list[Block]:
     """The blocks of a snapshot: one network, or an encoder and a decoder."""
     if snapshot.s2s is None:
         trace = snapshot.trace
-        return [Block("", trace, snapshot.sequence, 0.0, 0, graph_rows(trace.spec),
+        return [Block("", trace, 0.0, 0, graph_rows(trace.spec),
                       _mask(trace.input_steps, trace.length),
                       _mask(trace.output_steps, trace.length), fed=snapshot.sequence.text)]
     s2s = snapshot.s2s
-    enc_view = snapshot.half_at(0)
-    dec_view = snapshot.half_at(s2s.enc.length)
     n, m = s2s.enc.length, s2s.dec.length
     symbols = s2s.spec.target_vocab + "^"  # the start symbol is fed as index |vocab|
     written = "".join(symbols[i] for i in s2s.tokens[:, batch])
     fed = "".join(symbols[i] for i in s2s.fed[:, batch])  # this sequence's, not batch 0's
     return [
-        Block("enc", s2s.enc, enc_view.sequence, 0.0, 0, graph_rows(s2s.enc.spec),
-              np.ones(n, bool), np.zeros(n, bool), fed=enc_view.sequence.text),
-        Block("dec", s2s.dec, dec_view.sequence, float(n + 1), n, graph_rows(s2s.dec.spec),
+        Block("enc", s2s.enc, 0.0, 0, graph_rows(s2s.enc.spec), np.ones(n, bool),
+              np.zeros(n, bool), fed=snapshot.config_sequence.text),
+        Block("dec", s2s.dec, float(n + 1), n, graph_rows(s2s.dec.spec),
               np.ones(m, bool), np.ones(m, bool), written, fed),
     ]
 
