@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.gui.config import Config, demo_config
+from rnnviz.gui.dock_title import DockTitle
 from rnnviz.gui.export_menu import ExportMenu
 from rnnviz.gui.panels.input_panel import InputPanel
 from rnnviz.gui.panels.network_panel import NetworkPanel
-from rnnviz.gui.presentation import set_presentation
 from rnnviz.gui.settings import app_settings
 from rnnviz.gui.simulator import Simulator
+from rnnviz.gui.stage_control import StageControl
 from rnnviz.gui.transport import Transport
 from rnnviz.gui.validation import check_config
 from rnnviz.gui.views.cell_view import CellView
@@ -34,6 +35,28 @@ from rnnviz.gui.views.output_view import OutputView
 from rnnviz.gui.views.state_view import StateView
 
 APPLY_DELAY_MS = 150  # edits are applied once typing pauses this long
+DEFAULT_SIZE = (1400, 900)  # the first launch's size, on a screen that has room for it
+# the dock that holds each view (the graph is the centre)
+VIEW_DOCKS = {"cell": "cell", "equations": "equations", "states": "states",
+              "output": "output", "gradients": "gradients", "training": "curves"}
+
+
+def _bundled(name: str):
+    from rnnviz.core.resource_files import resource
+
+    return resource(name)
+
+
+def _real_screen(widget):
+    """The available area of the widget's screen; None off screen (tests, snapshots), where
+    sizes are given explicitly and the platform's nominal screen means nothing."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = widget.screen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return None
+    area = screen.availableGeometry()
+    return area if area.width() > 0 else None
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +64,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("rnnviz")
         self.sim = simulator or Simulator(self)
+        self._lent: dict[str, QWidget] = {}  # views lent to the stage or a figure
         self.last_error = ""
         self.last_update_ms = 0.0
         self.persist = True  # save layout and configuration on close (not for scripts)
@@ -62,16 +86,20 @@ class MainWindow(QMainWindow):
 
         self.training_panel = TrainingPanel(self)
         self.docks = self._build_docks()
+        self.stage_control = StageControl(self)
         self._pending: dict = {}
         self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._apply_timer.timeout.connect(self._apply_pending)
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self.resize(1400, 900)
+        self.fit_to_screen()
+        self._default_state = self.saveState()  # View → Reset layout comes back to this
 
     # ----- layout --------------------------------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget, area, scroll: bool = False) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget, area, scroll: bool = False,
+              view: str | None = None) -> QDockWidget:
+        """A dock; one that holds a view (`view`) gets a maximise button for it."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
         if scroll:
@@ -80,6 +108,8 @@ class MainWindow(QMainWindow):
             box.setWidgetResizable(True)
             widget = box
         dock.setWidget(widget)
+        maximise = None if view is None else (lambda: self.stage_control.enter([view], False))
+        dock.setTitleBarWidget(DockTitle(dock, maximise))
         self.addDockWidget(area, dock)
         return dock
 
@@ -89,23 +119,91 @@ class MainWindow(QMainWindow):
             "input": self._dock("Input", self.input_panel, Qt.LeftDockWidgetArea, True),
             "training": self._dock("Training", self.training_panel, Qt.LeftDockWidgetArea,
                                    True),
-            "cell": self._dock("Cell", self.cell_view, Qt.RightDockWidgetArea),
-            "equations": self._dock("Equations", self.equation_view, Qt.RightDockWidgetArea),
-            "states": self._dock("States", self.state_view, Qt.BottomDockWidgetArea),
-            "output": self._dock("Output", self.output_view, Qt.BottomDockWidgetArea),
-            "gradients": self._dock("Gradients", self.gradient_view, Qt.RightDockWidgetArea),
+            "cell": self._dock("Cell", self.cell_view, Qt.RightDockWidgetArea,
+                                view="cell"),
+            "equations": self._dock("Equations", self.equation_view, Qt.RightDockWidgetArea,
+                                view="equations"),
+            "states": self._dock("States", self.state_view, Qt.BottomDockWidgetArea,
+                                 view="states"),
+            "output": self._dock("Output", self.output_view, Qt.BottomDockWidgetArea,
+                                 view="output"),
+            "gradients": self._dock("Gradients", self.gradient_view, Qt.RightDockWidgetArea,
+                                view="gradients"),
         }
+        curves = getattr(self.training_panel, "curves_view", None)
+        if curves is not None:
+            docks["curves"] = self._dock("Training curves", curves, Qt.BottomDockWidgetArea,
+                                        view="training")
+            self.tabifyDockWidget(docks["states"], docks["curves"])
+            docks["states"].raise_()
         self.tabifyDockWidget(docks["network"], docks["input"])
         self.tabifyDockWidget(docks["input"], docks["training"])
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)
-        self.resizeDocks([docks["network"], docks["cell"]], [280, 560], Qt.Horizontal)
-        self.resizeDocks([docks["cell"], docks["equations"], docks["gradients"]],
-                         [330, 220, 160], Qt.Vertical)
-        self.resizeDocks([docks["states"]], [330], Qt.Vertical)
-        self.resizeDocks([docks["states"], docks["output"]], [900, 380], Qt.Horizontal)
         return docks
+
+    def _size_docks(self, width: int, height: int) -> None:
+        """The default arrangement, in proportion to the window (1400×900 as designed)."""
+        docks, fx, fy = self.docks, width / DEFAULT_SIZE[0], height / DEFAULT_SIZE[1]
+        self.resizeDocks([docks["network"], docks["cell"]], [int(280 * fx), int(560 * fx)],
+                         Qt.Horizontal)
+        self.resizeDocks([docks["cell"], docks["equations"], docks["gradients"]],
+                         [int(330 * fy), int(220 * fy), int(160 * fy)], Qt.Vertical)
+        self.resizeDocks([docks["states"]], [int(330 * fy)], Qt.Vertical)
+        self.resizeDocks([docks["states"], docks["output"]], [int(900 * fx), int(380 * fx)],
+                         Qt.Horizontal)
+
+    def fit_to_screen(self) -> None:
+        """The default size, or less on a smaller screen (1280×800 included), docks in
+        proportion."""
+        screen = _real_screen(self)
+        width, height = DEFAULT_SIZE
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.96))
+            height = min(height, int(screen.height() * 0.94))
+        self.resize(width, height)
+        self._size_docks(width, height)
+
+    def reset_layout(self) -> None:
+        """View → Reset layout: every dock where the first launch put it."""
+        self.stage_control.leave()
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.setFloating(False)
+        self._size_docks(self.width(), self.height())
+
+    # ----- views borrowed by the stage and by figures ---------------------------------------
+    def view_widget(self, name: str) -> QWidget:
+        if name == "graph":
+            return self.graph
+        return self.docks[VIEW_DOCKS[name]].widget() if self._lent.get(name) is None \
+            else self._lent[name]
+
+    def borrow_view(self, name: str) -> QWidget:
+        """Take a view's widget out of its place (the centre or its dock) to show it
+        elsewhere; `return_view` puts it back."""
+        if name == "graph":
+            if self.centralWidget() is self.graph:
+                self.takeCentralWidget()
+            return self.graph
+        if name not in VIEW_DOCKS or VIEW_DOCKS[name] not in self.docks:
+            raise KeyError(name)
+        dock = self.docks[VIEW_DOCKS[name]]
+        widget = self._lent.get(name) or dock.widget()
+        self._lent[name] = widget
+        return widget
+
+    def return_view(self, name: str, widget: QWidget) -> None:
+        if name == "graph":
+            if self.centralWidget() is None:
+                self.setCentralWidget(widget)
+            else:  # the stage is the centre: the graph comes back when it leaves
+                widget.setParent(None)
+            return
+        self._lent.pop(name, None)
+        self.docks[VIEW_DOCKS[name]].setWidget(widget)
+        widget.show()
 
     def _menu_action(self, menu, text: str, slot, key: str | None = None,
                      checkable: bool = False) -> QAction:
@@ -124,6 +222,10 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, "Open &data…", self.open_data, "Ctrl+D")
         self._menu_action(file_menu, "&Demo (LSTM on a sine)", lambda: self.start(demo_config()),
                           "Ctrl+N")
+        examples = file_menu.addMenu("E&xamples")
+        self._menu_action(examples, "Trained reverser: GRU encoder–decoder (reverse.pt)",
+                          lambda: self.open_model_file(str(_bundled("models/reverse.pt"))))
+        self._menu_action(examples, "Demo: LSTM on a sine", lambda: self.start(demo_config()))
         file_menu.addSeparator()
         self.export_menu = ExportMenu(self, file_menu)
         file_menu.addSeparator()
@@ -134,8 +236,10 @@ class MainWindow(QMainWindow):
                        self.transport.end_action):
             play_menu.addAction(action)
         view_menu = bar.addMenu("&View")
-        self.presentation_action = self._menu_action(
-            view_menu, "&Presentation mode (large fonts)", self._on_presentation, "F5", True)
+        self.stage_action = self._menu_action(
+            view_menu, "&Stage (views on the whole screen)", self._on_stage, "F5", True)
+        self.addAction(self.stage_action)  # F5 also leaves the stage, where menus are hidden
+        self._menu_action(view_menu, "&Reset layout", self.reset_layout)
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -308,17 +412,20 @@ class MainWindow(QMainWindow):
         box.setInformativeText("The previous network and input are still shown.")
         box.open()  # not exec(): never block the window (or a test) on a dialog
 
-    def _on_presentation(self, on: bool) -> None:
-        """Large fonts, and the views get the room the side panels took (View menu
-        brings a panel back)."""
-        set_presentation(self, on)
-        for name in ("network", "input", "training"):
-            self.docks[name].setVisible(not on)
+    def _on_stage(self, on: bool) -> None:
+        """F5: the views on the whole screen (graph + cell first); again, or Esc, leaves."""
+        if on and not self.stage_control.active:
+            self.stage_control.enter()
+        elif not on:
+            self.stage_control.leave()
 
     def _show_keys(self) -> None:
+        from rnnviz.gui.stage import STAGE_KEYS
+
         QMessageBox.information(self, "Keyboard", "→ step forward\n← step back\nSpace play / "
-                                "pause\nHome back to t = 0\nEnd last step\nF5 presentation "
-                                "mode\nCtrl+O open model\nCtrl+D open data\nCtrl+N demo")
+                                "pause\nHome back to t = 0\nEnd last step\nF5 stage (views "
+                                "on the whole screen)\nCtrl+O open model\nCtrl+D open data\n"
+                                f"Ctrl+N demo\n\nOn the stage: {STAGE_KEYS}")
 
     def _show_about(self) -> None:
         from rnnviz import __version__
@@ -333,15 +440,21 @@ class MainWindow(QMainWindow):
         geometry, state = settings.value("geometry"), settings.value("window_state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            self._keep_on_screen()
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        if settings.value("presentation", False) in (True, "true"):
-            self.presentation_action.setChecked(True)
-            self._on_presentation(True)
         saved = settings.value("config")
         return Config.from_json(saved) if isinstance(saved, str) else None
 
+    def _keep_on_screen(self) -> None:
+        """A geometry saved on a bigger screen must not run off this one."""
+        screen = _real_screen(self)
+        if screen is not None and (
+                self.width() > screen.width() or self.height() > screen.height()):
+            self.fit_to_screen()
+
     def closeEvent(self, event) -> None:
+        self.stage_control.leave()  # the layout saved is the window's, not the stage's
         self.transport.pause()
         self.training_panel.close_run()  # end the training thread before the app exits
         if self.persist:
@@ -364,5 +477,4 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("window_state", self.saveState())
         settings.setValue("config", self._lasting_config().to_json())
-        settings.setValue("presentation", self.presentation_action.isChecked())
         settings.sync()

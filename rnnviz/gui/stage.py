@@ -1,0 +1,174 @@
+"""The stage: one or two views filling the screen, every font and stroke in proportion.
+
+A view on the stage is the window's own view, borrowed: its widget moves here and goes
+back to its dock (or the centre) on `release()`, so the stage shows exactly what the
+window computes and steps no extra copy. Its controls (check boxes, spin boxes, combo
+boxes) are hidden while it is here: the stage, like a figure, is the drawing alone.
+The same class renders figures and `rnnviz snapshot --stage` off screen.
+
+Sizes: each view's zoom follows its own size (`zoom.zoom_for`), and no text is smaller
+than `floor_px` (`floor_for_screen`: 18 px at 1920×1080, 14 px at 1280×800).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnnviz.gui.zoom import PX_PER_PT, apply_zoom, zoom_for
+
+VIEWS = ("graph", "cell", "equations", "states", "output", "gradients", "training")
+VIEW_TITLES = {"graph": "unrolled graph", "cell": "cell", "equations": "equations",
+               "states": "states", "output": "output", "gradients": "gradients",
+               "training": "training curves"}
+CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider)
+
+
+def floor_for_screen(height: float) -> float:
+    """Smallest text on a stage of this height: 18 px at 1080, 14 px at 800 (and above)."""
+    return max(14.0, 18.0 * height / 1080.0)
+
+
+def parse_views(text: str) -> list[str]:
+    """'graph,cell' -> ['graph', 'cell']; one or two known view names."""
+    from rnnviz.core.errors import RnnvizError
+
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in VIEWS]
+    if unknown or not 1 <= len(names) <= 2:
+        raise RnnvizError(f"--stage {text!r}: give one or two of {', '.join(VIEWS)}, "
+                          f"separated by a comma (e.g. graph,cell)")
+    return names
+
+
+class Stage(QWidget):
+    """Borrowed views side by side (or stacked), zoomed to their size, with a header line."""
+
+    def __init__(self, window, *, header: bool = True, floor_px: float | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window = window
+        self.names: list[str] = []
+        self.vertical = False
+        self.fixed_floor = floor_px  # None: from the stage's own height
+        self._borrowed: list[tuple[str, QWidget]] = []
+        self._hidden: list[QWidget] = []
+        self.setAutoFillBackground(True)  # white behind everything (no style sheet: it
+        palette = self.palette()           # would stop fonts reaching the views' labels)
+        palette.setColor(QPalette.Window, QColor("white"))
+        self.setPalette(palette)
+        self.header = QLabel()
+        self.header.setVisible(header)
+        self.header.setTextFormat(Qt.RichText)
+        self.header.setContentsMargins(12, 4, 12, 4)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        sim = window.sim
+        # connected after the views: their items exist by the time the zoom is applied
+        for signal in (sim.trace_changed, sim.selection_changed, sim.gradients_changed):
+            signal.connect(self.refresh)
+        sim.cursor_changed.connect(self._show_header)
+
+    # ----- which views ---------------------------------------------------------------------
+    def show_views(self, names: list[str], vertical: bool | None = None) -> None:
+        """Put these views (one or two names of VIEWS) on the stage, in this order."""
+        if vertical is not None:
+            self.vertical = vertical
+        self.release()
+        self.names = list(names)
+        self.splitter.setOrientation(Qt.Vertical if self.vertical else Qt.Horizontal)
+        for name in self.names:
+            widget = self.window.borrow_view(name)
+            self._borrowed.append((name, widget))
+            self._hide_controls(widget)
+            self.splitter.addWidget(widget)
+            widget.show()
+        self._share_room()
+        self.refresh()
+
+    def _share_room(self) -> None:
+        """Two views: the first (the graph, usually) gets a little more than half."""
+        if len(self.names) == 2:
+            along = self.height() if self.vertical else self.width()
+            self.splitter.setSizes([int(along * 0.55), int(along * 0.45)])
+
+    def release(self) -> None:
+        """Every borrowed view back to the window, with its controls shown again."""
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        for name, widget in self._borrowed:
+            apply_zoom(widget, 1.0, 0.0)
+            self.window.return_view(name, widget)
+        self._borrowed = []
+
+    def _hide_controls(self, widget: QWidget) -> None:
+        """A drawing has no check boxes: hide input controls and their 'caption:' labels."""
+        for child in widget.findChildren(QWidget):
+            caption = isinstance(child, QLabel) and child.text().rstrip().endswith(":")
+            if (isinstance(child, CONTROLS) or caption) and child.isVisibleTo(widget):
+                child.hide()
+                self._hidden.append(child)
+
+    # ----- sizes ---------------------------------------------------------------------------
+    @property
+    def floor_px(self) -> float:
+        return self.fixed_floor if self.fixed_floor is not None else \
+            floor_for_screen(self.height())
+
+    def refresh(self) -> None:
+        """Zoom every view from its size; called after resizes and after views rebuild."""
+        floor = self.floor_px
+        for name, widget in self._borrowed:
+            apply_zoom(widget, zoom_for(name, widget.width(), widget.height()), floor)
+        font = QFont(self.font())
+        font.setPointSizeF(floor * 1.15 / PX_PER_PT)
+        self.header.setFont(font)
+        self._show_header()
+
+    def _show_header(self, *_args) -> None:
+        sim = self.window.sim
+        if self.header.isHidden() or sim.snapshot is None:
+            return
+        where = sim.where()
+        if sim.spec.num_layers > 1 or sim.spec.bidirectional:
+            arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
+            where += f" · layer {sim.layer + 1}" + (f" {arrow}" if sim.spec.bidirectional else "")
+        self.header.setText(f"<b>{sim.spec.title()}</b> &nbsp;·&nbsp; {where} of "
+                            f"{sim.length} &nbsp;·&nbsp; unit {sim.unit}"
+                            f"<span style='color:#888888'> &nbsp;&nbsp; "
+                            f"{' + '.join(VIEW_TITLES[n] for n in self.names)}</span>")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() <= 0 or abs(event.oldSize().width() - self.width()) > 50:
+            self._share_room()
+        self.refresh()
+
+
+STAGE_KEYS = ("→ / ← step · Space play · V / Shift+V next / previous view · "
+              "D graph + cell · L side by side / stacked · 1–7 a view · Esc leave")
+
+
+def next_view(names: list[str], delta: int) -> list[str]:
+    """The next single view after the first shown one (V cycles through VIEWS)."""
+    first = VIEWS.index(names[0]) if names and names[0] in VIEWS else 0
+    return [VIEWS[(first + delta) % len(VIEWS)]]
+

@@ -1,0 +1,104 @@
+"""Entering and leaving the stage in the main window, and its keys.
+
+F5 (View → Stage) puts the views on the whole screen; a dock's maximise button puts its
+view on the stage inside the window. Esc leaves and the layout comes back exactly (the
+window's state is saved on entry and restored on exit).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from rnnviz.gui.stage import VIEWS, Stage, next_view
+
+DEFAULT_VIEWS = ["graph", "cell"]  # the classic slide: the unrolled network and one cell
+
+
+class StageControl:
+    """Owns the window's stage: its actions (keys) and the saved layout to come back to."""
+
+    def __init__(self, window):
+        self.window = window
+        self.stage: Stage | None = None
+        self.names = list(DEFAULT_VIEWS)
+        self._saved: tuple[QByteArray, bool, bool] | None = None
+        self.actions: list[QAction] = []
+        self._add("Next view", "V", lambda: self.show(next_view(self.stage.names, 1)))
+        self._add("Previous view", "Shift+V", lambda: self.show(next_view(self.stage.names, -1)))
+        self._add("Graph + cell", "D", self._toggle_pair)
+        self._add("Side by side / stacked", "L", self._toggle_orientation)
+        self._add("Leave the stage", "Esc", self.leave)
+        for k, name in enumerate(VIEWS, start=1):
+            self._add(f"Show {name}", str(k), lambda n=name: self.show([n]))
+
+    def _add(self, text: str, key: str, slot) -> None:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.setEnabled(False)  # only while the stage is shown: letters type elsewhere
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        self.actions.append(action)
+
+    @property
+    def active(self) -> bool:
+        return self.stage is not None
+
+    def enter(self, names: list[str] | None = None, fullscreen: bool = True,
+              floor_px: float | None = None) -> Stage:
+        """Show `names` (default: the last shown, graph + cell) on the stage."""
+        w = self.window
+        names = list(names or self.names)
+        if self.stage is not None:
+            self.show(names)
+            return self.stage
+        self._saved = (w.saveState(), w.isFullScreen(), w.isMaximized())
+        w.transport.pause()
+        for dock in w.docks.values():
+            dock.hide()
+        for bar in (w.menuBar(), w.statusBar(), w.transport):
+            bar.hide()
+        w.takeCentralWidget()  # the graph: the stage borrows it through borrow_view
+        self.stage = Stage(w, floor_px=floor_px)
+        w.setCentralWidget(self.stage)
+        for action in self.actions:
+            action.setEnabled(True)
+        self.stage.addActions(w.transport.actions())  # → ← Space Home End stay live
+        self.show(names)
+        if fullscreen:
+            w.showFullScreen()
+        self.stage.setFocus()
+        w.stage_action.setChecked(True)
+        return self.stage
+
+    def show(self, names: list[str]) -> None:
+        if self.stage is None:
+            return
+        self.names = list(names)
+        self.stage.show_views(self.names)
+
+    def _toggle_pair(self) -> None:
+        names = self.stage.names
+        self.show(names[:1] if len(names) == 2 else DEFAULT_VIEWS if names[0] == "graph"
+                  else ["graph", names[0]])
+
+    def _toggle_orientation(self) -> None:
+        self.stage.show_views(self.stage.names, vertical=not self.stage.vertical)
+
+    def leave(self) -> None:
+        if self.stage is None:
+            return
+        w = self.window
+        stage, self.stage = self.stage, None
+        stage.release()
+        w.setCentralWidget(w.graph)  # the graph is the centre again; the stage is deleted
+        for action in self.actions:
+            action.setEnabled(False)
+        state, was_full, was_max = self._saved
+        if not was_full:
+            w.showMaximized() if was_max else w.showNormal()
+        for bar in (w.menuBar(), w.statusBar(), w.transport):
+            bar.show()
+        w.restoreState(state)
+        w.stage_action.setChecked(False)
