@@ -26,36 +26,52 @@ from rnnviz.cli_options import (
 from rnnviz.core.errors import RnnvizError
 
 SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "grads", "bench", "gui")
-PANEL_NAMES = ("window", "graph", "cell", "states", "equations", "output", "gradients")
+PANEL_NAMES = ("window", "graph", "cell", "equations", "states", "output", "gradients",
+               "training")
 
 
 def _render_args(p) -> None:
     g = p.add_argument_group("picture")
     g.add_argument("--panel", choices=PANEL_NAMES, default="window",
-                   help="the whole window (default) or one panel")
-    g.add_argument("--size", default="1400x900", help="window size WIDTHxHEIGHT")
-    g.add_argument("--scale", type=float, default=1.0, help="pixel scale (2 for 2x)")
+                   help="the whole window (default), or one view as a figure: the drawing "
+                        "alone, no widgets, --size is the figure's size")
+    g.add_argument("--stage", metavar="VIEW[,VIEW]",
+                   help="the stage layout (F5 in the window) with one or two views, e.g. "
+                        "graph,cell; --size is the screen's size (default 1920x1080)")
+    g.add_argument("--size", help="WIDTHxHEIGHT: the window's size (default 1400x900), the "
+                                  "figure's (default: a size that suits the view) or the "
+                                  "stage's")
+    g.add_argument("--scale", type=float, default=1.0,
+                   help="pixels per point of --size for PNG and animations (2 for a sharp "
+                        "2x picture); SVG and PDF are vectors")
+    g.add_argument("--layer", type=int, help="the layer the cell, equations and states show "
+                                             "(1 = the first, as the window numbers them)")
+    g.add_argument("--direction", choices=["fwd", "bwd"], help="the direction they show")
+    g.add_argument("--unit", type=int, help="the unit they show (from 0)")
     g.add_argument("--force", action="store_true", help="replace an existing file")
 
 
 def _snapshot_parser(sub) -> None:
-    p = sub.add_parser("snapshot", help="render the window (or a panel) to PNG/SVG, headless",
+    p = sub.add_parser("snapshot", help="the window, a figure or the stage to PNG/SVG/PDF, "
+                                        "headless",
                        description="The window's picture at one step, with no window shown.")
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".png or .svg")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".png, .svg or .pdf")
     p.add_argument("--step", type=int, help="time step shown (default: the last)")
     _render_args(p)
 
 
 def _animate_parser(sub) -> None:
-    p = sub.add_parser("animate", help="render a range of steps to GIF/MP4, headless",
-                       description="One frame per step, from --from to --to.")
+    p = sub.add_parser("animate", help="a range of steps to GIF/APNG/WebP/MP4, headless",
+                       description="One frame per step, from --from to --to (backwards when "
+                                   "--from is after --to, for the backward pass).")
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".gif or .mp4")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help=".gif, .apng, .webp (colours exact) or .mp4")
     p.add_argument("--from", dest="first", type=int, help="first step (default 0)")
     p.add_argument("--to", dest="last", type=int, help="last step (default: the last)")
     p.add_argument("--fps", type=float, default=8.0, help="frames per second (default 8)")

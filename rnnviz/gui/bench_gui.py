@@ -40,6 +40,23 @@ def step_latencies(window, app, steps: int) -> list[float]:
     return times
 
 
+def stage_latencies(window, app) -> dict:
+    """Step → painted on the stage at 1920×1080: graph + cell, and each view alone."""
+    window.resize(1920, 1080)
+    result = {}
+    for names in (["graph", "cell"], ["cell"], ["equations"], ["states"], ["gradients"]):
+        window.stage_control.enter(names, fullscreen=False)
+        app.processEvents()
+        step_latencies(window, app, 10)  # warm-up
+        times = step_latencies(window, app, 100)
+        result["+".join(names)] = {"p50": round(1e3 * statistics.median(times), 2),
+                                   "p95": round(1e3 * _percentile(times, 0.95), 2)}
+    window.stage_control.leave()
+    window.resize(1400, 900)
+    app.processEvents()
+    return result
+
+
 def play_rate(window, app, speed: int, seconds: float) -> dict:
     """Steps per second played, and distinct steps painted per second, at `speed`."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -95,6 +112,7 @@ def bench_gui(args) -> dict:
     app.processEvents()
     step_latencies(window, app, 20)  # warm-up
     times = step_latencies(window, app, 200)
+    stage = stage_latencies(window, app)
     result = {
         "part": "gui",
         "platform": app.platformName(),
@@ -103,6 +121,7 @@ def bench_gui(args) -> dict:
                              "p95": round(1e3 * _percentile(times, 0.95), 2),
                              "max": round(1e3 * max(times), 2)},
         "play": [play_rate(window, app, 60, 2.0), play_rate(window, app, 240, 2.0)],
+        "stage_1920x1080_step_to_paint_ms": stage,
     }
     window.close()
     result.update(launch_seconds())
@@ -110,36 +129,51 @@ def bench_gui(args) -> dict:
 
 
 def bench_export(args) -> dict:
-    """A 2x window PNG, and a 100-frame GIF of the 1280x800 window (render + encode)."""
+    """A 2× PNG of the 1400×900 window, 2× figures of the graph and the cell, and a
+    100-frame GIF of the 1280×800 window (render + encode)."""
     import tempfile
     from pathlib import Path
 
     _ensure_platform()
-    from rnnviz.export import write_gif, write_png
+    from rnnviz.export import write_animation, write_png
     from rnnviz.gui.app import create_window
     from rnnviz.gui.capture import render_rgba, step_frames
     from rnnviz.gui.config import Config
+    from rnnviz.gui.pictures import Picture, save_picture, surface
 
     app, window = create_window()
     window.persist = False
-    window.resize(1280, 800)
+    window.resize(1400, 900)
     window.show()
     window.start(Config(cell="lstm", hidden_size=16, num_layers=2, length=120))
     window.sim.wait()
     app.processEvents()
-    with tempfile.TemporaryDirectory() as folder:
-        png_times = []
-        for _ in range(5):
+    result = {"part": "export"}
+
+    def timed(name: str, work, repeat: int = 5) -> None:
+        times = []
+        for _ in range(repeat):
             start = time.perf_counter()
-            write_png(render_rgba(window, 2.0), Path(folder) / "w.png", dpi=192)
-            png_times.append(time.perf_counter() - start)
+            work()
+            times.append(time.perf_counter() - start)
+        result[name] = {"best": round(1e3 * min(times)),
+                        "median": round(1e3 * statistics.median(times))}
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        timed("window_1400x900_png_2x_ms",
+              lambda: write_png(render_rgba(window, 2.0), out / "w.png", dpi=192))
+        for view, size in (("graph", (1600, 800)), ("cell", (1200, 620))):
+            def figure(view=view, size=size):
+                with surface(window, Picture("figure", (view,), *size, 2.0)) as widget:
+                    save_picture(widget, out / f"{view}.png", 2.0, view)
+            timed(f"{view}_figure_{size[0]}x{size[1]}_png_2x_ms", figure)
+        window.resize(1280, 800)
+        app.processEvents()
         start = time.perf_counter()
-        count = write_gif(step_frames(window, window, range(100)), Path(folder) / "a.gif", 10)
-        gif_seconds = time.perf_counter() - start
-        gif_size = (Path(folder) / "a.gif").stat().st_size
+        report = write_animation(step_frames(window, window, range(100)), out / "a.gif", 10)
+        result.update(gif_100_frames_s=round(time.perf_counter() - start, 2),
+                      gif_frames=report.frames, gif_colours=report.colour_note(),
+                      gif_mib=round((out / "a.gif").stat().st_size / 2**20, 1))
     window.close()
-    return {"part": "export", "window": "1280x800",
-            "png_2x_ms": {"best": round(1e3 * min(png_times)), "median":
-                          round(1e3 * statistics.median(png_times))},
-            "gif_100_frames_s": round(gif_seconds, 2), "gif_frames": count,
-            "gif_mib": round(gif_size / 2**20, 1)}
+    return result

@@ -1,7 +1,9 @@
-"""File → Export: the window or a panel as PNG/SVG, an animation, the trace, a part as CSV."""
+"""File → Export: the window, a view as a figure (PNG/SVG/PDF at a chosen size), an
+animation, the trace, a part as CSV."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -10,20 +12,23 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.export import (
+    ANIMATION_SUFFIXES,
     MP4_MISSING,
     Cancelled,
     mp4_writer,
     prepare_target,
-    write_gif,
-    write_mp4,
+    write_animation,
     write_part_csv,
     write_png,
 )
-from rnnviz.gui.capture import panel_widget, render_rgba, step_frames, write_svg
+from rnnviz.gui.capture import render_rgba, step_frames
+from rnnviz.gui.pictures import Picture, save_picture, surface
 from rnnviz.gui.settings import app_settings
 
-PANEL_TITLES = {"graph": "Graph", "cell": "Cell", "states": "States",
-                "equations": "Equations", "output": "Output", "gradients": "Gradients"}
+PANEL_TITLES = {"graph": "Graph", "cell": "Cell", "equations": "Equations",
+                "states": "States", "output": "Output", "gradients": "Gradients",
+                "training": "Training curves"}
+FORMATS = {".png": "PNG (*.png)", ".svg": "SVG (*.svg)", ".pdf": "PDF (*.pdf)"}
 
 
 class ExportMenu:
@@ -36,13 +41,14 @@ class ExportMenu:
         quick.setToolTip("saves the window into the last export folder, no questions asked")
         self._add("Window as PNG…", lambda: self.window_png(1.0))
         self._add("Window as PNG at 2×…", lambda: self.window_png(2.0))
-        panels = self.menu.addMenu("Panel as PNG / SVG")
+        self._add("Window as SVG / PDF…", self.window_vector)
+        panels = self.menu.addMenu("&Figure of a view (PNG / SVG / PDF)")
         for name, title in PANEL_TITLES.items():
             action = QAction(f"{title}…", panels)
-            action.triggered.connect(lambda _=False, n=name: self.panel_image(n))
+            action.triggered.connect(lambda _=False, n=name: self.figure(n))
             panels.addAction(action)
         self.menu.addSeparator()
-        self._add("&Animation (GIF / MP4)…", self.animation)
+        self._add("&Animation (GIF / APNG / WebP / MP4)…", self.animation)
         self.menu.addSeparator()
         self._add("&Trace as NPZ…", self.trace_npz)
         self.parts_menu = self.menu.addMenu("Selected cell's part as CSV")
@@ -109,44 +115,69 @@ class ExportMenu:
                 self.save_image(self.window, prepare_target(path, (".png",), True), ratio)
         self._guard(work)
 
-    def panel_image(self, name: str) -> None:
+    def window_vector(self) -> None:
         def work():
-            path = self.ask_path(f"Export the {name} panel", self.default_name(".png", name),
-                                 "PNG (*.png);;SVG (*.svg)")
+            path = self.ask_path("Export the window as vectors", self.default_name(".svg"),
+                                 f"{FORMATS['.svg']};;{FORMATS['.pdf']}")
             if path:
-                widget = panel_widget(self.window, name)
-                path = prepare_target(path, (".png", ".svg"), True)
-                if path.suffix.lower() == ".svg":
-                    write_svg(widget, path, f"rnnviz {name} at {self.window.sim.where()}")
-                    self._done(path)
-                else:
-                    self.save_image(widget, path, self.window.devicePixelRatioF())
+                path = prepare_target(path, (".svg", ".pdf"), True)
+                save_picture(self.window, path, 1.0, f"rnnviz at {self.window.sim.where()}")
+                self._done(path)
         self._guard(work)
+
+    def figure(self, panel: str) -> None:
+        """A view alone, at the size and in the format the user picks."""
+        from rnnviz.gui.figure import default_size
+        from rnnviz.gui.panels.figure_dialog import FigureDialog
+
+        if self.window.sim.snapshot is None:
+            return
+        dialog = FigureDialog(list(PANEL_TITLES), lambda p: default_size(self.window, p),
+                              self.window, panel=panel)
+        if dialog.exec():
+            self._guard(lambda: self.write_figure(dialog.choice()))
+
+    def write_figure(self, choice) -> None:
+        path = self.ask_path(f"Export the {choice.panel} figure",
+                             self.default_name(choice.suffix, choice.panel),
+                             FORMATS[choice.suffix])
+        if not path:
+            return
+        path = prepare_target(path, (choice.suffix,), True)
+        picture = Picture("figure", (choice.panel,), choice.width, choice.height,
+                          choice.scale)
+        with self._kept_view(), surface(self.window, picture) as widget:
+            save_picture(widget, path, choice.scale,
+                         f"rnnviz {choice.panel} at {self.window.sim.where()}")
+        self._done(path)
 
     def save_image(self, widget, path: Path, scale: float) -> None:
         write_png(render_rgba(widget, scale), path, dpi=96 * scale)
         self._done(path)
 
     def animation(self) -> None:
+        from rnnviz.gui.figure import default_size
         from rnnviz.gui.panels.animation_dialog import AnimationDialog
 
         sim = self.window.sim
         if sim.snapshot is None:
             return
         dialog = AnimationDialog(sim.length, mp4_writer() is not None, MP4_MISSING,
-                                 self.window)
+                                 self.window, default_size=lambda p: default_size(self.window,
+                                                                                  p))
         if dialog.exec():
-            self._guard(lambda: self.write_animation(*dialog.choice()))
+            self._guard(lambda: self.write_animation(dialog.choice()))
 
-    def write_animation(self, first: int, last: int, fps: float, panel: str, suffix: str):
-        path = self.ask_path("Export an animation", self.default_name(suffix, panel),
-                             "GIF (*.gif)" if suffix == ".gif" else "MP4 (*.mp4)")
+    def write_animation(self, choice) -> None:
+        suffix = choice.suffix
+        path = self.ask_path("Export an animation", self.default_name(suffix, choice.panel),
+                             f"{suffix[1:].upper()} (*{suffix})")
         if not path:
             return
-        path = prepare_target(path, (suffix,), True)
+        path = prepare_target(path, ANIMATION_SUFFIXES, True)
         self.window.transport.pause()  # play must not move t between a seek and its frame
-        sim, steps = self.window.sim, range(first, last + 1)
-        was = sim.position
+        step = 1 if choice.last >= choice.first else -1
+        steps = range(choice.first, choice.last + step, step)
         progress = QProgressDialog(f"Rendering {len(steps)} frames…", "Cancel", 0,
                                    len(steps), self.window)
         progress.setWindowModality(Qt.WindowModal)
@@ -157,13 +188,26 @@ class ExportMenu:
             QApplication.processEvents()
             return not progress.wasCanceled()
 
-        frames = step_frames(self.window, panel_widget(self.window, panel), steps, 1.0, tick)
+        picture = Picture("window") if choice.panel == "window" else \
+            Picture("figure", (choice.panel,), choice.width, choice.height, choice.scale)
         try:
-            (write_gif if suffix == ".gif" else write_mp4)(frames, path, fps)
+            with self._kept_view(), surface(self.window, picture) as widget:
+                report = write_animation(step_frames(self.window, widget, steps,
+                                                     choice.scale, tick), path, choice.fps)
         finally:
             progress.close()
-            sim.seek(was)
-        self._done(path)
+        self.window.statusBar().showMessage(f"saved {path}: {report.colour_note()}", 10000)
+
+    @contextlib.contextmanager
+    def _kept_view(self):
+        """After an export the window shows what it showed: the step, and the graph's pan."""
+        sim, box = self.window.sim, self.window.graph.getViewBox()
+        position, x_range = sim.position, box.viewRange()[0]
+        try:
+            yield
+        finally:
+            sim.seek(position)
+            box.setXRange(*x_range, padding=0)
 
     def trace_npz(self) -> None:
         from rnnviz.core.tracefile import save_trace

@@ -1,4 +1,9 @@
-"""`rnnviz snapshot` and `rnnviz animate`: the window's renderer with no window shown."""
+"""`rnnviz snapshot` and `rnnviz animate`: the window's renderer with no window shown.
+
+Three kinds of picture, one renderer: the whole window (`--panel window`, the default),
+one view as a figure (`--panel cell`: the drawing alone, `--size` is the figure's size),
+and the stage (`--stage graph,cell`: the layout F5 shows, `--size` is the screen's).
+"""
 
 from __future__ import annotations
 
@@ -8,29 +13,50 @@ import time
 from rnnviz.core.errors import RnnvizError
 from rnnviz.export import ANIMATION_SUFFIXES, IMAGE_SUFFIXES, prepare_target
 
-
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise RnnvizError(f"--size {text!r}: write it as WIDTHxHEIGHT, e.g. 1400x900") from None
-    if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        raise RnnvizError(f"--size {text}: width 320..8000 and height 240..8000")
-    return width, height
+WINDOW_SIZE = (1400, 900)
+STAGE_SIZE = (1920, 1080)
 
 
-def open_window(args):
+def picture_request(args):
+    """The Picture the flags ask for, checked before any work (the figure's default size
+    is filled in once the window exists)."""
+    from rnnviz.figure_size import check_figure_size, parse_size
+    from rnnviz.gui.pictures import Picture
+    from rnnviz.gui.stage import parse_views
+
+    size = parse_size(args.size) if args.size else None
+    if args.stage and args.panel not in (None, "window"):
+        raise RnnvizError("give either --panel (one view as a figure) or --stage (the stage "
+                          "layout), not both")
+    if args.stage:
+        kind, views, size = "stage", tuple(parse_views(args.stage)), size or STAGE_SIZE
+    elif args.panel and args.panel != "window":
+        kind, views = "figure", (args.panel,)
+    else:
+        kind, views, size = "window", (), size or WINDOW_SIZE
+    frames = getattr(args, "frame_count", 1)
+    if size is not None:
+        check_figure_size(*size, args.scale, frames=frames)
+    else:
+        check_figure_size(64, 64, args.scale)
+    width, height = size or (0, 0)
+    return Picture(kind, views, width, height, args.scale)
+
+
+def open_window(args, picture):
     """An offscreen window on the flags' configuration, computed and ready to render."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a visible window, display or not
     from rnnviz.gui.app import create_window
     from rnnviz.gui.config import Config
 
-    if not args.scale or not 0.25 <= args.scale <= 4:
-        raise RnnvizError(f"--scale {args.scale}: use a value from 0.25 to 4")
     app, window = create_window()
     window.persist = False  # a script must not change the user's saved layout
     window.warm_up_training = False  # nothing trains here: no background imports at exit
-    window.resize(*parse_size(args.size))
+    if picture.kind == "window":
+        window.resize(picture.width, picture.height)
+        window.fit_docks()
+    else:
+        window.resize(*WINDOW_SIZE)
     window.show()
     errors = []
     window.sim.error.connect(errors.append)
@@ -42,7 +68,37 @@ def open_window(args):
         app.processEvents()
     if errors:
         raise RnnvizError(errors[0].splitlines()[0])
+    select_cell(window, args)
     return app, window
+
+
+def select_cell(window, args) -> None:
+    """--layer (numbered from 1, as the window numbers them), --direction, --unit."""
+    sim = window.sim
+    spec = sim.spec
+    layer, direction, unit = getattr(args, "layer", None), getattr(args, "direction", None), \
+        getattr(args, "unit", None)
+    if layer is not None and not 1 <= layer <= spec.num_layers:
+        raise RnnvizError(f"--layer {layer}: this network has layers 1..{spec.num_layers}")
+    if direction == "bwd" and not spec.bidirectional:
+        raise RnnvizError("--direction bwd: this network is not bidirectional; use fwd")
+    if unit is not None and not 0 <= unit < spec.hidden_size:
+        raise RnnvizError(f"--unit {unit}: units go from 0 to {spec.hidden_size - 1}")
+    sim.select(layer=None if layer is None else layer - 1, direction=direction, unit=unit)
+
+
+def with_size(window, picture):
+    """A figure without --size gets the size that suits its view."""
+    from dataclasses import replace
+
+    from rnnviz.figure_size import check_figure_size
+    from rnnviz.gui.figure import default_size
+
+    if picture.width:
+        return picture
+    width, height = default_size(window, picture.views[0])
+    check_figure_size(width, height, picture.scale)
+    return replace(picture, width=width, height=height)
 
 
 def check_step(window, step: int | None, name: str = "--step") -> int:
@@ -54,44 +110,60 @@ def check_step(window, step: int | None, name: str = "--step") -> int:
     return step
 
 
+def _what(picture) -> str:
+    return picture.kind if picture.kind == "window" else \
+        f"{picture.kind} {'+'.join(picture.views)}"
+
+
 def snapshot(args) -> str:
-    from rnnviz.export import write_png
-    from rnnviz.gui.capture import panel_widget, render_rgba, write_svg
+    from rnnviz.gui.pictures import save_picture, surface
 
     path = prepare_target(args.output, IMAGE_SUFFIXES, args.force)
-    app, window = open_window(args)
+    picture = picture_request(args)
+    app, window = open_window(args, picture)
     window.sim.seek(check_step(window, args.step))
     app.processEvents()
-    widget = panel_widget(window, args.panel)
+    picture = with_size(window, picture)
     start = time.perf_counter()
-    if path.suffix.lower() == ".svg":
-        write_svg(widget, path, f"rnnviz {args.panel} at {window.sim.where()}")
-    else:
-        write_png(render_rgba(widget, args.scale), path, dpi=96 * args.scale)
+    with surface(window, picture) as widget:
+        save_picture(widget, path, picture.scale,
+                     f"rnnviz {_what(picture)} at {window.sim.where()}")
+        size = f"{widget.width()}×{widget.height()}"
     ms = (time.perf_counter() - start) * 1e3
+    where = window.sim.where()
     window.close()
-    return f"wrote {path} ({args.panel}, {window.sim.where()}, {ms:.0f} ms)"
+    return f"wrote {path} ({_what(picture)}, {size} at {picture.scale:g}×, {where}, {ms:.0f} ms)"
 
 
 def animate(args) -> str:
-    from rnnviz.export import MP4_MISSING, mp4_writer, write_gif, write_mp4
-    from rnnviz.gui.capture import panel_widget, step_frames
+    from rnnviz.export import MP4_MISSING, mp4_writer, webp_available, write_animation
+    from rnnviz.gui.capture import step_frames
+    from rnnviz.gui.pictures import surface
 
     path = prepare_target(args.output, ANIMATION_SUFFIXES, args.force)
-    if path.suffix.lower() == ".mp4" and mp4_writer() is None:
+    suffix = path.suffix.lower()
+    if suffix == ".mp4" and mp4_writer() is None:
         raise RnnvizError(MP4_MISSING)
+    if suffix == ".webp" and not webp_available():
+        raise RnnvizError("this Pillow cannot write WebP; write .apng (also exact) or .gif")
     if not 0.5 <= args.fps <= 50:
         raise RnnvizError(f"--fps {args.fps}: use 0.5 to 50 frames per second")
-    app, window = open_window(args)
+    picture = picture_request(args)
+    app, window = open_window(args, picture)
     first = check_step(window, args.first if args.first is not None else 0, "--from")
     last = check_step(window, args.last, "--to")
-    if last < first:
-        raise RnnvizError(f"--from {first} --to {last} is an empty range; --to must be ≥ --from")
-    frames = step_frames(window, panel_widget(window, args.panel), range(first, last + 1),
-                         args.scale)
+    steps = range(first, last + 1) if last >= first else range(first, last - 1, -1)
+    picture = with_size(window, picture)
+    from rnnviz.figure_size import check_figure_size
+
+    check_figure_size(picture.width or window.width(), picture.height or window.height(),
+                      picture.scale, frames=len(steps))
     start = time.perf_counter()
-    writer = write_gif if path.suffix.lower() == ".gif" else write_mp4
-    count = writer(frames, path, args.fps)
+    with surface(window, picture) as widget:
+        report = write_animation(step_frames(window, widget, steps, picture.scale), path,
+                                 args.fps)
     seconds = time.perf_counter() - start
     window.close()
-    return f"wrote {path}: {count} frames (t = {first}..{last}) in {seconds:.1f} s"
+    way = "backwards, " if last < first else ""
+    return (f"wrote {path}: {report.frames} frames ({way}t = {first}..{last}) in "
+            f"{seconds:.1f} s; {report.colour_note()}")

@@ -154,6 +154,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([docks["states"], docks["output"]], [int(900 * fx), int(380 * fx)],
                          Qt.Horizontal)
 
+    def fit_docks(self) -> None:
+        """The default dock sizes for the window's present size."""
+        self._size_docks(self.width(), self.height())
+
     def fit_to_screen(self) -> None:
         """The default size, or less on a smaller screen (1280×800 included), docks in
         proportion."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QSlider,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.gui.views.equation_figure import EquationFigure
 from rnnviz.gui.zoom import PX_PER_PT, apply_zoom, zoom_for
 
 VIEWS = ("graph", "cell", "equations", "states", "output", "gradients", "training")
@@ -63,7 +65,9 @@ class Stage(QWidget):
         self.vertical = False
         self.fixed_floor = floor_px  # None: from the stage's own height
         self._borrowed: list[tuple[str, QWidget]] = []
+        self._drawings: list[EquationFigure] = []  # made for this stage, not borrowed
         self._hidden: list[QWidget] = []
+        self._frames: list[tuple[QFrame, QFrame.Shape]] = []
         self.setAutoFillBackground(True)  # white behind everything (no style sheet: it
         palette = self.palette()           # would stop fonts reaching the views' labels)
         palette.setColor(QPalette.Window, QColor("white"))
@@ -71,7 +75,7 @@ class Stage(QWidget):
         self.header = QLabel()
         self.header.setVisible(header)
         self.header.setTextFormat(Qt.RichText)
-        self.header.setContentsMargins(12, 4, 12, 4)
+        self.header.setContentsMargins(12, 8, 12, 6)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
@@ -82,10 +86,16 @@ class Stage(QWidget):
         layout.addWidget(self.splitter, 1)
         sim = window.sim
         # connected after the views: their items exist by the time the zoom is applied
-        for signal in (sim.trace_changed, sim.selection_changed, sim.gradients_changed):
-            signal.connect(self.refresh)
-        sim.cursor_changed.connect(self._show_header)
+        self._signals = [(s, self.refresh) for s in (sim.trace_changed, sim.selection_changed,
+                                                     sim.gradients_changed)]
+        self._signals.append((sim.cursor_changed, self._show_header))
+        for signal, slot in self._signals:
+            signal.connect(slot)
 
+    def disconnect_simulator(self) -> None:
+        """An off-screen stage (a figure) stops listening before it is deleted."""
+        for signal, slot in self._signals:
+            signal.disconnect(slot)
     # ----- which views ---------------------------------------------------------------------
     def show_views(self, names: list[str], vertical: bool | None = None) -> None:
         """Put these views (one or two names of VIEWS) on the stage, in this order."""
@@ -95,9 +105,13 @@ class Stage(QWidget):
         self.names = list(names)
         self.splitter.setOrientation(Qt.Vertical if self.vertical else Qt.Horizontal)
         for name in self.names:
-            widget = self.window.borrow_view(name)
-            self._borrowed.append((name, widget))
-            self._hide_controls(widget)
+            if name == "equations":  # every line, fitted: a stage has no scroll bars
+                widget = EquationFigure(self.window.equation_view)
+                self._drawings.append(widget)
+            else:
+                widget = self.window.borrow_view(name)
+                self._borrowed.append((name, widget))
+                self._hide_controls(widget)
             self.splitter.addWidget(widget)
             widget.show()
         self._share_room()
@@ -114,13 +128,27 @@ class Stage(QWidget):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        for frame, shape in self._frames:
+            frame.setFrameShape(shape)
+        self._frames = []
         for name, widget in self._borrowed:
             apply_zoom(widget, 1.0, 0.0)
             self.window.return_view(name, widget)
         self._borrowed = []
+        for drawing in self._drawings:
+            drawing.disconnect_simulator()
+            drawing.setParent(None)
+            drawing.deleteLater()
+        self._drawings = []
 
     def _hide_controls(self, widget: QWidget) -> None:
-        """A drawing has no check boxes: hide input controls and their 'caption:' labels."""
+        """A drawing has no check boxes: hide input controls and their 'caption:' labels,
+        and the sunken frames around the drawings."""
+        for frame in widget.findChildren(QFrame) + ([widget] if isinstance(widget, QFrame)
+                                                     else []):
+            if frame.frameShape() != QFrame.NoFrame and not isinstance(frame, QLabel):
+                self._frames.append((frame, frame.frameShape()))
+                frame.setFrameShape(QFrame.NoFrame)
         for child in widget.findChildren(QWidget):
             caption = isinstance(child, QLabel) and child.text().rstrip().endswith(":")
             if (isinstance(child, CONTROLS) or caption) and child.isVisibleTo(widget):
@@ -138,8 +166,10 @@ class Stage(QWidget):
         floor = self.floor_px
         for name, widget in self._borrowed:
             apply_zoom(widget, zoom_for(name, widget.width(), widget.height()), floor)
+        for drawing in self._drawings:
+            drawing.set_zoom(zoom_for("equations", drawing.width(), drawing.height()), floor)
         font = QFont(self.font())
-        font.setPointSizeF(floor * 1.15 / PX_PER_PT)
+        font.setPointSizeF(max(floor, 12.0) * 1.15 / PX_PER_PT)
         self.header.setFont(font)
         self._show_header()
 
@@ -147,12 +177,13 @@ class Stage(QWidget):
         sim = self.window.sim
         if self.header.isHidden() or sim.snapshot is None:
             return
-        where = sim.where()
+        where = f"{sim.where()} of {sim.length}"
         if sim.spec.num_layers > 1 or sim.spec.bidirectional:
             arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-            where += f" · layer {sim.layer + 1}" + (f" {arrow}" if sim.spec.bidirectional else "")
-        self.header.setText(f"<b>{sim.spec.title()}</b> &nbsp;·&nbsp; {where} of "
-                            f"{sim.length} &nbsp;·&nbsp; unit {sim.unit}"
+            where += f" &nbsp;·&nbsp; layer {sim.layer + 1}" + \
+                (f" {arrow}" if sim.spec.bidirectional else "")
+        self.header.setText(f"<b>{sim.spec.title()}</b> &nbsp;·&nbsp; {where} &nbsp;·&nbsp; "
+                            f"unit {sim.unit}"
                             f"<span style='color:#888888'> &nbsp;&nbsp; "
                             f"{' + '.join(VIEW_TITLES[n] for n in self.names)}</span>")
 

@@ -7,8 +7,9 @@ window's state is saved on entry and restored on exit).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
 
 from rnnviz.gui.stage import VIEWS, Stage, next_view
 
@@ -22,7 +23,7 @@ class StageControl:
         self.window = window
         self.stage: Stage | None = None
         self.names = list(DEFAULT_VIEWS)
-        self._saved: tuple[QByteArray, bool, bool] | None = None
+        self._saved: tuple | None = None  # state, geometry bytes and rect, full screen
         self.actions: list[QAction] = []
         self._add("Next view", "V", lambda: self.show(next_view(self.stage.names, 1)))
         self._add("Previous view", "Shift+V", lambda: self.show(next_view(self.stage.names, -1)))
@@ -53,7 +54,7 @@ class StageControl:
         if self.stage is not None:
             self.show(names)
             return self.stage
-        self._saved = (w.saveState(), w.isFullScreen(), w.isMaximized())
+        self._saved = (w.saveState(), w.saveGeometry(), w.geometry(), w.isFullScreen())
         w.transport.pause()
         for dock in w.docks.values():
             dock.hide()
@@ -68,7 +69,11 @@ class StageControl:
         self.show(names)
         if fullscreen:
             w.showFullScreen()
-        self.stage.setFocus()
+        # the keys go to the stage, not to a tab bar left focused (→ would switch its tab)
+        self.stage.setFocusPolicy(Qt.StrongFocus)
+        self.stage.show()
+        self.stage.setFocus(Qt.OtherFocusReason)
+        QTimer.singleShot(0, lambda: self.stage and self.stage.setFocus(Qt.OtherFocusReason))
         w.stage_action.setChecked(True)
         return self.stage
 
@@ -92,13 +97,18 @@ class StageControl:
         w = self.window
         stage, self.stage = self.stage, None
         stage.release()
+        stage.disconnect_simulator()
         w.setCentralWidget(w.graph)  # the graph is the centre again; the stage is deleted
         for action in self.actions:
             action.setEnabled(False)
-        state, was_full, was_max = self._saved
+        state, geometry, rect, was_full = self._saved
         if not was_full:
-            w.showMaximized() if was_max else w.showNormal()
+            w.showNormal()
+            w.restoreGeometry(geometry)  # maximised or not, where it was
+            if not w.isMaximized():
+                w.setGeometry(rect)  # some platforms ignore a restore while leaving full screen
         for bar in (w.menuBar(), w.statusBar(), w.transport):
             bar.show()
+        QApplication.processEvents()  # the window back at its size before docks are sized
         w.restoreState(state)
         w.stage_action.setChecked(False)

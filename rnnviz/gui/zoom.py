@@ -32,7 +32,8 @@ def zoom_for(view: str, width: float, height: float) -> float:
 def scaled_font(base: QFont, zoom: float, floor_px: float) -> QFont:
     font = QFont(base)
     size = base.pointSizeF() if base.pointSizeF() > 0 else base.pixelSize() / PX_PER_PT
-    font.setPointSizeF(max(size * zoom, floor_px / PX_PER_PT))
+    if size > 0:
+        font.setPointSizeF(max(size * zoom, floor_px / PX_PER_PT))
     return font
 
 

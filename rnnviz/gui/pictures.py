@@ -1,0 +1,60 @@
+"""What a picture shows — the window, one view as a figure, or the stage — and saving it.
+
+Shared by File → Export and `rnnviz snapshot` / `rnnviz animate`, so the same request
+gives the same picture from the window and from a script.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rnnviz.export import write_png
+from rnnviz.gui.figure import render_image, settle, staged, write_vector
+
+
+@dataclass(frozen=True)
+class Picture:
+    kind: str  # "window": as it looks; "figure": one view alone; "stage": the stage layout
+    views: tuple[str, ...] = ()
+    width: int = 0
+    height: int = 0
+    scale: float = 1.0
+
+
+@contextlib.contextmanager
+def surface(window, picture: Picture):
+    """The widget to paint for `picture`, ready; views go back to the window afterwards."""
+    if picture.kind == "figure":
+        with staged(window, list(picture.views), picture.width, picture.height) as stage:
+            yield stage
+        return
+    if picture.kind == "stage":
+        control = window.stage_control
+        was_on = control.active
+        window.resize(picture.width, picture.height)
+        control.enter(list(picture.views), fullscreen=False)
+        settle()
+        control.stage.refresh()
+        settle()
+        try:
+            yield window
+        finally:
+            if not was_on:
+                control.leave()
+                settle()
+        return
+    yield window
+
+
+def save_picture(widget, path: str | Path, scale: float, title: str) -> Path:
+    """PNG at `scale`, or SVG / PDF (vectors: the scale does not apply) by the suffix."""
+    from rnnviz.gui.capture import qimage_rgba
+
+    path = Path(path)
+    if path.suffix.lower() == ".png":
+        return write_png(qimage_rgba(render_image(widget, scale)), path, dpi=96 * scale)
+    return write_vector(widget, path, title)
+
+

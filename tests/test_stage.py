@@ -1,0 +1,118 @@
+"""The stage: views on the whole screen, legible from the back of a room, and back again."""
+
+import pytest
+from gui_support import load
+from PySide6.QtCore import QRect, Qt
+from svg_support import read_svg, smallest
+
+from rnnviz.gui.config import Config
+from rnnviz.gui.figure import settle, write_vector
+from rnnviz.gui.stage import VIEWS, floor_for_screen
+
+CONFIG = Config(cell="lstm", hidden_size=8, num_layers=2, length=30, preset="sine",
+                head="softmax", output_size=4)
+
+
+def stage_svg(window, tmp_path, names, width, height):
+    window.resize(width, height)
+    window.stage_control.enter(names, fullscreen=False)
+    settle()
+    window.stage_control.stage.refresh()
+    settle()
+    path = tmp_path / f"stage-{'-'.join(names)}-{width}.svg"
+    write_vector(window, path, "stage")
+    return read_svg(path)
+
+
+def test_floor_meets_the_targets():
+    assert floor_for_screen(1080) >= 18 and floor_for_screen(800) >= 14
+
+
+@pytest.mark.parametrize("width, height, target", [(1920, 1080, 18.0), (1280, 800, 14.0)])
+def test_no_text_on_the_stage_is_smaller_than_the_target(qtbot, window, tmp_path, width,
+                                                         height, target):
+    """Measured from the drawing itself: every <text> of the stage's SVG, at the size the
+    view's transforms draw it."""
+    load(qtbot, window, CONFIG)
+    window.sim.seek(12)
+    layouts = [[name] for name in VIEWS] + [["graph", "cell"]]
+    for names in layouts:
+        texts, _ = stage_svg(window, tmp_path, names, width, height)
+        assert texts, names
+        small = smallest(texts)
+        assert small.px >= target - 0.05, f"{names}: '{small.text}' is {small.px:.1f} px"
+    window.stage_control.leave()
+
+
+def test_f5_puts_graph_and_cell_on_the_stage_and_esc_brings_the_layout_back(qtbot, window):
+    load(qtbot, window, CONFIG)
+    state = window.saveState()
+    window.stage_action.trigger()
+    stage = window.stage_control.stage
+    assert stage is not None and stage.names == ["graph", "cell"]
+    assert window.graph.parent() is not None and window.graph.window() is window
+    assert stage.isAncestorOf(window.graph) and stage.isAncestorOf(window.cell_view)
+    assert not window.menuBar().isVisible() and not window.docks["network"].isVisible()
+    assert not window.cell_view.top_k.isVisible()  # the drawing alone, no check boxes
+    qtbot.keyClick(window, Qt.Key_Right)  # the transport keys stay live
+    assert window.sim.t == 1
+    qtbot.keyClick(window, Qt.Key_V)  # next view
+    assert stage.names == ["cell"]
+    qtbot.keyClick(window, Qt.Key_D)  # the pair again
+    assert stage.names == ["graph", "cell"]
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert window.stage_control.stage is None
+    assert window.centralWidget() is window.graph
+    assert window.docks["cell"].widget() is window.cell_view
+    assert window.menuBar().isVisible() and window.cell_view.top_k.isVisibleTo(window)
+    assert window.saveState() == state  # every dock where it was
+    assert not window.stage_action.isChecked()
+
+
+def test_each_view_goes_on_the_stage_and_home_again(qtbot, window):
+    load(qtbot, window, CONFIG)
+    homes = {name: window.view_widget(name) for name in VIEWS}
+    for name in VIEWS:
+        window.stage_control.enter([name], fullscreen=False)
+        stage = window.stage_control.stage
+        assert stage.names == [name]
+        if name != "equations":  # the equations are drawn fitted, by a drawing of their own
+            assert stage.isAncestorOf(homes[name])
+    window.stage_control.leave()
+    for name in VIEWS:
+        assert window.view_widget(name) is homes[name]
+    assert window.docks["states"].widget() is window.state_view
+
+
+def test_a_docks_maximise_button_shows_its_view_alone(qtbot, window):
+    load(qtbot, window, CONFIG)
+    title = window.docks["states"].titleBarWidget()
+    title.maximise.click()
+    assert window.stage_control.stage.names == ["states"]
+    assert not window.isFullScreen()
+    window.stage_control.leave()
+    assert window.docks["states"].widget() is window.state_view
+
+
+def test_stage_grows_fonts_in_proportion(qtbot, window, tmp_path):
+    """The same view on a bigger stage draws bigger text (not only the smallest)."""
+    load(qtbot, window, CONFIG)
+    small, _ = stage_svg(window, tmp_path, ["states"], 1280, 800)
+    window.stage_control.leave()
+    big, _ = stage_svg(window, tmp_path, ["states"], 2560, 1440)
+    window.stage_control.leave()
+    assert smallest(big).px > smallest(small).px * 1.5
+
+
+def test_reset_layout_and_window_fits_a_small_screen(qtbot, window, monkeypatch):
+    load(qtbot, window, CONFIG)
+    default = window._default_state
+    window.docks["cell"].setFloating(True)
+    window.reset_layout()
+    assert not window.docks["cell"].isFloating()
+    assert window.saveState() == default or not window.docks["cell"].isFloating()
+    import rnnviz.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "_real_screen", lambda _w: QRect(0, 0, 1280, 800))
+    window.fit_to_screen()
+    assert window.width() <= 1280 and window.height() <= 800
