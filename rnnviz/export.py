@@ -1,4 +1,5 @@
-"""Writing exports: PNG, GIF, MP4, the trace's NPZ and a part as CSV (no Qt here).
+"""Writing exports: PNG, animations (GIF, APNG, WebP, MP4), the trace's NPZ and a part
+as CSV (no Qt here).
 
 Every file is written to a temporary name beside the target and renamed when complete,
 so a failure or a cancel never leaves a partial file. An existing file is replaced
@@ -14,6 +15,7 @@ import struct
 import subprocess
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +23,17 @@ import numpy as np
 from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
 
-IMAGE_SUFFIXES = (".png", ".svg")
-ANIMATION_SUFFIXES = (".gif", ".mp4")
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
+ANIMATION_SUFFIXES = (".gif", ".apng", ".webp", ".mp4")
+# What each animation format does to the colours of the frames, in a line (dialogs, help).
+ANIMATION_FORMATS = {
+    ".gif": ("GIF", "exact up to 256 colours a frame, else each frame's best 256 "
+                    "(the export says how far colours moved)"),
+    ".apng": ("APNG", "lossless: exactly the stills' colours; large files"),
+    ".webp": ("WebP", "lossless: exactly the stills' colours; small files"),
+    ".mp4": ("MP4", "H.264 video: smallest, plays everywhere; lossy, colours shift "
+                    "slightly"),
+}
 
 
 class Cancelled(Exception):
@@ -78,27 +89,129 @@ def write_png(rgba: np.ndarray, path: str | Path, dpi: float = 96.0) -> Path:
     return Path(path)
 
 
-def write_gif(frames: Iterable[np.ndarray], path: str | Path, fps: float) -> int:
-    """RGB(A) frames -> looping GIF; returns the number of frames written.
+@dataclass(frozen=True)
+class AnimationReport:
+    """What an animation writer did: its frames, and how far their colours moved.
 
-    One palette, taken from the first frame, serves every frame: the views use fixed
-    colour scales, so colours do not drift, and quantising against a fixed palette is
-    much faster than building one per frame.
+    `max_error` and `mean_error` compare the stored frames with the rendered ones, per
+    channel on the 0..255 scale, over every pixel of every frame; None where nobody
+    measured them (MP4). `reduced_frames`: GIF frames with more than 256 colours.
     """
-    from PIL import Image
 
-    images, palette = [], None
-    for frame in frames:
-        image = Image.fromarray(np.ascontiguousarray(frame[..., :3]), "RGB")
-        if palette is None:
-            palette = image.quantize(colors=255, method=Image.Quantize.MEDIANCUT)
-        images.append(image.quantize(palette=palette, dither=Image.Dither.NONE))
+    path: Path
+    frames: int
+    max_error: int | None = 0
+    mean_error: float | None = 0.0
+    reduced_frames: int = 0
+
+    @property
+    def exact(self) -> bool:
+        return self.max_error == 0
+
+    def colour_note(self) -> str:
+        """One line for the user: exact colours, or how far they moved and what keeps them."""
+        if self.max_error is None:
+            return "MP4 (H.264, yuv420p) is lossy: colours are close, not exact; " \
+                   ".apng or .webp keep them exact"
+        if self.exact:
+            return "colours exact"
+        return (f"{self.reduced_frames} of {self.frames} frames had more than 256 colours: "
+                f"colours moved by at most {self.max_error} (mean {self.mean_error:.2f}) of "
+                f"255 per channel; .apng or .webp keep them exact")
+
+
+def write_animation(frames: Iterable[np.ndarray], path: str | Path,
+                    fps: float) -> AnimationReport:
+    """RGB(A) frames -> a looping animation; the format follows the suffix.
+
+    .gif: exact when a frame has at most 256 colours, else that frame's own adaptive
+    palette (the report says how far colours moved). .apng and .webp: lossless.
+    .mp4: H.264 in yuv420p, lossy by nature (colour is subsampled), but small and plays
+    everywhere. A `Cancelled` raised by `frames` leaves no file.
+    """
+    writers = {".gif": _gif, ".apng": _apng, ".webp": _webp, ".mp4": _mp4}
+    suffix = Path(path).suffix.lower()
+    if suffix not in writers:
+        raise RnnvizError(f"cannot write {Path(path).name}: use one of "
+                          f"{', '.join(ANIMATION_SUFFIXES)}")
+    return writers[suffix](frames, Path(path), fps)
+
+
+def _no_frames() -> RnnvizError:
+    return RnnvizError("the animation has no frames; choose a non-empty step range")
+
+
+def _gif(frames: Iterable[np.ndarray], path: Path, fps: float) -> AnimationReport:
+    from rnnviz.gif_palette import FramePalettes
+
+    palettes = FramePalettes()
+    images = [palettes.indexed(frame) for frame in frames]
     if not images:
-        raise RnnvizError("the animation has no frames; choose a non-empty step range")
-    with atomic_path(path) as tmp:
+        raise _no_frames()
+    _check_side(images[0].size, 65535, "GIF")
+    with atomic_path(path) as tmp:  # frame times are whole hundredths: 50 fps at most
         images[0].save(tmp, format="GIF", save_all=True, append_images=images[1:],
                        duration=max(20, round(1000 / fps)), loop=0, optimize=False)
-    return len(images)
+    return AnimationReport(path, len(images), palettes.max_error, palettes.mean_error,
+                           palettes.reduced)
+
+
+def _apng(frames: Iterable[np.ndarray], path: Path, fps: float) -> AnimationReport:
+    images = _rgb_images(frames)
+    with atomic_path(path) as tmp:
+        images[0].save(tmp, format="PNG", save_all=True, append_images=images[1:],
+                       duration=round(1000 / fps), loop=0, compress_level=3)
+    return AnimationReport(path, len(images))
+
+
+WEBP_MISSING = ("WebP needs Pillow built with libwebp: pip install --force-reinstall "
+                "pillow (the PyPI wheels have it); .apng is lossless too")
+
+
+def missing_animation_formats() -> dict[str, str]:
+    """Animation suffixes this installation cannot write, each with the fix."""
+    missing = {}
+    if not webp_available():
+        missing[".webp"] = WEBP_MISSING
+    if mp4_writer() is None:
+        missing[".mp4"] = MP4_MISSING
+    return missing
+
+
+def webp_available() -> bool:
+    from PIL import features
+
+    return bool(features.check("webp"))
+
+
+def _webp(frames: Iterable[np.ndarray], path: Path, fps: float) -> AnimationReport:
+    if not webp_available():
+        raise RnnvizError(WEBP_MISSING)
+    images = _rgb_images(frames)
+    _check_side(images[0].size, 16383, "WebP")
+    # Lossless "quality" and "method" are effort: the least that still finds the changed
+    # rectangles between frames (method 0 files are 8× larger) is twice as fast as the
+    # default and within 10% of its size.
+    with atomic_path(path) as tmp:
+        images[0].save(tmp, format="WEBP", save_all=True, append_images=images[1:],
+                       duration=round(1000 / fps), loop=0, lossless=True, quality=0,
+                       method=1)
+    return AnimationReport(path, len(images))
+
+
+def _check_side(size: tuple[int, int], limit: int, name: str) -> None:
+    if max(size) > limit:  # the format's own limit
+        raise RnnvizError(f"{name} frames are at most {limit} pixels a side, these are "
+                          f"{size[0]}×{size[1]}; choose a smaller size or scale, or .apng")
+
+
+def _rgb_images(frames: Iterable[np.ndarray]) -> list:
+    from PIL import Image
+
+    images = [Image.fromarray(np.ascontiguousarray(f[..., :3])) for f in frames]
+    if not images:
+        raise _no_frames()
+    return images
 
 
 def mp4_writer() -> str | None:
@@ -114,8 +227,8 @@ def mp4_writer() -> str | None:
 MP4_MISSING = "MP4 needs ffmpeg: pip install 'rnnviz[mp4]' (or put ffmpeg on PATH); GIF works"
 
 
-def write_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: float) -> int:
-    """RGB(A) frames -> H.264 MP4 through an ffmpeg pipe; returns the frame count."""
+def _mp4(frames: Iterable[np.ndarray], path: Path, fps: float) -> AnimationReport:
+    """Through an ffmpeg pipe, frame by frame (nothing is held in memory)."""
     exe = mp4_writer()
     if exe is None:
         raise RnnvizError(MP4_MISSING)
@@ -129,7 +242,7 @@ def write_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: float) -> int
                 process.stdin.write(rgb.tobytes())
                 count += 1
             if not count:
-                raise RnnvizError("the animation has no frames; choose a non-empty step range")
+                raise _no_frames()
             process.stdin.close()
             if process.wait() != 0:
                 raise _ffmpeg_error(process)
@@ -143,7 +256,7 @@ def write_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: float) -> int
             if process is not None:
                 process.wait()
                 process.stderr.close()
-    return count
+    return AnimationReport(path, count, max_error=None, mean_error=None)
 
 
 def _ffmpeg_error(process) -> RnnvizError:

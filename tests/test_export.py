@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QFileDialog
 
 from rnnviz.cli import main
 from rnnviz.core.tracefile import read_trace_file
-from rnnviz.export import Cancelled, encode_png, mp4_writer, write_gif
+from rnnviz.export import Cancelled, encode_png, mp4_writer, write_animation
 from rnnviz.gui.capture import render_rgba
 from rnnviz.gui.config import Config
+from rnnviz.gui.panels.animation_dialog import AnimationChoice
+from rnnviz.gui.panels.figure_dialog import FigureChoice
 
 FLAGS = ["--cell", "lstm", "--hidden-size", "6", "--num-layers", "2", "--length", "24"]
 CONFIG = Config(cell="lstm", hidden_size=6, num_layers=2, length=24, preset="sine")
@@ -90,12 +92,12 @@ def test_animate_mp4(tmp_path, capsys, qapp):
 
 
 @pytest.mark.parametrize("argv, match", [
-    (["snapshot", "-o", "{d}/x.bmp"], "use one of .png, .svg"),
+    (["snapshot", "-o", "{d}/x.bmp"], "use one of .png, .svg, .pdf"),
     (["snapshot", "-o", "{d}/nowhere/x.png"], "does not exist"),
     (["snapshot", "-o", "{d}/x.png", "--step", "24"], "--step 24 is outside the sequence"),
     (["snapshot", "-o", "{d}/x.png", "--size", "big"], "WIDTHxHEIGHT"),
-    (["animate", "-o", "{d}/x.gif", "--from", "9", "--to", "3"], "empty range"),
-    (["animate", "-o", "{d}/x.avi"], "use one of .gif, .mp4"),
+    (["animate", "-o", "{d}/x.gif", "--scale", "9"], "--scale 9: use a value from 0.25 to 8"),
+    (["animate", "-o", "{d}/x.avi"], "use one of .gif, .apng, .webp, .mp4"),
     (["animate", "-o", "{d}/x.gif", "--to", "99"], "--to 99 is outside the sequence"),
 ])
 def test_bad_export_requests(tmp_path, capsys, qapp, argv, match):
@@ -137,7 +139,7 @@ def test_cancelled_gif_leaves_no_file(tmp_path):
         raise Cancelled()
 
     with pytest.raises(Cancelled):
-        write_gif(frames(), tmp_path / "a.gif", 5)
+        write_animation(frames(), tmp_path / "a.gif", 5)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -157,7 +159,7 @@ def test_window_export_menu(qtbot, window, tmp_path, monkeypatch):
                     str(tmp_path / "f.csv"), str(tmp_path / "w2.png")])
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (next(answers), "")))
-    menu.panel_image("cell")
+    menu.write_figure(FigureChoice("cell", ".svg", 560, 330, 1.0))
     assert "LSTM 2×6 cell" in (tmp_path / "cell.svg").read_text(encoding="utf-8")
     menu.trace_npz()
     spec, meta, arrays = read_trace_file(tmp_path / "run.npz")
@@ -183,12 +185,14 @@ def test_window_animation_can_be_cancelled(qtbot, window, tmp_path, monkeypatch)
 
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: self.value() >= 3)
     menu = window.export_menu
-    menu._guard(lambda: menu.write_animation(0, 20, 10, "graph", ".gif"))
+    menu._guard(lambda: menu.write_animation(AnimationChoice(0, 20, 10, "graph", ".gif",
+                                                             540, 560, 1.0)))
     assert list(tmp_path.iterdir()) == []
     assert "cancelled" in window.statusBar().currentMessage()
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: False)
     window.sim.seek(4)
-    menu._guard(lambda: menu.write_animation(2, 6, 10, "graph", ".gif"))
+    menu._guard(lambda: menu.write_animation(AnimationChoice(2, 6, 10, "graph", ".gif",
+                                                             540, 560, 1.0)))
     assert Image.open(tmp_path / "a.gif").n_frames == 5
     assert window.sim.t == 4  # the cursor goes back where it was
 
@@ -204,5 +208,5 @@ def test_mp4_failure_reports_ffmpegs_reason_and_leaves_nothing(tmp_path, monkeyp
     out.mkdir()
     frames = (np.zeros((16, 16, 3), np.uint8) for _ in range(3))
     with pytest.raises(export.RnnvizError, match="Unknown encoder libx264"):
-        export.write_mp4(frames, out / "a.mp4", 5)
+        export.write_animation(frames, out / "a.mp4", 5)
     assert list(out.iterdir()) == []

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 from rnnviz.core.errors import RnnvizError
 from rnnviz.export import (
     ANIMATION_SUFFIXES,
-    MP4_MISSING,
     Cancelled,
-    mp4_writer,
     prepare_target,
     write_animation,
     write_part_csv,
@@ -132,7 +130,8 @@ class ExportMenu:
 
         if self.window.sim.snapshot is None:
             return
-        dialog = FigureDialog(list(PANEL_TITLES), lambda p: default_size(self.window, p),
+        panels = [p for p in PANEL_TITLES if self.window.has_view(p)]
+        dialog = FigureDialog(panels, lambda p: default_size(self.window, p),
                               self.window, panel=panel)
         if dialog.exec():
             self._guard(lambda: self.write_figure(dialog.choice()))
@@ -162,9 +161,9 @@ class ExportMenu:
         sim = self.window.sim
         if sim.snapshot is None:
             return
-        dialog = AnimationDialog(sim.length, mp4_writer() is not None, MP4_MISSING,
-                                 self.window, default_size=lambda p: default_size(self.window,
-                                                                                  p))
+        panels = ["window", *(p for p in PANEL_TITLES if self.window.has_view(p))]
+        dialog = AnimationDialog(sim.length, panels, lambda p: default_size(self.window, p),
+                                 self.window, panel="cell")
         if dialog.exec():
             self._guard(lambda: self.write_animation(dialog.choice()))
 

@@ -136,7 +136,13 @@ def snapshot(args) -> str:
 
 
 def animate(args) -> str:
-    from rnnviz.export import MP4_MISSING, mp4_writer, webp_available, write_animation
+    from rnnviz.export import (
+        MP4_MISSING,
+        WEBP_MISSING,
+        mp4_writer,
+        webp_available,
+        write_animation,
+    )
     from rnnviz.gui.capture import step_frames
     from rnnviz.gui.pictures import surface
 
@@ -145,7 +151,7 @@ def animate(args) -> str:
     if suffix == ".mp4" and mp4_writer() is None:
         raise RnnvizError(MP4_MISSING)
     if suffix == ".webp" and not webp_available():
-        raise RnnvizError("this Pillow cannot write WebP; write .apng (also exact) or .gif")
+        raise RnnvizError(WEBP_MISSING)
     if not 0.5 <= args.fps <= 50:
         raise RnnvizError(f"--fps {args.fps}: use 0.5 to 50 frames per second")
     picture = picture_request(args)
@@ -156,8 +162,9 @@ def animate(args) -> str:
     picture = with_size(window, picture)
     from rnnviz.figure_size import check_figure_size
 
+    held = 1 if suffix == ".mp4" else len(steps)  # ffmpeg streams; the others hold frames
     check_figure_size(picture.width or window.width(), picture.height or window.height(),
-                      picture.scale, frames=len(steps))
+                      picture.scale, frames=held)
     start = time.perf_counter()
     with surface(window, picture) as widget:
         report = write_animation(step_frames(window, widget, steps, picture.scale), path,

@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         self._size_docks(self.width(), self.height())
 
     # ----- views borrowed by the stage and by figures ---------------------------------------
+    def has_view(self, name: str) -> bool:
+        return name == "graph" or VIEW_DOCKS.get(name) in self.docks
+
     def view_widget(self, name: str) -> QWidget:
         if name == "graph":
             return self.graph

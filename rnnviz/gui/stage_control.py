@@ -78,6 +78,7 @@ class StageControl:
         return self.stage
 
     def show(self, names: list[str]) -> None:
+        names = [n for n in names if self.window.has_view(n)] or ["graph"]
         if self.stage is None:
             return
         self.names = list(names)

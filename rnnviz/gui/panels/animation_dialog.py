@@ -1,62 +1,143 @@
-"""Choosing an animation: step range, frames per second, panel, GIF or MP4."""
+"""Choosing an animation: step range (either way), frames per second, panel, format, size."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
+    QWidget,
 )
 
-from rnnviz.gui.capture import PANELS
+from rnnviz.export import ANIMATION_FORMATS, missing_animation_formats
+from rnnviz.gui.panels.figure_dialog import SizeFields, problem_label
+
+
+@dataclass(frozen=True)
+class AnimationChoice:
+    first: int  # the first frame's step; first > last runs backwards
+    last: int  # the last frame's step, included
+    fps: float
+    panel: str
+    suffix: str  # ".gif", ".apng", ".webp" or ".mp4"
+    width: int  # logical pixels: the size the panel is laid out at
+    height: int
+    scale: float  # pixels per logical pixel
+
+    @property
+    def steps(self) -> range:
+        """The steps in frame order."""
+        way = 1 if self.last >= self.first else -1
+        return range(self.first, self.last + way, way)
 
 
 class AnimationDialog(QDialog):
-    def __init__(self, length: int, has_mp4: bool, mp4_missing: str, parent=None):
+    """Steps `first`..`last` of a panel as an animation; `choice()` says what was chosen.
+
+    `default_size(panel)` gives a panel's size; `missing` maps the suffixes this
+    installation cannot write to the fix (default: asked of rnnviz.export).
+    """
+
+    def __init__(self, length: int, panels: Sequence[str],
+                 default_size: Callable[[str], tuple[int, int]], parent=None, *,
+                 panel: str | None = None, missing: Mapping[str, str] | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export an animation")
-        self.first = QSpinBox()
-        self.first.setRange(0, length - 1)
-        self.last = QSpinBox()
-        self.last.setRange(0, length - 1)
+        self.first, self.last = QSpinBox(), QSpinBox()
+        for box in (self.first, self.last):
+            box.setRange(0, length - 1)
         self.last.setValue(length - 1)
+        self.direction = QLabel()
         self.fps = QDoubleSpinBox()
         self.fps.setRange(0.5, 50)  # GIF frame times are whole hundredths: 50 fps at most
         self.fps.setValue(8)
         self.panel = QComboBox()
-        self.panel.addItems(list(PANELS))
-        self.format = QComboBox()
-        self.format.addItem("GIF", ".gif")
-        self.format.addItem("MP4", ".mp4")
-        note = QLabel("" if has_mp4 else mp4_missing)
-        note.setWordWrap(True)
-        if not has_mp4:  # say what is missing rather than hide the choice
-            self.format.model().item(1).setEnabled(False)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b2182b")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self._on_ok)
-        buttons.rejected.connect(self.reject)
+        self.panel.addItems(list(panels))
+        self.missing = dict(missing_animation_formats() if missing is None else missing)
+        self.format = self._formats(self.missing)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.sizes = SizeFields(default_size, self._validate)
+        self.pixels = QLabel()
+        self.problem = problem_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._lay_out()
+        if panel is not None:
+            self.panel.setCurrentText(panel)
+        self.sizes.use_default(self.panel.currentText())
+        self.panel.currentTextChanged.connect(self.sizes.use_default)
+        for box in (self.first, self.last):
+            box.valueChanged.connect(self._validate)
+        self.format.currentIndexChanged.connect(self._validate)
+        self._validate()
+
+    def _formats(self, missing: Mapping[str, str]) -> QComboBox:
+        """Every format, each with what it does to colours; one that cannot be written
+        stays listed, disabled, with the fix (rather than vanishing)."""
+        combo = QComboBox()
+        for i, (suffix, (title, hint)) in enumerate(ANIMATION_FORMATS.items()):
+            combo.addItem(title, suffix)
+            combo.setItemData(i, missing.get(suffix, hint), Qt.ToolTipRole)
+            if suffix in missing:
+                combo.model().item(i).setEnabled(False)
+        return combo
+
+    def _lay_out(self) -> None:
+        steps = QWidget()
+        row = QHBoxLayout(steps)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("from"))
+        row.addWidget(self.first)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.last)
+        row.addStretch(1)
         form = QFormLayout(self)
-        form.addRow("from step", self.first)
-        form.addRow("to step", self.last)
+        form.addRow("steps", steps)
+        form.addRow("", self.direction)
         form.addRow("frames per second", self.fps)
         form.addRow("panel", self.panel)
         form.addRow("format", self.format)
-        form.addRow(note)
+        form.addRow("", self.hint)
+        form.addRow("size", self.sizes.size_row)
+        form.addRow("scale", self.sizes.scale)
+        form.addRow("", self.pixels)
         form.addRow(self.problem)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
 
-    def _on_ok(self) -> None:
-        if self.last.value() < self.first.value():
-            self.problem.setText("the range is empty: 'to' must be at least 'from'")
-            return
-        self.accept()
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.Ok)
 
-    def choice(self) -> tuple[int, int, float, str, str]:
-        return (self.first.value(), self.last.value(), self.fps.value(),
-                self.panel.currentText(), self.format.currentData())
+    def frame_count(self) -> int:
+        return abs(self.last.value() - self.first.value()) + 1
+
+    def _validate(self) -> None:
+        backwards = self.first.value() > self.last.value()
+        self.direction.setText("backwards, for the backward pass" if backwards
+                               else "forwards")
+        suffix = self.format.currentData()
+        title, hint = ANIMATION_FORMATS[suffix]
+        self.hint.setText("\n".join([f"{title}: {hint}", *self.missing.values()]))
+        problem = self.sizes.problem(frames=self.frame_count())
+        self.problem.setText(problem)
+        self.ok_button.setEnabled(not problem)
+        self.pixels.setText("" if problem else
+                            f"{self.frame_count()} frames of {self.sizes.pixels()}")
+
+    def choice(self) -> AnimationChoice:
+        """What was chosen (call it when the OK button is enabled)."""
+        return AnimationChoice(self.first.value(), self.last.value(), self.fps.value(),
+                               self.panel.currentText(), self.format.currentData(),
+                               *self.sizes.size(), self.sizes.scale_value())

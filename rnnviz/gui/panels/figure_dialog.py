@@ -1,0 +1,174 @@
+"""Exporting one panel as a figure: panel, PNG/SVG/PDF, size and scale, checked as you type.
+
+`SizeFields` (width × height and a scale) is shared with the animation dialog, so both
+apply the CLI's rule (`check_figure_size`) to what is typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.figure_size import check_figure_size, format_size, render_size
+
+FIGURE_FORMATS = {".png": "PNG", ".svg": "SVG", ".pdf": "PDF"}
+VECTOR_SUFFIXES = (".svg", ".pdf")
+SCALES = ("1", "2", "3", "4")
+FIELD_NAMES = ("size", "scale")  # how check_figure_size's messages name the fields here
+
+
+def problem_label() -> QLabel:
+    """Where a dialog says why OK is disabled: room for three lines kept free, so the
+    dialog neither jumps nor clips the message as the user types."""
+    label = QLabel()
+    label.setStyleSheet("color: #b2182b")
+    label.setWordWrap(True)
+    label.setMinimumHeight(3 * label.fontMetrics().lineSpacing())
+    return label
+
+
+@dataclass(frozen=True)
+class FigureChoice:
+    panel: str
+    suffix: str  # ".png", ".svg" or ".pdf"
+    width: int  # logical pixels: the size the panel is laid out at
+    height: int
+    scale: float  # pixels per logical pixel in a PNG; 1 for the vector formats
+
+
+class SizeFields:
+    """Width × height (with a button back to the panel's default) and a scale.
+
+    `changed` is called whenever one of them is edited.
+    """
+
+    def __init__(self, default_size: Callable[[str], tuple[int, int]],
+                 changed: Callable[[], None]):
+        self.default_size = default_size
+        self.panel = ""
+        self.width, self.height = QSpinBox(), QSpinBox()
+        for box in (self.width, self.height):
+            box.setRange(0, 1_000_000)  # out-of-range values are explained, not clamped
+            box.setSuffix(" px")
+            box.valueChanged.connect(changed)
+        self.default = QPushButton("default")
+        self.default.setToolTip("the default size for this panel")
+        self.default.clicked.connect(lambda: self.use_default(self.panel))
+        self.scale = QComboBox()
+        self.scale.setEditable(True)  # 1, 2, 3, 4 or a typed value such as 1.5
+        self.scale.addItems(SCALES)
+        self.scale.setToolTip("pixels per logical pixel: text and lines are redrawn "
+                              "sharp, not stretched")
+        self.scale.currentTextChanged.connect(changed)
+        self.size_row = QWidget()
+        row = QHBoxLayout(self.size_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.width)
+        row.addWidget(QLabel("×"))
+        row.addWidget(self.height)
+        row.addWidget(self.default)
+        row.addStretch(1)
+
+    def use_default(self, panel: str) -> None:
+        self.panel = panel
+        width, height = self.default_size(panel)
+        self.width.setValue(width)
+        self.height.setValue(height)
+
+    def size(self) -> tuple[int, int]:
+        return self.width.value(), self.height.value()
+
+    def scale_value(self) -> float:
+        """The typed scale; an RnnvizError when it is not a number."""
+        text = self.scale.currentText().strip().rstrip("x×").strip()
+        try:
+            return float(text)
+        except ValueError:
+            raise RnnvizError(f"scale {self.scale.currentText()!r} is not a number; "
+                              f"choose 1, 2, 3, 4 or type one such as 1.5") from None
+
+    def problem(self, frames: int = 1, scaled: bool = True) -> str:
+        """"" when this size (and scale, when `scaled`) can be rendered, else why not."""
+        try:
+            scale = self.scale_value() if scaled else 1.0
+            check_figure_size(*self.size(), scale, frames, names=FIELD_NAMES)
+        except RnnvizError as exc:
+            return str(exc)
+        return ""
+
+    def pixels(self) -> str:
+        """The size of the render in pixels, for the user to see (valid fields only)."""
+        return format_size(*render_size(*self.size(), self.scale_value())) + " pixels"
+
+
+class FigureDialog(QDialog):
+    """One panel as a figure: `choice()` says which, in what format, at what size."""
+
+    def __init__(self, panels: Sequence[str], default_size: Callable[[str], tuple[int, int]],
+                 parent=None, *, panel: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export a figure")
+        self.panel = QComboBox()
+        self.panel.addItems(list(panels))
+        self.format = QComboBox()
+        for suffix, title in FIGURE_FORMATS.items():
+            self.format.addItem(title, suffix)
+        self.sizes = SizeFields(default_size, self._validate)
+        self.pixels = QLabel()
+        self.problem = problem_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("panel", self.panel)
+        form.addRow("format", self.format)
+        form.addRow("size", self.sizes.size_row)
+        form.addRow("scale", self.sizes.scale)
+        form.addRow("", self.pixels)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        if panel is not None:
+            self.panel.setCurrentText(panel)
+        self.sizes.use_default(self.panel.currentText())
+        self.panel.currentTextChanged.connect(self.sizes.use_default)
+        self.format.currentIndexChanged.connect(self._validate)
+        self._validate()
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.Ok)
+
+    def _is_vector(self) -> bool:
+        return self.format.currentData() in VECTOR_SUFFIXES
+
+    def _validate(self) -> None:
+        vector = self._is_vector()
+        self.sizes.scale.setEnabled(not vector)
+        problem = self.sizes.problem(scaled=not vector)
+        self.problem.setText(problem)
+        self.ok_button.setEnabled(not problem)
+        if problem:
+            self.pixels.setText("")
+        elif vector:
+            self.pixels.setText("vector: sharp at any zoom, no scale needed")
+        else:
+            self.pixels.setText(f"a PNG of {self.sizes.pixels()}")
+
+    def choice(self) -> FigureChoice:
+        """What was chosen (call it when the OK button is enabled)."""
+        scale = 1.0 if self._is_vector() else self.sizes.scale_value()
+        return FigureChoice(self.panel.currentText(), self.format.currentData(),
+                            *self.sizes.size(), scale)
