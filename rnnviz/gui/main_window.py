@@ -134,13 +134,14 @@ class MainWindow(QMainWindow):
         if curves is not None:
             docks["curves"] = self._dock("Training curves", curves, Qt.BottomDockWidgetArea,
                                         view="training")
-            self.tabifyDockWidget(docks["states"], docks["curves"])
-            docks["states"].raise_()
         self.tabifyDockWidget(docks["network"], docks["input"])
         self.tabifyDockWidget(docks["input"], docks["training"])
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)
+        if "curves" in docks:  # a tab beside the states: wide plots, shown while training
+            self.tabifyDockWidget(docks["states"], docks["curves"])
+            docks["states"].raise_()
         return docks
 
     def _size_docks(self, width: int, height: int) -> None:

@@ -62,7 +62,7 @@ class Stage(QWidget):
         super().__init__(parent)
         self.window = window
         self.names: list[str] = []
-        self.vertical = False
+        self.vertical: bool | None = None  # two views stacked; None: by the screen's shape
         self.fixed_floor = floor_px  # None: from the stage's own height
         self._borrowed: list[tuple[str, QWidget]] = []
         self._drawings: list[EquationFigure] = []  # made for this stage, not borrowed
@@ -96,11 +96,17 @@ class Stage(QWidget):
         """An off-screen stage (a figure) stops listening before it is deleted."""
         for signal, slot in self._signals:
             signal.disconnect(slot)
+
     # ----- which views ---------------------------------------------------------------------
     def show_views(self, names: list[str], vertical: bool | None = None) -> None:
         """Put these views (one or two names of VIEWS) on the stage, in this order."""
         if vertical is not None:
             self.vertical = vertical
+        elif self.vertical is None:
+            # a landscape screen stacks two views: the wide graph over the wide cell diagram
+            # gives each more room than two tall halves would (and the cell reads larger)
+            size = self.size() if self.width() > 1 else self.window.size()
+            self.vertical = size.width() > 1.2 * size.height()
         self.release()
         self.names = list(names)
         self.splitter.setOrientation(Qt.Vertical if self.vertical else Qt.Horizontal)
@@ -118,10 +124,12 @@ class Stage(QWidget):
         self.refresh()
 
     def _share_room(self) -> None:
-        """Two views: the first (the graph, usually) gets a little more than half."""
+        """Two views: side by side the first (the graph, usually) gets a little more than
+        half; stacked, the second (a cell diagram is short and wide) does."""
         if len(self.names) == 2:
             along = self.height() if self.vertical else self.width()
-            self.splitter.setSizes([int(along * 0.55), int(along * 0.45)])
+            first = 0.45 if self.vertical else 0.55
+            self.splitter.setSizes([int(along * first), int(along * (1 - first))])
 
     def release(self) -> None:
         """Every borrowed view back to the window, with its controls shown again."""

@@ -83,6 +83,7 @@ class StageControl:
             return
         self.names = list(names)
         self.stage.show_views(self.names)
+        self.stage.setFocus(Qt.OtherFocusReason)  # → and ← step, whatever was clicked
 
     def _toggle_pair(self) -> None:
         names = self.stage.names
@@ -91,6 +92,7 @@ class StageControl:
 
     def _toggle_orientation(self) -> None:
         self.stage.show_views(self.stage.names, vertical=not self.stage.vertical)
+        self.stage.setFocus(Qt.OtherFocusReason)
 
     def leave(self) -> None:
         if self.stage is None:
