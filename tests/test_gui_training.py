@@ -35,11 +35,11 @@ def test_train_from_the_panel_then_step_through(qtbot, window, tmp_path):
         qtbot.mouseClick(panel.start_button, Qt.LeftButton)
         last[0] = time.perf_counter()  # measure while training runs, from the click's return
         heart.start()
-        qtbot.waitUntil(lambda: panel.loss_curve.getData()[0] is not None and
-                        len(panel.loss_curve.getData()[0]) > 3, timeout=30_000)
+        qtbot.waitUntil(lambda: panel.curves_view.loss_curve.getData()[0] is not None and
+                        len(panel.curves_view.loss_curve.getData()[0]) > 3, timeout=30_000)
     heart.stop()
     assert panel.run.result is not None and panel.run.result.stopped is None
-    steps, losses = panel.loss_curve.getData()
+    steps, losses = panel.curves_view.loss_curve.getData()
     assert steps[-1] == 150 and np.all(np.isfinite(losses))
     assert max(gaps) < 0.25, f"the window froze for {max(gaps) * 1e3:.0f} ms"
 

@@ -1,16 +1,16 @@
-"""Training panel: task and settings, start / pause / stop, a live loss curve, checkpoints.
+"""Training panel: task and settings, start / pause / stop, progress, checkpoints.
 
 The network's shape (cell, hidden size, layers) comes from the Network panel; the task
 fixes the input and output sizes. Weights reached at any moment can be shown in the
-simulator ("Show current weights"); at the end they are shown automatically.
+simulator ("Show current weights"); at the end they are shown automatically. The loss
+and validation curves are a view of their own (`curves_view`), fed from here and docked
+by the window, so they can be large.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -30,6 +30,7 @@ from rnnviz.core.tasks import TASK_NAMES, make_task
 from rnnviz.core.topology import TITLES
 from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 from rnnviz.gui.training_run import TrainingRun, scratch_folder
+from rnnviz.gui.views.training_curves import TrainingCurvesView
 
 
 class TrainingPanel(QWidget):
@@ -63,12 +64,7 @@ class TrainingPanel(QWidget):
         self.progress = QProgressBar()
         self.status = QLabel("not started")
         self.status.setWordWrap(True)
-        self.curve_plot = pg.PlotWidget(background="w", title="training loss")
-        self.curve_plot.setLogMode(y=True)
-        self.loss_curve = self.curve_plot.plot(pen=pg.mkPen("#0072B2", width=1.5))
-        self.metric_plot = pg.PlotWidget(background="w", title="validation")
-        self.metric_curve = self.metric_plot.plot(pen=pg.mkPen("#D55E00", width=2),
-                                                  symbol="o", symbolSize=4)
+        self.curves_view = TrainingCurvesView()  # not in this layout: the window docks it
         self._layout()
         self._connect()
         self._on_task(self.task.currentText())
@@ -105,8 +101,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(more)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.curve_plot, 2)
-        layout.addWidget(self.metric_plot, 1)
+        layout.addStretch(1)
 
     def _connect(self) -> None:
         self.start_button.clicked.connect(self.start)
@@ -121,7 +116,7 @@ class TrainingPanel(QWidget):
                  "seq2seq": "an encoder, then a decoder writing symbols"}[task.topology]
         self.goal.setText(f"{task.description}; {task.input_size} in, {task.output_size} out "
                           f"({TITLES[task.topology]}: {shape}). Goal: {task.goal}.")
-        self.metric_plot.setTitle(f"validation {task.metric_name}")
+        self.curves_view.set_task(task)
 
     def settings(self) -> TrainSettings:
         """The panel's settings, with the network shape of the Network panel."""
@@ -152,9 +147,10 @@ class TrainingPanel(QWidget):
         self.run.progress.connect(self._on_progress)
         self.run.finished.connect(self._on_finished)
         self.run.failed.connect(self._on_failed)
-        self._losses, self._evals = [], []
-        self.loss_curve.setData([], [])
-        self.metric_curve.setData([], [])
+        self.curves_view.clear()
+        settings = self.run.settings
+        self.curves_view.set_task(make_task(settings.task), f"{settings.cell.upper()} "
+                                  f"{settings.num_layers}×{settings.hidden_size}")
         self.progress.setRange(0, self.run.settings.steps)
         self.progress.setValue(0)
         self.status.setText("starting…")
@@ -192,13 +188,7 @@ class TrainingPanel(QWidget):
 
     def _on_progress(self, p) -> None:
         self.progress.setValue(p.step)
-        self._losses.append((p.step, max(p.loss, 1e-12)))
-        if p.metric is not None and (not self._evals or self._evals[-1][1] != p.metric):
-            self._evals.append((p.step, p.metric))
-        steps, values = np.array(self._losses).T
-        self.loss_curve.setData(steps, values)
-        if self._evals:
-            self.metric_curve.setData(*np.array(self._evals).T)
+        self.curves_view.add(p.step, p.loss, p.metric)
         metric = "" if p.metric is None else f", validation {p.metric:.4f}"
         self.status.setText(f"step {p.step}/{p.steps}, loss {p.loss:.4f}{metric}, "
                             f"ETA {p.eta:.0f} s")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from rnnviz.gui.colors import SEQUENTIAL_LUT
 from rnnviz.gui.quiet import quiet
+from rnnviz.gui.views.axes import IntegerAxis, LabelAxis, tick_font
 from rnnviz.gui.views.graph_layout import GRADIENT_LEVELS, log_magnitude, strip_image
 
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+MIN_CURVES_HEIGHT = 50  # px kept for the curves above the compare strip
 OBJECTIVES = {"off": None, "sum of h_T": "h_T", "unit of h_T": "unit", "head output y_T":
               "y", "task loss": "loss"}
 
@@ -54,21 +59,23 @@ class GradientView(QWidget):
         # the legend sits right of the curves, not over them: the dock is short
         self.plot = pg.GraphicsLayoutWidget()
         self.plot.setBackground("w")
-        self.curve_plot = self.plot.addPlot(row=0, col=0)
+        self.curve_plot = self.plot.addPlot(row=0, col=0, axisItems={
+            "bottom": IntegerAxis("bottom"), "left": LabelAxis("left")})
         self.curve_plot.setLogMode(y=True)
         self.curve_plot.setLabel("left", "‖∂L/∂h_t‖")
         self.curve_plot.setMenuEnabled(False)
         self.curve_plot.hideButtons()
         self.legend = pg.LegendItem(labelTextSize="8pt")
         self.legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # rows stay tight
-        self.plot.addItem(self.legend, row=0, col=1)
+        self.plot.addItem(self.legend, row=0, col=1, rowspan=2)  # not a floor under the curves
         self.plot.ci.layout.setAlignment(self.legend, Qt.AlignTop)
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
         self.curve_plot.addItem(self.cursor)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.strip = NetworkStrip(self.curve_plot)  # compared networks side by side
-        for axis in (self.curve_plot.getAxis("left"), self.strip.getAxis("left")):
-            axis.setWidth(112)  # equal, so the strip's steps line up under the curves
+        # one width, the widest label's in the current font: the strip's steps line up
+        # under the curves, and no network's name is cut
+        self.curve_plot.getAxis("left").share_width(self.strip.getAxis("left"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
@@ -121,6 +128,9 @@ class GradientView(QWidget):
                 self.info.setText("choose an objective")
             return
         b = self.sim.batch_index
+        s2s = self.sim.snapshot.s2s
+        self.curve_plot.getAxis("bottom").set_segments(  # the graph's columns: each half's t
+            None if s2s is None else [(0, s2s.enc.length), (s2s.enc.length + 1, s2s.dec.length)])
         if self.sim.s2s_gradients is not None:
             self._seq2seq_curves(self.sim.s2s_gradients, b)
             return
@@ -140,6 +150,9 @@ class GradientView(QWidget):
                         label, key=f"compare:{label}")
         rows = [(f"this: {self.sim.spec.title()}", grads)] + list(self.sim.compared)
         self.strip.show_networks([(label, g.arrays[top][:, b]) for label, g in rows])
+        # room for the strip whole (its t axis included) and curves above it: a short dock
+        # grows rather than cutting the axis off
+        self.plot.setMinimumHeight(self.strip.minimumHeight() + MIN_CURVES_HEIGHT)
         self._show_value(grads)
 
     def _show_value(self, grads) -> None:
@@ -185,6 +198,7 @@ class GradientView(QWidget):
             self.plot.addItem(self.strip, row=1, col=0)
         elif not on and self.strip.scene() is not None:
             self.plot.removeItem(self.strip)
+            self.plot.setMinimumHeight(0)
         self.curve_plot.showAxis("bottom", not on)  # the strip's t axis serves both
 
     def _curve(self, array: str, grads, b: int, pen, name: str, key: str | None = None,
@@ -212,7 +226,7 @@ class NetworkStrip(pg.PlotItem):
     ROW_PIXELS = 20
 
     def __init__(self, curves: pg.PlotItem):
-        super().__init__()
+        super().__init__(axisItems={"bottom": IntegerAxis("bottom"), "left": LabelAxis("left")})
         self.setMenuEnabled(False)
         self.hideButtons()
         self.setMouseEnabled(x=True, y=False)
@@ -223,6 +237,8 @@ class NetworkStrip(pg.PlotItem):
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
         self.addItem(self.cursor)
         self.labels: list[str] = []
+        for name in ("left", "bottom"):  # rows and the axis below grow with their font
+            self.getAxis(name).font_changed.connect(self._fit_height)
 
     def show_networks(self, rows: list[tuple[str, np.ndarray]]) -> None:
         """rows: (label, (T,) norms), top to bottom."""
@@ -234,6 +250,13 @@ class NetworkStrip(pg.PlotItem):
         self.getAxis("left").setTicks([[(len(rows) - 1 - i + 0.5, label)
                                         for i, label in enumerate(self.labels)]])
         self.setYRange(0, len(rows), padding=0)
-        height = self.ROW_PIXELS * len(rows) + 40
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """A row per network, each tall enough for its name; then the t axis and its title."""
+        row = max(self.ROW_PIXELS, QFontMetricsF(tick_font(self.getAxis("left"))).height() * 1.15)
+        bottom = QFontMetricsF(tick_font(self.getAxis("bottom"))).height()
+        title = self.getAxis("bottom").label.boundingRect().height()
+        height = math.ceil(row * max(len(self.labels), 1) + bottom + title + 8)
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)

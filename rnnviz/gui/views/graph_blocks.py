@@ -13,7 +13,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnnviz.core.topology import TITLES
-from rnnviz.gui.views.graph_layout import Row, graph_rows
+from rnnviz.gui.views.graph_layout import (
+    C_STRIP,
+    NODE_HALF_WIDTH,
+    Row,
+    arrow_norms,
+    graph_rows,
+    vertical_links,
+)
 
 
 @dataclass
@@ -95,7 +102,7 @@ def context_row(encoder: Block) -> Row:
 def graph_title(snapshot, gradients: bool) -> str:
     """What the graph shows: the topology, or that colours are gradient magnitudes."""
     if gradients:
-        return "unrolled network — |∂L/∂·| (log10 scale, fixed 1e-8 … 10)"
+        return "unrolled network — |∂L/∂·| on a fixed log10 scale"
     if snapshot.s2s is not None:
         where = "its h0" if snapshot.s2s.spec.context == "init" else "input"
         return f"encoder → c → decoder (c as {where})"
@@ -106,3 +113,60 @@ def graph_title(snapshot, gradients: bool) -> str:
     if trace.topology == "n2n":
         return "unrolled network"
     return f"unrolled network — {TITLES[trace.topology]}"
+
+
+def block_arrows(block: Block, grads, batch: int, groups: dict, heads: list) -> None:
+    """A block's arrows into `groups` (kind -> segments (x0, x1, y0, y1, norms or None))
+    and their heads into `heads` ((xs, ys, symbol)): along time in each layer (h, and an
+    LSTM's c), up between rows, and a decoder's feedback (its output, its next input)."""
+    spec, steps = block.spec, block.length
+    t = np.arange(steps - 1, dtype=float) + block.x0
+    gap = (NODE_HALF_WIDTH + 0.02, 1 - NODE_HALF_WIDTH - 0.06)
+    for row in block.rows:
+        if row.kind != "layer":
+            continue
+        forward = row.direction == "fwd"
+        y_h = (row.bottom + row.top - (C_STRIP if spec.cell == "lstm" else 0)) / 2
+        start, end = (t + gap[0], t + gap[1]) if forward else (t + 1 - gap[0], t + 1 - gap[1])
+        head_t = slice(1, None) if forward else slice(0, -1)  # the step each arrow ends at
+        parts = [("h", y_h)] + ([("c", row.top - C_STRIP / 2)] if spec.cell == "lstm" else [])
+        for part, y in parts:
+            norms = None if grads is None else arrow_norms(grads, row, part, batch)
+            groups[part].append((start, end, np.full_like(start, y), np.full_like(start, y),
+                                 None if norms is None else norms[head_t]))
+            heads.append((end, y, "t2" if forward else "t3"))
+    columns = np.arange(steps, dtype=float) + block.x0
+    for below, above, dx in vertical_links(block.rows):
+        shown = block.has_input if below.kind == "x" else \
+            block.has_output if above.kind == "y" else np.ones(steps, bool)
+        norms = None if grads is None else arrow_norms(grads, above, "h", batch)
+        xs = columns[shown] + dx
+        groups["up"].append((xs, xs, np.full(len(xs), below.top),
+                             np.full(len(xs), above.bottom - 0.03),
+                             None if norms is None else norms[shown]))
+        heads.append((xs, np.full(len(xs), above.bottom - 0.05), "t1"))
+    if block.half == "dec" and steps > 1:  # greedy feedback: y_t becomes x_t+1
+        y_row, x_row = block.rows[-1], block.rows[0]
+        x0 = columns[:-1] + 0.2
+        groups["feed"].append((x0, x0 + 0.6, np.full(steps - 1, y_row.bottom),
+                               np.full(steps - 1, x_row.top), None))
+
+
+def context_arrows(blocks: list[Block], context: str, groups: dict, heads: list) -> None:
+    """The context c's arrows: from the encoder's last step, and into the decoder (the h0
+    of each layer with `context` "init", its input at every step with "input")."""
+    encoder, decoder = blocks
+    row = context_row(encoder)
+    x = decoder.x0 - 1
+    y = row.y
+    groups["h"].append((np.array([x - 1 + NODE_HALF_WIDTH + 0.02]),
+                        np.array([x - NODE_HALF_WIDTH - 0.06]), np.array([y]), np.array([y]),
+                        None))
+    heads.append((np.array([x - NODE_HALF_WIDTH - 0.06]), y, "t2"))
+    targets = ([r for r in decoder.rows if r.kind == "layer"]
+               if context == "init" else [decoder.rows[0]])
+    for target in targets:  # h0 of every decoder layer, or its input at every step
+        x1 = decoder.x0 - NODE_HALF_WIDTH - 0.06
+        groups["c"].append((np.array([x + NODE_HALF_WIDTH + 0.02]), np.array([x1]),
+                            np.array([y]), np.array([target.y]), None))
+        heads.append((np.array([x1]), target.y, "t2"))

@@ -15,9 +15,14 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from rnnviz.gui.colors import PART_COLORS, SEQUENTIAL_LUT, scale_for, state_bound
+from rnnviz.gui.views.axes import IntegerAxis, LabelAxis, tick_font
+from rnnviz.gui.views.colour_legend import ColourLegend, legend_scales
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.graph_blocks import (
     Block,
+    block_arrows,
+    block_for,
+    context_arrows,
     context_row,
     graph_blocks,
     graph_title,
@@ -28,27 +33,29 @@ from rnnviz.gui.views.graph_layout import (
     ARROW_WIDTHS,
     C_STRIP,
     GRADIENT_LEVELS,
-    NODE_HALF_WIDTH,
     NONFINITE_RGB,
     Row,
-    arrow_norms,
     arrow_width_bucket,
     gradient_values,
     log_magnitude,
     row_scale,
     row_values,
     strip_image,
-    vertical_links,
 )
 
+GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
+FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
+LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
 
 
 class GraphView(pg.PlotWidget):
     """Unrolled graph of the Simulator's trace. Click a node to select it."""
 
     def __init__(self, simulator, parent=None):
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={
+            "bottom": IntegerAxis("bottom"), "left": LabelAxis("left"),
+            "right": LabelAxis("right")})
         self.sim = simulator
         self.rows: list[Row] = []  # the shown half's rows (selections refer to them)
         self.blocks: list = []  # one network, or an encoder and a decoder (graph_blocks.py)
@@ -57,9 +64,18 @@ class GraphView(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.hideButtons()
         self.getViewBox().setMouseEnabled(x=True, y=False)
-        self.getPlotItem().setTitle("unrolled network")
+        plot = self.getPlotItem()
+        plot.setTitle("unrolled network")
+        plot.layout.removeItem(plot.titleLabel)  # across the axes and the legend: a long
+        plot.layout.addItem(plot.titleLabel, 0, 0, 1, 4)  # title never widens the plot
         self._images: list[pg.ImageItem] = []
         self._labels: list[pg.TextItem] = []
+        self._titles: list[pg.TextItem] = []  # an encoder–decoder's "encoder: …", "decoder: …"
+        self._scales: list[tuple] = []  # (name, where, levels, lut) of every strip drawn
+        self.legend = ColourLegend()  # beside the plot (after the right axis): never on a node
+        plot.layout.addItem(self.legend, 2, 3)
+        self.legend.follow_font(self.getAxis("left"))
+        self.getAxis("left").font_changed.connect(self._fit_y)
         self._arrows: dict[tuple[str, int], pg.PlotDataItem] = {}  # (kind, width bucket)
         self._heads = pg.ScatterPlotItem(pen=None, brush=pg.mkBrush("#555555"), size=7)
         self.addItem(self._heads)
@@ -73,6 +89,7 @@ class GraphView(pg.PlotWidget):
         for item in (self._fade, self._column, self._selected):
             self.addItem(item)
         self.scene().sigMouseClicked.connect(self._on_click)
+        self.getViewBox().sigResized.connect(self._fit_y)  # symbols keep their room in pixels
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._on_cursor_changed)
         simulator.selection_changed.connect(self._on_selection_changed)
@@ -89,9 +106,9 @@ class GraphView(pg.PlotWidget):
 
     # ----- built once per trace ------------------------------------------------------------
     def _on_trace_changed(self) -> None:
-        for item in self._images + self._labels:
+        for item in self._images + self._labels + self._titles:
             self.removeItem(item)
-        self._images, self._labels = [], []
+        self._images, self._labels, self._titles, self._scales = [], [], [], []
         b = self.sim.batch_index
         self._batch = b
         self.blocks = graph_blocks(self.sim.snapshot, b)
@@ -106,16 +123,49 @@ class GraphView(pg.PlotWidget):
         self._draw_arrows()
         self._draw_step_labels()
         self._name_rows()
-        bottom = min(k.rows[0].bottom for k in self.blocks) - 0.35
-        top = max(k.rows[-1].top for k in self.blocks) + (0.8 if len(self.blocks) > 1 else 0.1)
-        self.setYRange(bottom, top, padding=0.02)
+        self.legend.set_scales(legend_scales(self._scales))
+        self.getAxis("bottom").set_segments([(k.x0, k.length) for k in self.blocks]
+                                            if len(self.blocks) > 1 else None)
         columns = self.blocks[-1].x0 + self.blocks[-1].length
         self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # room for the frame
         self.getViewBox().setLimits(xMin=-1.5, xMax=columns + 0.5)
-        self._fade.set_extent(QRectF(-0.5, bottom - 0.25, columns + 1, top - bottom + 0.35))
+        self._fit_y()
+
+    def _fit_y(self) -> None:
+        """The rows fill the height, leaving just the room, in pixels, that the symbols
+        outside the frame need (below: the symbol fed; above: the one written, then the
+        titles): in view units that room changes with the plot's height and the font."""
+        title = self.getPlotItem().titleLabel  # pyqtgraph fixes its row at 30 px
+        self.getPlotItem().layout.setRowFixedHeight(0, max(30.0, title.item.boundingRect()
+                                                            .height()))
+        if not self.blocks:
+            return
+        line = self._label_height()
+        below = line * (1 + LABEL_GAP) if any(k.fed for k in self.blocks) else line * 0.3
+        above = line * (1 + LABEL_GAP) if any(k.written for k in self.blocks) else line * 0.3
+        above += line if self._titles else 0.0
+        lo = min(k.rows[0].bottom for k in self.blocks) - FRAME_PAD
+        hi = max(k.rows[-1].top for k in self.blocks) + FRAME_PAD
+        pixels = max(self.getViewBox().height(), 1.0)
+        per_pixel = (hi - lo) / max(pixels - below - above, 0.3 * pixels)  # view units
+        bottom, top = lo - below * per_pixel, hi + above * per_pixel
+        self.setYRange(bottom, top, padding=0)
+        for title in self._titles:
+            title.setPos(title.pos().x(), top)
+        columns = self.blocks[-1].x0 + self.blocks[-1].length
+        faded = top - (line if self._titles else 0.0) * per_pixel  # the titles stay clear
+        self._fade.set_extent(QRectF(-0.5, bottom, columns + 1, faded - bottom))
+
+    def _label_height(self) -> float:
+        """Pixel height of a symbol's box (text and QGraphicsTextItem's margins): its own,
+        or the row names' font's if larger (a zoom may reach the axis first)."""
+        item = (self._labels or self._titles or [None])[0]
+        own = item.textItem.boundingRect().height() if item is not None else 0.0
+        return max(own, QFontMetricsF(tick_font(self.getAxis("left"))).height() + 8)
 
     def _name_rows(self) -> None:
-        """Row names on the left axis; a decoder's on the right axis (its rows differ)."""
+        """Row names on the left axis; a decoder's on the right axis (its rows differ).
+        The axes (LabelAxis) keep their width fitted to these names in their current font."""
         sides = [("left", self.blocks[0]), ("right", self.blocks[1] if len(self.blocks) > 1
                                              else None)]
         for side, block in sides:
@@ -124,31 +174,32 @@ class GraphView(pg.PlotWidget):
                 continue
             self.showAxis(side)
             axis = self.getAxis(side)
-            ticks = self._block_ticks(block)
-            axis.setTicks([ticks])
-            metrics = QFontMetricsF(axis.style.get("tickFont") or self.font())
-            axis.setWidth(int(max(metrics.horizontalAdvance(t) for _, t in ticks)) + 16)
+            axis.setTicks([self._block_ticks(block)])
 
     def _draw_block(self, block: Block, grads, b: int) -> None:
         trace, spec = block.trace, block.spec
         gradient_scale = (GRADIENT_LEVELS, SEQUENTIAL_LUT)
         for row in block.rows:
+            where = f"{block.half} {row.label}".strip()
             values, part = row_values(trace, row, b)
             scale = row_scale(spec, part, values)
+            name = {"layer": "h", "cat": "h"}.get(row.kind, part)
             g = None if grads is None else gradient_values(grads, row, b)
             if g is not None:
-                values, scale = log_magnitude(g), gradient_scale
+                values, scale, name = log_magnitude(g), gradient_scale, GRADIENT_NAME
             present = {"x": block.has_input, "y": block.has_output}.get(row.kind)
             top = row.top
             if row.kind == "layer" and spec.cell == "lstm":
                 c = trace.part(row.layer, row.direction, "c")[:, b]
-                c_scale = scale_for("c", state_bound(c))
+                c_scale, c_name = scale_for("c", state_bound(c)), "c"
                 if grads is not None:
                     c = log_magnitude(grads.arrays[f"l{row.layer}_{row.direction}_dc"][:, b])
-                    c_scale = gradient_scale
+                    c_scale, c_name = gradient_scale, GRADIENT_NAME
                 self._add_strip(c, c_scale, block.x0, top - C_STRIP, C_STRIP)
+                self._scales.append((c_name, where, *c_scale))
                 top -= C_STRIP + 0.05
             self._add_strip(values, scale, block.x0, row.bottom, top - row.bottom, present)
+            self._scales.append((name, where, *scale))
 
     def _draw_context(self, b: int) -> None:
         """The context vector c between the encoder and the decoder, with its arrows."""
@@ -157,21 +208,22 @@ class GraphView(pg.PlotWidget):
         row = context_row(encoder)
         x = decoder.x0 - 1
         values = s2s.context_mapped[b][None]  # (1, C): one column
-        scale = scale_for("c", state_bound(values))
+        scale, name = scale_for("c", state_bound(values)), "c"
         if self.gradient_mode and self.sim.s2s_gradients is not None:  # ∂L/∂c, like the rest
             values = log_magnitude(self.sim.s2s_gradients.context[b][None])
-            scale = (GRADIENT_LEVELS, SEQUENTIAL_LUT)
+            scale, name = (GRADIENT_LEVELS, SEQUENTIAL_LUT), GRADIENT_NAME
         self._add_strip(values, scale, x, row.bottom, row.height)
+        self._scales.append((name, "context", *scale))
         label = pg.TextItem("c", color=PART_COLORS["c"], anchor=(0.5, 1))
         label.setPos(x, row.top + 0.02)
         self.addItem(label)
         self._labels.append(label)
-        top = max(r.top for block in self.blocks for r in block.rows) + 0.75  # above the symbols
         for block, text in ((encoder, "encoder"), (decoder, "decoder")):
+            # at the top edge, above the symbols written: _fit_y keeps it there
             title = pg.TextItem(f"{text}: {block.spec.title()}", color="#333333", anchor=(0, 0))
-            title.setPos(block.x0 - 0.4, top)
+            title.setPos(block.x0 - 0.4, 0)
             self.addItem(title)
-            self._labels.append(title)
+            self._titles.append(title)
 
     def _block_ticks(self, block: Block) -> list[tuple[float, str]]:
         """Row names; an LSTM layer names its c strip and its h strip."""
@@ -206,9 +258,9 @@ class GraphView(pg.PlotWidget):
         groups: dict[str, list] = {"h": [], "c": [], "up": [], "feed": []}
         heads = []
         for block in self.blocks:
-            self._block_arrows(block, self._grads(block), groups, heads)
+            block_arrows(block, self._grads(block), self._batch, groups, heads)
         if self.sim.snapshot.s2s is not None:
-            self._context_arrows(groups, heads)
+            context_arrows(self.blocks, self.sim.snapshot.s2s.spec.context, groups, heads)
         for kind, segments in groups.items():
             self._set_arrows(kind, segments)
         spots = []
@@ -216,56 +268,6 @@ class GraphView(pg.PlotWidget):
             ys = np.broadcast_to(ys, np.shape(xs))
             spots.extend({"pos": (x, y), "symbol": symbol} for x, y in zip(xs, ys))
         self._heads.setData(spots)
-
-    def _block_arrows(self, block: Block, grads, groups, heads) -> None:
-        spec, steps = block.spec, block.length
-        t = np.arange(steps - 1, dtype=float) + block.x0
-        gap = (NODE_HALF_WIDTH + 0.02, 1 - NODE_HALF_WIDTH - 0.06)
-        for row in block.rows:
-            if row.kind != "layer":
-                continue
-            forward = row.direction == "fwd"
-            y_h = (row.bottom + row.top - (C_STRIP if spec.cell == "lstm" else 0)) / 2
-            start, end = (t + gap[0], t + gap[1]) if forward else (t + 1 - gap[0], t + 1 - gap[1])
-            head_t = slice(1, None) if forward else slice(0, -1)  # the step each arrow ends at
-            parts = [("h", y_h)] + ([("c", row.top - C_STRIP / 2)] if spec.cell == "lstm" else [])
-            for part, y in parts:
-                norms = None if grads is None else arrow_norms(grads, row, part, self._batch)
-                groups[part].append((start, end, np.full_like(start, y), np.full_like(start, y),
-                                     None if norms is None else norms[head_t]))
-                heads.append((end, y, "t2" if forward else "t3"))
-        columns = np.arange(steps, dtype=float) + block.x0
-        for below, above, dx in vertical_links(block.rows):
-            shown = block.has_input if below.kind == "x" else \
-                block.has_output if above.kind == "y" else np.ones(steps, bool)
-            norms = None if grads is None else arrow_norms(grads, above, "h", self._batch)
-            xs = columns[shown] + dx
-            groups["up"].append((xs, xs, np.full(len(xs), below.top),
-                                 np.full(len(xs), above.bottom - 0.03),
-                                 None if norms is None else norms[shown]))
-            heads.append((xs, np.full(len(xs), above.bottom - 0.05), "t1"))
-        if block.half == "dec" and steps > 1:  # greedy feedback: y_t becomes x_t+1
-            y_row, x_row = block.rows[-1], block.rows[0]
-            x0 = columns[:-1] + 0.2
-            groups["feed"].append((x0, x0 + 0.6, np.full(steps - 1, y_row.bottom),
-                                   np.full(steps - 1, x_row.top), None))
-
-    def _context_arrows(self, groups, heads) -> None:
-        encoder, decoder = self.blocks
-        row = context_row(encoder)
-        x = decoder.x0 - 1
-        y = row.y
-        groups["h"].append((np.array([x - 1 + NODE_HALF_WIDTH + 0.02]),
-                            np.array([x - NODE_HALF_WIDTH - 0.06]), np.array([y]), np.array([y]),
-                            None))
-        heads.append((np.array([x - NODE_HALF_WIDTH - 0.06]), y, "t2"))
-        targets = ([r for r in decoder.rows if r.kind == "layer"]
-                   if self.sim.snapshot.s2s.spec.context == "init" else [decoder.rows[0]])
-        for target in targets:  # h0 of every decoder layer, or its input at every step
-            x1 = decoder.x0 - NODE_HALF_WIDTH - 0.06
-            groups["c"].append((np.array([x + NODE_HALF_WIDTH + 0.02]), np.array([x1]),
-                                np.array([y]), np.array([target.y]), None))
-            heads.append((np.array([x1]), target.y, "t2"))
 
     def _set_arrows(self, kind: str, segments: list) -> None:
         """One line item per (kind, width): pyqtgraph draws a whole item with one pen."""
@@ -292,14 +294,20 @@ class GraphView(pg.PlotWidget):
     def _draw_step_labels(self) -> None:
         """Under each column the symbol fed there (text input, a decoder's previous symbol);
         above a decoder's outputs the symbol it wrote."""
-        for block in self.blocks:
+        for block in self.blocks:  # outside the frame, a gap away: the frame never crosses them
+            bottom, top = self._frame_span(block)
             if block.fed is not None:
                 for t, char in enumerate(block.fed):
-                    self._label(block.x0 + t, block.rows[0].bottom - 0.02, char, (0.5, 0))
+                    self._label(block.x0 + t, bottom, char, (0.5, -LABEL_GAP))
             if block.written is not None:
                 for t, char in enumerate(block.written):
-                    self._label(block.x0 + t, block.rows[-1].top + 0.02, char, (0.5, 1),
+                    self._label(block.x0 + t, top, char, (0.5, 1 + LABEL_GAP),
                                 color="#1A1A1A", bold=True)
+
+    @staticmethod
+    def _frame_span(block: Block) -> tuple[float, float]:
+        """Bottom and top of the current-step frame in a block's columns: its nodes only."""
+        return block.rows[0].bottom - FRAME_PAD, block.rows[-1].top + FRAME_PAD
 
     def _label(self, x: float, y: float, char: str, anchor, color: str = "#333333",
                bold: bool = False) -> None:
@@ -318,8 +326,7 @@ class GraphView(pg.PlotWidget):
         if not self.rows:
             return
         x = x_of(self.blocks, self.sim.position)  # seq2seq: past the context, in the decoder
-        bottom = min(k.rows[0].bottom for k in self.blocks) - 0.08
-        top = max(k.rows[-1].top for k in self.blocks) + 0.08
+        bottom, top = self._frame_span(block_for(self.blocks, self.sim.position))
         self._column.setRect(QRectF(x - 0.42, bottom, 0.84, top - bottom))
         self._fade.set_t(x)
         self._follow(x)

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnnviz.gui.colors import DIVERGING_ANCHORS, scale_for, state_bound
+from rnnviz.gui.colors import scale_for, state_bound
 from rnnviz.gui.units import parse_units
+from rnnviz.gui.views.axes import IntegerAxis
+from rnnviz.gui.views.colour_legend import ColourLegend, diverging_scale
 from rnnviz.gui.views.fade import FutureFade
 
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -44,9 +46,6 @@ class _Heatmap:
         self.fade.set_extent(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
         self.plot.setRange(xRange=(-0.5, values.shape[0] - 0.5),
                            yRange=(-0.5, values.shape[1] - 0.5), padding=0)
-        steps = values.shape[0]  # a short sequence (a decoder's few steps): whole-step ticks
-        self.plot.getAxis("bottom").setTicks([[(t, str(t)) for t in range(steps)]]
-                                              if steps <= 12 else None)
         self.units = values.shape[1]
 
     def move(self, t: int, unit: int) -> None:
@@ -56,12 +55,17 @@ class _Heatmap:
             self.unit_line.setPos(unit)
 
 
-def _colour_bar(canvas, heatmap: _Heatmap, row: int) -> pg.ColorBarItem:
-    """A fixed, labelled scale beside a heatmap (diverging: blue < 0 < red)."""
-    cmap = pg.ColorMap(np.linspace(0, 1, len(DIVERGING_ANCHORS)), DIVERGING_ANCHORS)
-    bar = pg.ColorBarItem(values=(-1, 1), colorMap=cmap, interactive=False, width=12)
+def _colour_bar(canvas, plot: pg.PlotItem, row: int) -> ColourLegend:
+    """A fixed, labelled scale beside a heatmap (diverging: blue < 0 < red), as vectors."""
+    bar = ColourLegend([diverging_scale("", 1.0)])
+    bar.follow_font(plot.getAxis("bottom"))
     canvas.addItem(bar, row=row, col=1)
     return bar
+
+
+def _whole_axes() -> dict:
+    """Time and units are whole numbers: no tick between two steps or two units."""
+    return {"bottom": IntegerAxis("bottom"), "left": IntegerAxis("left")}
 
 
 class StateView(QWidget):
@@ -81,10 +85,11 @@ class StateView(QWidget):
         bar.addWidget(self.units_error)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
-        self.h_plot = self.canvas.addPlot(row=0, col=0)
-        self.c_plot = self.canvas.addPlot(row=1, col=0)
+        self.h_plot = self.canvas.addPlot(row=0, col=0, axisItems=_whole_axes())
+        self.c_plot = self.canvas.addPlot(row=1, col=0, axisItems=_whole_axes())
         self.curves_plot = self.canvas.addPlot(row=0, col=2, rowspan=2,
-                                               title="picked units over time")
+                                               title="picked units over time",
+                                               axisItems={"bottom": IntegerAxis("bottom")})
         for plot in (self.h_plot, self.c_plot, self.curves_plot):
             plot.setMenuEnabled(False)
             plot.hideButtons()
@@ -97,8 +102,8 @@ class StateView(QWidget):
         self.canvas.ci.layout.setColumnStretchFactor(0, 3)
         self.canvas.ci.layout.setColumnStretchFactor(2, 2)
         self.h_map, self.c_map = _Heatmap(self.h_plot), _Heatmap(self.c_plot)
-        self.h_bar = _colour_bar(self.canvas, self.h_map, row=0)
-        self.c_bar = _colour_bar(self.canvas, self.c_map, row=1)
+        self.h_bar = _colour_bar(self.canvas, self.h_plot, row=0)
+        self.c_bar = _colour_bar(self.canvas, self.c_plot, row=1)
         self.curve_cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#E69F00", width=2))
         self.curves_plot.addItem(self.curve_cursor)
         self.curve_fade = FutureFade(alpha=235)  # curves are drawn whole; the future covered
@@ -130,14 +135,14 @@ class StateView(QWidget):
         bounded = (spec.cell != "rnn" or spec.nonlinearity == "tanh") and not spec.proj_size
         h_scale = scale_for("h", 1.0 if bounded else state_bound(h))
         self.h_map.set_data(h, h_scale)
-        self.h_bar.setLevels(h_scale[0])
+        self.h_bar.set_scales([diverging_scale("", h_scale[0][1])])
         is_lstm = spec.cell == "lstm"
         self._show_c_row(is_lstm)
         if is_lstm:
             c = sim.trace.part(sim.layer, sim.direction, "c")[:, b]
             c_scale = scale_for("c", state_bound(c))
             self.c_map.set_data(c, c_scale)
-            self.c_bar.setLevels(c_scale[0])
+            self.c_bar.set_scales([diverging_scale("", c_scale[0][1])])
 
         self.curves_plot.setTitle("picked units: h solid, c dashed" if is_lstm
                                   else "picked units: h")
