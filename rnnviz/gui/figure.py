@@ -51,6 +51,7 @@ def staged(window, names: list[str], width: int, height: int, *, header: bool = 
         settle()
         stage.refresh()  # zoom from the sizes the layout gave each view
         settle()
+        warm_up(stage)
         yield stage
     finally:
         stage.release()
@@ -63,6 +64,15 @@ def settle() -> None:
     """Let layouts, axis text sizes and deferred updates happen before painting."""
     for _ in range(2):
         QApplication.processEvents()
+
+
+def warm_up(widget: QWidget) -> None:
+    """Paint once and let the layout follow: pyqtgraph measures tick labels while painting
+    and widens an axis after, so a picture painted first would show the old widths (a
+    window on screen has long been painted; an off-screen one has not)."""
+    paint(widget, QImage(max(1, widget.width() // 4), max(1, widget.height() // 4),
+                         QImage.Format_ARGB32_Premultiplied))
+    settle()
 
 
 def render_image(widget: QWidget, scale: float = 1.0) -> QImage:

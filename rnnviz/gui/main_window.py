@@ -139,9 +139,11 @@ class MainWindow(QMainWindow):
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)
-        if "curves" in docks:  # a tab beside the states: wide plots, shown while training
-            self.tabifyDockWidget(docks["states"], docks["curves"])
-            docks["states"].raise_()
+        if "curves" in docks:  # beside the output, shown once training starts (a second tab
+            # group at the bottom would make render() draw a stray tab bar in exports)
+            self.splitDockWidget(docks["output"], docks["curves"], Qt.Horizontal)
+            docks["curves"].hide()
+            self.training_panel.start_button.clicked.connect(docks["curves"].show)
         return docks
 
     def _size_docks(self, width: int, height: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rnnviz.export import write_png
-from rnnviz.gui.figure import render_image, settle, staged, write_vector
+from rnnviz.gui.figure import render_image, settle, staged, warm_up, write_vector
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ def surface(window, picture: Picture):
         settle()
         control.stage.refresh()
         settle()
+        warm_up(window)
         try:
             yield window
         finally:
@@ -45,6 +46,7 @@ def surface(window, picture: Picture):
                 control.leave()
                 settle()
         return
+    warm_up(window)
     yield window
 
 
