@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import scale_for, state_bound
-from rnnviz.gui.views.cell_diagram import SCENE, build_diagram
+from rnnviz.gui.views.cell_diagram import TextSizes, build_diagram, cell_names, hidden_keys
 
 
 def cell_vectors(sim) -> dict[str, np.ndarray]:
@@ -48,38 +51,111 @@ def cell_scales(sim) -> dict[str, tuple]:
     return scales
 
 
+def rank_parts(spec) -> list[str]:
+    """The parts top-k can rank units by: h first (the default), then the cell's others."""
+    return ["h"] + [part for part in spec.parts if part != "h"]
+
+
+def top_units(ranking: np.ndarray, k: int, selected: int = -1) -> np.ndarray | None:
+    """The k units of largest |ranking|, always with `selected`, ascending; None: all."""
+    if not k or len(ranking) <= k:
+        return None
+    order = np.argsort(-np.abs(ranking), kind="stable")[:k]
+    if 0 <= selected < len(ranking) and selected not in order:
+        order[-1] = selected  # the selected unit never vanishes: it takes the last place
+    return np.sort(order)
+
+
+def shown_units(spec, vectors: dict[str, np.ndarray], rank: str, k: int,
+                selected: int) -> dict[str, np.ndarray | None]:
+    """One set of units for every hidden-unit glyph, so a column is one unit in every box.
+
+    With a projection, h has proj_size units of its own: ranking by h then ranks the hidden
+    units by m (h before the projection), and h / h_prev share a set ranked by |h|.
+    """
+    ranking = vectors.get(rank, vectors["h"])
+    if len(ranking) != spec.hidden_size:
+        ranking = vectors["m"]
+    hidden = top_units(ranking, k, selected)
+    own = {"x": top_units(vectors["x"], k)}
+    if spec.proj_size:
+        own["h"] = own["h_prev"] = top_units(vectors["h"], k)
+    return {key: hidden if key in hidden_keys(spec) else own.get(key) for key in vectors}
+
+
+def _extrapolate(short: tuple[int, int] | None, floor: int, wanted: int) -> int:
+    """The floor at which the wanted floor stops growing, from two tries (linear)."""
+    if short is None or short[0] == floor:
+        return wanted
+    slope = (wanted - short[1]) / (floor - short[0])
+    if slope >= 0.9:  # barely converging, or not at all
+        return wanted
+    return max(wanted, math.ceil(floor + (wanted - floor) / (1 - slope)))
+
+
+class _FittedView(QGraphicsView):
+    """A graphics view that says when it was resized: its own size is the one to fit (the
+    parent's resize event comes before the layout has sized the view).
+
+    Signals: resized()
+    """
+
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class CellView(QWidget):
-    """Diagram of the selected (layer, direction) cell at step t; click a unit to select it."""
+    """Diagram of the selected (layer, direction) cell at step t; click a unit to select it.
+
+    The diagram is rebuilt when what it says changes (cell kind, layer, direction) and when
+    a minimum text size (`set_min_text_px`) needs a larger layout at the current size.
+    """
 
     def __init__(self, simulator, parent=None):
         super().__init__(parent)
         self.sim = simulator
         self.scene = QGraphicsScene(self)
-        self.view = QGraphicsView(self.scene)
+        self.view = _FittedView(self.scene)
+        self.view.resized.connect(self._layout)
         self.view.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setBackgroundBrush(Qt.white)
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
+        self.title.setWordWrap(True)  # a narrow dock wraps the title instead of widening
         self.top_k = QCheckBox("top-k units")
-        self.top_k.setToolTip("For large hidden sizes: show only the k units with the "
-                              "largest |value| in each gate, labelled by unit index")
+        self.top_k.setToolTip("For large hidden sizes: show only k units, the same ones in "
+                              "every box (the largest |value| of the part chosen next to it, "
+                              "and always the selected unit), labelled by unit index")
         self.k = QSpinBox()
         self.k.setRange(2, 64)
         self.k.setValue(16)
+        self.rank = QComboBox()
+        self.rank.setToolTip("top-k: rank the units by |value| of this part at t (with a "
+                             "projection, h ranks the gates' units by m = o ⊙ tanh(c))")
+        self.rank.addItem("by |h|", "h")
+        self.rank.setEnabled(False)
+        self.top_k.toggled.connect(self.rank.setEnabled)
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.top_k)
         bar.addWidget(self.k)
+        bar.addWidget(self.rank)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self._diagram = None
-        self._shape = None
+        self._key = None  # what the diagram says: rebuilt when it changes
+        self._floor = 0  # text floor of the diagram built (scene units)
+        self._min_text_px = 0.0
         self.top_k.toggled.connect(self._on_cursor_changed)
         self.k.valueChanged.connect(self._on_cursor_changed)
+        self.rank.currentIndexChanged.connect(self._on_cursor_changed)
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._on_cursor_changed)
         simulator.selection_changed.connect(self._on_selection_changed)
@@ -88,20 +164,93 @@ class CellView(QWidget):
     def glyphs(self):
         return {} if self._diagram is None else self._diagram.glyphs
 
+    @property
+    def diagram(self):
+        return self._diagram
+
+    def set_min_text_px(self, px: float) -> None:
+        """No text of the diagram smaller than `px` pixels on screen (0: as designed)."""
+        self._min_text_px = max(0.0, float(px))
+        self._layout()
+
+    # ----- building ------------------------------------------------------------------------------
     def _on_trace_changed(self) -> None:
-        spec = self.sim.spec
-        shape = (spec.cell, spec.nonlinearity, bool(spec.proj_size))
-        if shape != self._shape:
-            self._diagram = build_diagram(self.scene, spec)
-            self._shape = shape
-            for glyph in self._diagram.glyphs.values():
-                glyph.on_unit_clicked = self._on_unit_clicked
-            self._fit()
+        parts = rank_parts(self.sim.spec)
+        if [self.rank.itemData(i) for i in range(self.rank.count())] != parts:
+            chosen = self.rank.currentData()
+            self.rank.blockSignals(True)
+            self.rank.clear()
+            for part in parts:
+                self.rank.addItem(f"by |{part}|", part)
+            self.rank.setCurrentIndex(max(0, self.rank.findData(chosen)))
+            self.rank.blockSignals(False)
         self._on_selection_changed()
 
     def _on_selection_changed(self) -> None:
+        sim = self.sim
+        if sim.snapshot is None:
+            return
+        spec = sim.spec
+        key = (spec.cell, spec.nonlinearity, bool(spec.proj_size), spec.bias,
+               cell_names(spec, sim.layer, sim.direction))
+        if key != self._key:
+            self._key = key
+            self._build(self._floor)
+            self._layout()
+        else:
+            self._refresh()
+
+    def _build(self, floor: float) -> None:
+        sim = self.sim
+        names = cell_names(sim.spec, sim.layer, sim.direction)
+        self._diagram = build_diagram(self.scene, sim.spec, names, TextSizes().floored(floor))
+        self._floor = floor
+        for glyph in self._diagram.glyphs.values():
+            glyph.on_unit_clicked = self._on_unit_clicked
+        self._refresh()
+
+    def _layout(self) -> None:
+        """Fit the diagram; while its text would be under the minimum, rebuild it with
+        larger text. The layout grows with its text (the view then zooms out), so the floor
+        needed is a fixed point, found by extrapolating from the floors tried. Where there
+        is none (the view is too small for text that big) the largest text reached wins."""
         if self._diagram is None:
             return
+        self._fit()
+        reached: dict[int, float] = {}  # floor tried -> its text size on screen (px)
+        short = None  # the last (floor, wanted) whose text came out too small
+        for _ in range(8):
+            wanted = self._wanted_floor()
+            reached[self._floor] = self._floor * self.view.transform().m11()
+            if wanted <= self._floor:
+                if wanted == self._floor or wanted in reached:
+                    return
+                floor = wanted  # room to spare: smaller text fits, and stays enough
+            else:
+                floor = _extrapolate(short, self._floor, wanted)
+                short = (self._floor, wanted)
+                if floor in reached:
+                    break
+            self._build(floor)
+            self._fit()
+        if self._wanted_floor() > self._floor:
+            best = max(reached, key=reached.get)
+            if best != self._floor:
+                self._build(best)
+                self._fit()
+
+    def _wanted_floor(self) -> int:
+        scale = self.view.transform().m11()
+        viewport = self.view.viewport().size()
+        if self._min_text_px <= 0 or scale <= 0 or min(viewport.width(), viewport.height()) < 50:
+            return 0
+        return math.ceil(self._min_text_px / scale)
+
+    def _fit(self) -> None:
+        self.view.fitInView(self.scene.sceneRect(), Qt.KeepAspectRatio)
+
+    # ----- updating ------------------------------------------------------------------------------
+    def _refresh(self) -> None:
         for key, scale in cell_scales(self.sim).items():
             if key in self.glyphs:
                 self.glyphs[key].set_scale(scale)
@@ -110,26 +259,20 @@ class CellView(QWidget):
     def _on_cursor_changed(self, *_args) -> None:
         if self._diagram is None:
             return
-        sim = self.sim
+        sim, spec = self.sim, self.sim.spec
         k = self.k.value() if self.top_k.isChecked() else 0
-        for key, values in cell_vectors(sim).items():
+        vectors = cell_vectors(sim)
+        units = shown_units(spec, vectors, self.rank.currentData() or "h", k, sim.unit)
+        hidden = hidden_keys(spec)
+        for key, values in vectors.items():
             glyph = self.glyphs.get(key)
             if glyph is not None:
-                glyph.top_k = k
-                unit = sim.unit if len(values) == sim.spec.hidden_size and key != "x" else -1
-                glyph.set_values(values, unit)
+                glyph.set_values(values, sim.unit if key in hidden else -1, units[key])
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-        where = f"layer {sim.layer + 1} {arrow}" if sim.spec.bidirectional \
+        where = f"layer {sim.layer + 1} {arrow}" if spec.bidirectional \
             else f"layer {sim.layer + 1}"
-        self.title.setText(f"<b>{sim.spec.title()} cell</b> — {where}, t = {sim.t}, "
+        self.title.setText(f"<b>{spec.title()} cell</b> — {where}, t = {sim.t}, "
                            f"unit {sim.unit} selected")
 
     def _on_unit_clicked(self, unit: int) -> None:
         self.sim.select(unit=unit)
-
-    def _fit(self) -> None:
-        self.view.fitInView(SCENE, Qt.KeepAspectRatio)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit()

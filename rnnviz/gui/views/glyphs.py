@@ -1,17 +1,21 @@
-"""VectorGlyph: one vector drawn inside the cell diagram, on a fixed scale.
+"""The cell diagram's two kinds of item: a text Label and a VectorGlyph, both vector.
 
-Small vectors are bars around a fixed zero line; large ones a heat strip, or the
-top-k units by magnitude as labelled bars. Hovering shows the unit and its value;
-clicking a unit selects it.
+Sizes are in scene units, never points: the diagram is fitted to its view, so a font in
+points would be scaled twice and would change size with the paint device's resolution
+(the screen's 96 dpi, QSvgGenerator's default 72). A VectorGlyph draws one vector on a
+fixed scale: bars around a fixed zero line, or a heat strip at one pixel per unit when
+there are many, with unit indices under it (thinned so they never collide). Hovering
+shows the unit and its value; clicking a unit selects it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from rnnviz.gui.colors import map_colors
@@ -19,16 +23,76 @@ from rnnviz.gui.colors import map_colors
 BAR_LIMIT = 32  # up to this many units are drawn as bars
 
 
+def text_font(size: float, bold: bool = False) -> QFont:
+    """The application's font at `size` scene units (rounded up: a floor stays a floor)."""
+    font = QFont()
+    font.setPixelSize(max(1, math.ceil(size - 1e-6)))
+    font.setBold(bold)
+    return font
+
+
+def text_size(text: str, font: QFont) -> tuple[float, float]:
+    """Width and height of `text` (lines split at '\\n') in `font`."""
+    metrics = QFontMetricsF(font)
+    lines = text.split("\n")
+    return max(metrics.horizontalAdvance(line) for line in lines), metrics.height() * len(lines)
+
+
+class Label(QGraphicsItem):
+    """Text drawn as text (a `<text>` in SVG): the first of `choices` that fits `max_width`.
+
+    Choices go from the fullest to the shortest ("candidate g", "g"); when none fits, the
+    last is drawn anyway, at full size: small text is never the way out.
+    """
+
+    def __init__(self, choices: Sequence[str], size: float, color: str, *, bold: bool = False,
+                 max_width: float = math.inf, align: Qt.AlignmentFlag = Qt.AlignHCenter):
+        super().__init__()
+        self.align = align | Qt.AlignVCenter  # of the lines within the text's rect
+        self.font = text_font(size, bold)
+        self.color = QColor(color)
+        fitting = [c for c in choices if text_size(c, self.font)[0] <= max_width]
+        self.text = fitting[0] if fitting else choices[-1]
+        self.fits = bool(fitting)
+        self.width, self.height = text_size(self.text, self.font)
+        self.rect = QRectF(0, 0, self.width, self.height)
+
+    def place(self, x: float, y: float, h: str = "center", v: str = "center",
+              bounds: tuple[float, float] = (-math.inf, math.inf)) -> Label:
+        """Put the text's h ("left"/"center"/"right") and v side at (x, y), kept in bounds."""
+        left = {"left": x, "center": x - self.width / 2, "right": x - self.width}[h]
+        left = min(max(left, bounds[0]), bounds[1] - self.width)
+        top = {"top": y, "center": y - self.height / 2, "bottom": y - self.height}[v]
+        self.prepareGeometryChange()
+        self.rect = QRectF(left, top, self.width, self.height)
+        return self
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)  # antialiased edges
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        # never clipped: hinting at a small scale may make the text a hair wider than measured
+        painter.drawText(self.rect, self.align | Qt.TextDontClip, self.text)
+
+
 class VectorGlyph(QGraphicsItem):
-    def __init__(self, rect: QRectF, color: str, scale, parent: QGraphicsItem | None = None):
+    """One live vector on a fixed scale, with its unit indices underneath."""
+
+    def __init__(self, rect: QRectF, color: str, scale, unit_size: float = 14.0,
+                 parent: QGraphicsItem | None = None):
         super().__init__(parent)
         self.rect = rect
         self.color = QColor(color)
         self.levels, self.lut = scale
         self.values = np.zeros(0)
+        self.units: np.ndarray | None = None  # the units shown (a shared top-k); None: all
+        self.unit_font = text_font(unit_size)
+        self.label_height = QFontMetricsF(self.unit_font).height()
+        self.label_width: float | None = None  # thin unit labels as if this wide (None: own)
         self._strip: QImage | None = None
         self.selected_unit = -1
-        self.top_k = 0  # 0: off; else show only the k largest |values| when there are more
         self.on_unit_clicked: Callable[[int], None] | None = None
         self.setAcceptHoverEvents(True)
 
@@ -37,22 +101,20 @@ class VectorGlyph(QGraphicsItem):
         self._strip = None
         self.update()
 
-    def set_values(self, values: np.ndarray, selected_unit: int = -1) -> None:
+    def set_values(self, values: np.ndarray, selected_unit: int = -1,
+                   units: np.ndarray | None = None) -> None:
         self.values = np.asarray(values, dtype=float)
         self.selected_unit = selected_unit
+        self.units = None if units is None else np.asarray(units, dtype=int)
         self._strip = None  # rebuilt on the next paint that needs it
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self.rect.adjusted(-2, -2, 2, 14)
+        return self.rect.adjusted(-5, -5, 2, self.label_height + 2)
 
     # ----- which units are drawn where ------------------------------------------------------
     def shown_units(self) -> np.ndarray:
-        n = len(self.values)
-        if self.top_k and n > self.top_k:
-            order = np.argsort(-np.abs(self.values), kind="stable")[: self.top_k]
-            return np.sort(order)
-        return np.arange(n)
+        return np.arange(len(self.values)) if self.units is None else self.units
 
     def unit_at(self, x: float) -> int:
         units = self.shown_units()
@@ -60,6 +122,47 @@ class VectorGlyph(QGraphicsItem):
             return -1
         k = int((x - self.rect.left()) / self.rect.width() * len(units))
         return int(units[min(max(k, 0), len(units) - 1)])
+
+    def unit_labels(self) -> list[tuple[int, QRectF]]:
+        """(unit, rect) of each index drawn: every 1st, 2nd, 4th … column, whichever step
+        keeps them apart, and always the selected unit (its neighbours give way).
+
+        The choice is made at `label_width` (the narrowest glyph sharing these units), so
+        every box of the diagram labels the same units."""
+        units = self.shown_units()
+        if not len(units):
+            return []
+        metrics = QFontMetricsF(self.unit_font)
+        chosen = self._labelled_columns(units, metrics, self.label_width or self.rect.width())
+        column = self.rect.width() / len(units)
+        return [(int(units[k]), self._label_rect(str(units[k]), k, column, metrics))
+                for k in chosen]
+
+    def _labelled_columns(self, units: np.ndarray, metrics, width: float) -> list[int]:
+        column = width / len(units)
+        gap = 0.2 * self.unit_font.pixelSize()  # digits carry their own side bearings
+        stride = 1
+        while stride * column < metrics.horizontalAdvance(str(int(units.max()))) + gap \
+                and stride < len(units):
+            stride *= 2
+        order = list(range(0, len(units), stride))
+        if self.selected_unit in units:
+            order.insert(0, int(np.searchsorted(units, self.selected_unit)))
+        placed: dict[int, QRectF] = {}
+        for k in order:
+            rect = self._label_rect(str(units[k]), k, column, metrics, width)
+            spaced = rect.adjusted(-gap / 2, 0, gap / 2, 0)
+            if all(not spaced.intersects(r) for r in placed.values()):
+                placed[k] = rect
+        return sorted(placed)
+
+    def _label_rect(self, text: str, k: int, column: float, metrics,
+                    width: float | None = None) -> QRectF:
+        width = self.rect.width() if width is None else width
+        size = metrics.horizontalAdvance(text)
+        left = self.rect.left() + (k + 0.5) * column - size / 2
+        left = min(max(left, self.rect.left()), self.rect.left() + width - size)  # inside
+        return QRectF(left, self.rect.bottom() + 1, size, self.label_height)
 
     # ----- painting -----------------------------------------------------------------------------
     def paint(self, painter: QPainter, option, widget=None) -> None:
@@ -73,6 +176,10 @@ class VectorGlyph(QGraphicsItem):
             self._paint_bars(painter, units)
         else:
             self._paint_strip(painter, units)
+        painter.setPen(QColor("#555555"))
+        painter.setFont(self.unit_font)
+        for unit, rect in self.unit_labels():
+            painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, str(unit))
 
     def _y(self, value: float) -> float:
         lo, hi = self.levels
@@ -92,24 +199,11 @@ class VectorGlyph(QGraphicsItem):
                          max(abs(zero - top), 1.0))
             painter.setBrush(self.color.darker(160) if unit == self.selected_unit else self.color)
             painter.drawRect(bar)
-        labelled = self.top_k and len(self.values) > self.top_k
-        if labelled or n <= 16:
-            self._paint_unit_labels(painter, units, width, labelled)
         if self.selected_unit in units:
             k = int(np.searchsorted(units, self.selected_unit))
             painter.setPen(QPen(QColor("#000000"), 1.5, Qt.DashLine))
             painter.setBrush(Qt.NoBrush)
             painter.drawRect(QRectF(r.left() + k * width, r.top(), width, r.height()))
-
-    def _paint_unit_labels(self, painter: QPainter, units, width: float, always: bool) -> None:
-        painter.setPen(QColor("#666666"))
-        font = QFont(painter.font())
-        font.setPointSizeF(max(5.0, min(8.0, width * 0.5)))
-        painter.setFont(font)
-        for k, unit in enumerate(units):
-            if always or len(units) <= 16:
-                painter.drawText(QRectF(self.rect.left() + k * width, self.rect.bottom() + 1,
-                                        width, 12), Qt.AlignHCenter | Qt.AlignTop, str(unit))
 
     def _strip_image(self, units: np.ndarray) -> QImage:
         if self._strip is None:
@@ -122,7 +216,10 @@ class VectorGlyph(QGraphicsItem):
         return self._strip
 
     def _paint_strip(self, painter: QPainter, units: np.ndarray) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.SmoothPixmapTransform, False)  # one block per unit
         painter.drawImage(self.rect, self._strip_image(units))
+        painter.restore()
         if self.selected_unit in units:
             k = int(np.searchsorted(units, self.selected_unit))
             x = self.rect.left() + (k + 0.5) * self.rect.width() / len(units)
