@@ -3,8 +3,11 @@
 In gradient mode the equation view adds how ∂L/∂(state) moves one step back, term by
 term, with the live numbers: for LSTM the cell-state path (∂c_t/∂c_t−1 = f_t, the
 factor that keeps gradients alive), for GRU the direct path z_t and the paths through
-r, z and n, for the Elman RNN act′ · W_hh. Each sum is recomputed here from the
-weights, the trace and ∂L/∂ at step t, and tests check it equals autograd's value.
+r, z and n, for the Elman RNN act′ · W_hh. "One step back" is the step this direction
+came from: t−1 forwards, t+1 for the reverse direction (which runs from the last step to
+the first), and weights keep torch's suffixes (W_hh_l0_reverse). Each sum is recomputed
+here from the weights, the trace and ∂L/∂ at step t, and tests check it equals autograd's
+value.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ def gradient_lines(spec, weights, trace, grads, layer: int, direction: str, t: i
     part = {name: trace.part(layer, direction, name)[t, b] for name in spec.parts}
     if spec.cell == "lstm":
         lines += _lstm_lines(spec, weights, trace, grads, key, sfx, part, dh, t, b, k,
-                             after, direction)
+                             (before, after), direction)
     elif spec.cell == "gru":
         h_prev = trace.previous_state(layer, direction, "h", t)[b]
         lines.append(_gru_line(weights, sfx, part, h_prev, dh, k, before))
@@ -62,8 +65,11 @@ def _previous_total(grads, key: str, t: int, b: int, k: int, direction: str) -> 
     return float(dh[before, b, k]) if 0 <= before < len(dh) and k < dh.shape[-1] else None
 
 
-def _lstm_lines(spec, weights, trace, grads, key, sfx, part, dh, t, b, k, after, direction):
-    """∂L/∂c_t = ∂L/∂c_{t+1}·f_{t+1} + ∂L/∂h_t·o_t·(1 − tanh² c_t): two paths, both local."""
+def _lstm_lines(spec, weights, trace, grads, key, sfx, part, dh, t, b, k, neighbours,
+                direction):
+    """∂L/∂c_t = ∂L/∂c_{t+1}·f_{t+1} + ∂L/∂h_t·o_t·(1 − tanh² c_t): two paths, both local
+    (t+1 is the next step in the direction's order: t−1 for the reverse direction)."""
+    before, after = neighbours
     steps = trace.length
     nxt = t + 1 if direction == "fwd" else t - 1
     dc_next = float(grads.arrays[f"{key}_dc"][nxt, b, k]) if 0 <= nxt < steps else 0.0
@@ -81,13 +87,20 @@ def _lstm_lines(spec, weights, trace, grads, key, sfx, part, dh, t, b, k, after,
         Line("c", f"∂L/∂c_t[{k}]", f"∂L/∂c_{after}·f_{after} + {name}·o_t·(1 − tanh² c_t)",
              f"{_g(dc_next)}×{_f(f_next)} + {_g(into)}×{_f(o)}×{_f(squash)}",
              float(grads.arrays[f"{key}_dc"][t, b, k]),
-             "cell-state path: ∂c_t/∂c_t−1 = f_t, no squashing and no weights",
+             f"cell-state path: ∂c_t/∂c_{before} = f_t, no squashing and no weights",
              pre=recomputed, scientific=True),
-        Line("f", f"∏ f after t [{k}]", f"f_{after} × … × f at the last step",
-             f"{_f(f_next)} × …", fprod,
-             "the share of c_t that reaches the last step along the c path alone",
-             scientific=True),
+        _forget_product_line(k, f_next, fprod, 0 <= nxt < steps, after,
+                             steps - 1 if direction == "fwd" else 0),
     ]
+
+
+def _forget_product_line(k: int, f_next: float, fprod: float, more: bool, after: str,
+                         last: int) -> Line:
+    """∏ of the forget gates still ahead of c_t in this direction's order (to step `last`)."""
+    formula = f"f_{after} × … × f_{last}" if more else "no step after t: 1"
+    return Line("f", f"∏ f after t [{k}]", formula, f"{_f(f_next)} × …" if more else "",
+                fprod, f"the share of c_t that reaches this direction's last step (t = {last}) "
+                       f"along the c path alone", scientific=True)
 
 
 def _layer_dir(key: str) -> tuple[int, str]:
@@ -101,7 +114,7 @@ def _rnn_line(spec, weights, sfx, h, dh, k, before) -> Line:
     slope = (h > 0).astype(float) if spec.nonlinearity == "relu" else 1 - h ** 2
     recomputed = float((dh * slope) @ w[:, k])
     act = "1[h_t>0]" if spec.nonlinearity == "relu" else "(1 − h_t²)"
-    return Line("h", f"∂L/∂h_{before}[{k}] via h_t", f"Σ_j ∂L/∂h_t[j]·{act}[j]·W_hh[j,{k}]",
+    return Line("h", f"∂L/∂h_{before}[{k}] via h_t", f"Σ_j ∂L/∂h_t[j]·{act}[j]·W_hh{sfx}[j,{k}]",
                 f"own unit: {_g(float(dh[k]))}×{_f(float(slope[k]))}×{_f(float(w[k, k]))} "
                 f"+ {len(h) - 1} others", recomputed, pre=recomputed, scientific=True)
 

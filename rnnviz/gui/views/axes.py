@@ -13,7 +13,7 @@ import math
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 
 MIN_TICK_GAP_EM = 1.2  # blank space between neighbouring time labels, in the font's em
@@ -87,11 +87,6 @@ class LabelAxis(pg.AxisItem):
     def setTickFont(self, font: QFont | None) -> None:  # noqa: N802
         super().setTickFont(font)
         self._on_font()
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.FontChange:
-            self._on_font()
 
     def _on_font(self) -> None:
         self.picture = None

@@ -6,8 +6,8 @@ text every step cost more than the rest of the window together.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,33 +19,40 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import PART_COLORS
-from rnnviz.gui.equations import Line, line_texts, unit_equations
+from rnnviz.gui.equations import Line, head_lines, line_texts, unit_equations
 from rnnviz.gui.gradient_equations import gradient_lines
 from rnnviz.gui.quiet import quiet
 
 
 class EquationCanvas(QWidget):
-    """Draws equation lines: the left-hand side in its gate's colour, then the numbers."""
+    """Draws equation lines: the left-hand side in its gate's colour, then the numbers.
+
+    Everything is measured in units of the font's pixel size, so the same rows drawn at
+    another size (a figure, the stage) are the same picture, only bigger."""
+
+    # margins and gaps as fractions of the font's pixel size (at 12 px: 4, 6, 22, 30 px)
+    TOP, INDENT, NUMBERS_INDENT, RIGHT, GAP = 1 / 3, 0.5, 1.8, 2.5, 1 / 3
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.lines: list[Line] = []
+        self._widths: dict[tuple, float] = {}
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
 
     def set_lines(self, lines: list[Line]) -> None:
         resized = len(lines) != len(self.lines)
         self.lines = lines
-        bold = QFont(self.font())
-        bold.setBold(True)
-        metrics = QFontMetricsF(bold)
-        widest = max((metrics.horizontalAdvance(text) for _, text, _, _ in self._rows()),
-                     default=0.0)
-        if int(widest) + 30 > self.minimumWidth():  # long lines scroll instead of clipping
-            self.setMinimumWidth(int(widest) + 30)
+        width = self.content_size(self.pixel_size()).width()
+        if int(width) > self.minimumWidth():  # long lines scroll instead of clipping
+            self.setMinimumWidth(int(width))
         if resized:
             self.updateGeometry()
         self.update()
+
+    def pixel_size(self) -> float:
+        """The widget font's size in pixels (the screen's rows use it)."""
+        return float(QFontInfo(self.font()).pixelSize())
 
     def _rows(self) -> list[tuple[str, str, bool, bool]]:
         """(colour, text, bold, italic) for every row that is drawn."""
@@ -59,27 +66,73 @@ class EquationCanvas(QWidget):
                 rows.append(("#555555", note, False, True))
         return rows
 
+    def _fonts(self, pixel_size: float) -> dict[tuple[bool, bool], QFont]:
+        fonts = {}
+        for bold, italic in ((True, False), (False, False), (False, True)):
+            font = QFont(self.font())
+            font.setPixelSize(max(1, round(pixel_size)))
+            font.setBold(bold)
+            font.setItalic(italic)
+            fonts[bold, italic] = font
+        return fonts
+
+    def _advance(self, bold: bool, italic: bool, spacing: float, px: float) -> float:
+        """How far down the next row starts: numbers and notes leave a gap after them."""
+        return spacing + (self.GAP * px if italic or not bold else 0.0)
+
+    def _width(self, metrics: QFontMetricsF, key: tuple, text: str) -> float:
+        """A row's advance, remembered: formulas and notes repeat from step to step."""
+        width = self._widths.get((key, text))
+        if width is None:
+            if len(self._widths) > 2000:  # many selections later: start again
+                self._widths.clear()
+            width = self._widths[key, text] = metrics.horizontalAdvance(text)
+        return width
+
+    def content_size(self, pixel_size: float) -> QSizeF:
+        """The size every row needs with a font of `pixel_size` pixels, margins included."""
+        fonts = self._fonts(pixel_size)
+        metrics = {style: QFontMetricsF(font) for style, font in fonts.items()}
+        spacing = metrics[False, False].lineSpacing()
+        width, height = 0.0, self.TOP * pixel_size * 2
+        for _, text, bold, italic in self._rows():
+            indent = (self.INDENT if bold else self.NUMBERS_INDENT) * pixel_size
+            key = (fonts[bold, italic].key(), bold, italic)
+            width = max(width, indent + self._width(metrics[bold, italic], key, text))
+            height += self._advance(bold, italic, spacing, pixel_size)
+        return QSizeF(width + self.RIGHT * pixel_size, height)
+
+    def paint_into(self, painter: QPainter, rect: QRectF, pixel_size: float,
+                   visible: QRectF | None = None) -> None:
+        """Draw every row into `rect` with a font of `pixel_size` pixels (screen and figures).
+
+        `rect` should be at least content_size(pixel_size): rows are not clipped. Rows
+        outside `visible` (the exposed part of a scrolled widget) are skipped."""
+        fonts = self._fonts(pixel_size)
+        metrics = QFontMetricsF(fonts[False, False])
+        spacing = metrics.lineSpacing()
+        painter.save()
+        painter.setRenderHint(QPainter.TextAntialiasing)
+        y = rect.top() + self.TOP * pixel_size
+        for color, text, bold, italic in self._rows():
+            if visible is None or (y < visible.bottom() and y + spacing > visible.top()):
+                painter.setFont(fonts[bold, italic])
+                painter.setPen(QColor(color))
+                indent = (self.INDENT if bold else self.NUMBERS_INDENT) * pixel_size
+                # the baseline that centres the text in its row (drawText at a point is
+                # cheaper than laying it out in a rectangle)
+                baseline = y + (spacing - metrics.height()) / 2 + metrics.ascent()
+                painter.drawText(QPointF(rect.left() + indent, baseline), text)
+            y += self._advance(bold, italic, spacing, pixel_size)
+        painter.restore()
+
     def sizeHint(self) -> QSize:
-        height = QFontMetricsF(self.font()).lineSpacing() * (3 * len(self.lines) + 1)
-        return QSize(400, int(height))
+        return QSize(400, int(self.content_size(self.pixel_size()).height()) + 1)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
-        painter.setRenderHint(QPainter.TextAntialiasing)
-        base = QFont(self.font())
-        spacing = QFontMetricsF(base).lineSpacing()
-        y = 4.0
-        for color, text, bold, italic in self._rows():
-            font = QFont(base)
-            font.setBold(bold)
-            font.setItalic(italic)
-            painter.setFont(font)
-            painter.setPen(QColor(color))
-            indent = 6 if bold else 22
-            painter.drawText(QRectF(indent, y, self.width() - indent, spacing),
-                             Qt.AlignLeft | Qt.AlignVCenter, text)
-            y += spacing + (4 if italic or not bold else 0)
+        painter.fillRect(event.rect(), QColor("white"))
+        self.paint_into(painter, QRectF(self.rect()), self.pixel_size(), QRectF(event.rect()))
 
 
 class EquationView(QWidget):
@@ -120,7 +173,10 @@ class EquationView(QWidget):
                 self.unit.setValue(sim.unit)
         weights = sim.snapshot.network.numpy()
         args = (sim.trace, sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
-        self.lines = unit_equations(sim.spec, weights, *args)
+        # a seq2seq's halves are saved under these modules (rnnviz.core.seq2seq_io)
+        module = {"enc": "encoder.", "dec": "decoder."}.get(sim.snapshot.half)
+        self.lines = unit_equations(sim.spec, weights, *args, module=module) + head_lines(
+            sim.spec, weights, sim.trace, sim.t, sim.batch_index)
         if sim.gradients is not None:  # backward: how ∂L/∂· moves one step back, here
             self.lines = gradient_lines(sim.spec, weights, args[0], sim.gradients,
                                         *args[1:]) + self.lines

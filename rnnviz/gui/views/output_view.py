@@ -1,28 +1,55 @@
-"""The output at step t: y_t (or softmax probabilities) as bars; for text, the top guesses."""
+"""The output at step t, as the head gives it: y_t, softmax probabilities p_t, or log-softmax
+log-probabilities log p_t (with the probabilities beside them); for text, the top guesses.
+
+Every bar and axis says what it is: a log-softmax head's outputs are log p ≤ 0, not
+probabilities, so they are drawn as such and p = exp(log p) is written next to them.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnnviz.gui.colors import PART_COLORS
+from rnnviz.gui.equations import layer_output_name
 
 
-def output_now(sim) -> tuple[np.ndarray, str, tuple[float, float]]:
-    """(values, what they are, fixed y range over the whole trace)."""
+@dataclass(frozen=True)
+class Shown:
+    """What the output plot shows at step t, and how it is labelled."""
+
+    values: np.ndarray  # (O,) the bars
+    what: str  # the caption's description of the bars
+    axis: str  # the value axis' title: "y", "p", "log p" or the top layer's h
+    y_range: tuple[float, float]  # fixed over the whole trace
+    probs: np.ndarray | None = None  # (O,) probabilities, when the head gives them
+
+
+def output_now(sim) -> Shown:
+    """The head's output at t for the selected batch element, labelled by the head kind."""
     trace, spec, b = sim.trace, sim.spec, sim.batch_index
     if spec.head is None:
         values = trace.output[:, b]
         peak = max(1.0, float(np.abs(values).max()))
-        return values[sim.t], "no output head: the top layer's output h_t", (-peak, peak)
-    if spec.head.activation != "none":
-        probs = trace.y[:, b] if spec.head.activation == "softmax" else np.exp(trace.y[:, b])
-        return probs[sim.t], "softmax probabilities", (0.0, 1.0)
-    values = trace.y[:, b]
+        name = layer_output_name(spec, spec.num_layers - 1)
+        return Shown(values[sim.t], f"no output head: the top layer's output {name}", name,
+                     (-peak, peak))
+    values = trace.y[:, b]  # (T, O) what the head outputs, after its activation
+    if spec.head.activation == "softmax":
+        return Shown(values[sim.t], "p_t = softmax(y_t), the probabilities", "p", (0.0, 1.0),
+                     values[sim.t])
+    if spec.head.activation == "log_softmax":
+        finite = values[np.isfinite(values)]
+        lo = min(float(finite.min()) if finite.size else -1.0, -1e-3)
+        return Shown(values[sim.t], "log p_t = log_softmax(y_t), the log-probabilities",
+                     "log p", (1.05 * lo, 0.0), np.exp(values[sim.t]))
     lo, hi = float(values.min()), float(values.max())
     pad = 0.05 * max(hi - lo, 1e-6)
-    return values[sim.t], "y_t = W_ho h_t + b_ho", (min(lo, 0) - pad, max(hi, 0) + pad)
+    return Shown(values[sim.t], "y_t = W_ho h_t + b_ho (no activation)", "y",
+                 (min(lo, 0) - pad, max(hi, 0) + pad))
 
 
 def char_label(ch: str) -> str:
@@ -33,6 +60,16 @@ def char_label(ch: str) -> str:
 def top_predictions(probs: np.ndarray, vocab: str, k: int = 3) -> list[tuple[str, float]]:
     order = np.argsort(-probs, kind="stable")[:k]
     return [(vocab[j], float(probs[j])) for j in order]
+
+
+def integer_ticks(count: int, most: int = 12) -> list[tuple[int, str]]:
+    """Whole-number ticks 0 … count−1, every 1, 2, 5, 10, 20 … so at most `most` show."""
+    scale = 1
+    while True:
+        for step in (scale, 2 * scale, 5 * scale):
+            if count <= step * most:
+                return [(j, str(j)) for j in range(0, count, step)]
+        scale *= 10
 
 
 class OutputView(QWidget):
@@ -52,6 +89,7 @@ class OutputView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.plot, 1)
         self.values = np.zeros(0)
+        self.probs: np.ndarray | None = None  # the probabilities at t, when the head gives them
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._refresh)
         simulator.selection_changed.connect(self._on_trace_changed)
@@ -64,45 +102,60 @@ class OutputView(QWidget):
             return seq.vocab
         return None
 
+    def _unit_title(self, vocab: str | None) -> str:
+        if vocab:
+            return "symbol written" if self.sim.snapshot.output_vocab else "next character"
+        return "output unit" if self.sim.spec.head is not None else "unit"
+
     def _on_trace_changed(self) -> None:
         if self.sim.trace is None:
             return
-        values, _, (lo, hi) = output_now(self.sim)
-        self.plot.setRange(xRange=(-0.6, len(values) - 0.4), yRange=(lo, hi), padding=0)
+        shown = output_now(self.sim)
+        count = len(shown.values)
+        self.plot.setXRange(-0.6, count - 0.4, padding=0)
+        self.plot.setYRange(*shown.y_range, padding=0.04)  # room for the end ticks' labels
         vocab = self._vocab()
         axis = self.plot.getAxis("bottom")
-        if vocab:
-            axis.setTicks([[(j, char_label(ch)) for j, ch in enumerate(vocab)]])
-        elif len(values) <= 24:  # whole-number ticks: outputs are indexed, not measured
-            axis.setTicks([[(j, str(j)) for j in range(len(values))]])
-        else:
-            axis.setTicks(None)
+        # outputs are indexed, not measured: whole-number ticks only, no minor ones
+        axis.setTicks([[(j, char_label(ch)) for j, ch in enumerate(vocab)] if vocab else
+                       integer_ticks(count), []])
+        self.plot.setLabel("bottom", self._unit_title(vocab))
+        self.plot.setLabel("left", shown.axis)
         self._refresh()
 
     def _refresh(self, *_args) -> None:
         if self.sim.trace is None:
             return
-        values, what, _ = output_now(self.sim)
+        shown = output_now(self.sim)
         snapshot, where = self.sim.snapshot, self.sim.where()
         self.plot.setVisible(snapshot.half != "enc")
         if snapshot.half == "enc":  # the encoder writes nothing: its last state is the context
-            self.values = np.zeros(0)
-            self.bars.setOpts(x=[], height=[], width=0.7)
-            self.caption.setText(f"<b>{where}</b> — the encoder has no output; its final "
-                                 f"state becomes the context c the decoder starts from")
+            self._show_none(f"<b>{where}</b> — the encoder has no output; its final "
+                            f"state becomes the context c the decoder starts from")
             return
         if self.sim.t not in self.sim.trace.output_steps:
-            self.values = np.zeros(0)
-            self.bars.setOpts(x=[], height=[], width=0.7)
-            self.caption.setText(f"<b>output at {where}</b> — none at this step: N→1 has one "
-                                 f"output, at the last step (t = {self.sim.trace.length - 1})")
+            self._show_none(f"<b>output at {where}</b> — none at this step: N→1 has one "
+                            f"output, at the last step (t = {self.sim.trace.length - 1})")
             return
-        self.values = values
-        self.bars.setOpts(x=np.arange(len(values)), height=values, width=0.7)
-        text = f"<b>output at {where}</b> — {what}"
-        vocab = self._vocab()
-        if vocab and self.sim.spec.head.activation != "none":
-            guesses = ", ".join(f"'{c}' {p:.0%}" for c, p in top_predictions(values, vocab))
-            wrote = snapshot.half == "dec"
-            text += f"<br>{'writes' if wrote else 'next character'}: {guesses}"
+        self.values, self.probs = shown.values, shown.probs
+        self.bars.setOpts(x=np.arange(len(shown.values)), height=shown.values, width=0.7)
+        text = f"<b>output at {where}</b> — {shown.what}"
+        log_p = self.sim.spec.head is not None and self.sim.spec.head.activation == "log_softmax"
+        if shown.probs is not None:
+            text += "<br>" + self._guesses(shown.probs, log_p)
         self.caption.setText(text)
+
+    def _show_none(self, caption: str) -> None:
+        self.values, self.probs = np.zeros(0), None
+        self.bars.setOpts(x=[], height=[], width=0.7)
+        self.caption.setText(caption)
+
+    def _guesses(self, probs: np.ndarray, log_p: bool) -> str:
+        """The most likely outputs with their probabilities (for text: the characters)."""
+        vocab = self._vocab()
+        order = np.argsort(-probs, kind="stable")[:3]
+        names = [f"'{vocab[j]}'" if vocab else f"output {j}" for j in order]
+        said = ("writes" if self.sim.snapshot.half == "dec" else "next character") if vocab \
+            else "most likely"
+        said += " (p = exp(log p))" if log_p else ""  # the bars are log p: say what these are
+        return f"{said}: " + ", ".join(f"{name} {probs[j]:.2f}" for name, j in zip(names, order))
