@@ -58,6 +58,10 @@ def test_f5_puts_graph_and_cell_on_the_stage_and_esc_brings_the_layout_back(qtbo
     assert window.sim.t == 1
     qtbot.keyClick(window, Qt.Key_V)  # next view
     assert stage.names == ["cell"]
+    qtbot.keyClick(window, Qt.Key_4)  # a view by its number
+    assert stage.names == ["states"]
+    qtbot.keyClick(window, Qt.Key_2)
+    assert stage.names == ["cell"]
     qtbot.keyClick(window, Qt.Key_D)  # the pair again
     assert stage.names == ["graph", "cell"]
     qtbot.keyClick(window, Qt.Key_Escape)

@@ -31,7 +31,7 @@ class StageControl:
         self._add("Side by side / stacked", "L", self._toggle_orientation)
         self._add("Leave the stage", "Esc", self.leave)
         for k, name in enumerate(VIEWS, start=1):
-            self._add(f"Show {name}", str(k), lambda n=name: self.show([n]))
+            self._add(f"Show {name}", str(k), lambda _=False, n=name: self.show([n]))
 
     def _add(self, text: str, key: str, slot) -> None:
         action = QAction(text, self.window)
@@ -69,6 +69,7 @@ class StageControl:
         self.show(names)
         if fullscreen:
             w.showFullScreen()
+            QTimer.singleShot(300, self._fill_screen)
         # the keys go to the stage, not to a tab bar left focused (→ would switch its tab)
         self.stage.setFocusPolicy(Qt.StrongFocus)
         self.stage.show()
@@ -76,6 +77,15 @@ class StageControl:
         QTimer.singleShot(0, lambda: self.stage and self.stage.setFocus(Qt.OtherFocusReason))
         w.stage_action.setChecked(True)
         return self.stage
+
+    def _fill_screen(self) -> None:
+        """Full screen is a request a window manager carries out; with none (a bare X
+        server, a kiosk) the window is sized to the screen by hand."""
+        w = self.window
+        screen = w.screen()
+        if self.stage is not None and screen is not None and \
+                w.geometry().size() != screen.geometry().size():
+            w.setGeometry(screen.geometry())
 
     def show(self, names: list[str]) -> None:
         names = [n for n in names if self.window.has_view(n)] or ["graph"]
