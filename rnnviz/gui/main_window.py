@@ -35,7 +35,8 @@ from rnnviz.gui.views.output_view import OutputView
 from rnnviz.gui.views.state_view import StateView
 
 APPLY_DELAY_MS = 150  # edits are applied once typing pauses this long
-DEFAULT_SIZE = (1400, 900)  # the first launch's size, on a screen that has room for it
+DEFAULT_SIZE = (1400, 900)  # the size the dock layout is designed at (and off screen)
+LARGEST_SIZE = (1800, 1120)  # a first launch on a big screen grows up to this
 # the dock that holds each view (the graph is the centre)
 VIEW_DOCKS = {"cell": "cell", "equations": "equations", "states": "states",
               "output": "output", "gradients": "gradients", "training": "curves"}
@@ -162,13 +163,14 @@ class MainWindow(QMainWindow):
         self._size_docks(self.width(), self.height())
 
     def fit_to_screen(self) -> None:
-        """The default size, or less on a smaller screen (1280×800 included), docks in
-        proportion."""
+        """Most of the screen it opens on (1280×800 included: nothing runs off it; a big
+        screen gives the views room, up to LARGEST_SIZE), docks in proportion. Off screen
+        (tests, snapshots) the default size."""
         screen = _real_screen(self)
         width, height = DEFAULT_SIZE
         if screen is not None:
-            width = min(width, int(screen.width() * 0.96))
-            height = min(height, int(screen.height() * 0.94))
+            width = min(LARGEST_SIZE[0], int(screen.width() * 0.96))
+            height = min(LARGEST_SIZE[1], int(screen.height() * 0.94))
         self.resize(width, height)
         self._size_docks(width, height)
 

@@ -33,7 +33,8 @@ class TrainingCurvesView(QWidget):
             plot.hideButtons()
             plot.showGrid(x=False, y=True, alpha=0.15)
             plot.setLabel("bottom", "optimizer step")
-            plot.getAxis("left").enableAutoSIPrefix(False)  # "(x0.001)" misreads a log axis
+            for side in ("left", "bottom"):  # "(x0.001)" misreads a log axis or a count
+                plot.getAxis(side).enableAutoSIPrefix(False)
         self.metric_plot.setXLink(self.loss_plot)
         self.loss_plot.setLogMode(y=True)
         self.loss_plot.setLabel("left", "loss (log scale)")
@@ -49,6 +50,13 @@ class TrainingCurvesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.canvas)
+        self._empty_ranges()
+
+    def _empty_ranges(self) -> None:
+        """Before the first point: plain decades, not an autorange of nothing."""
+        self.loss_plot.setRange(xRange=(0, 100), yRange=(-3, 0), padding=0)
+        if self.metric_plot.getAxis("left").logMode:
+            self.metric_plot.setYRange(-4, 0, padding=0)
 
     def set_task(self, task, network: str = "") -> None:
         """Titles for a task (rnnviz.core.tasks.Task), and the network trained on it."""
@@ -62,7 +70,7 @@ class TrainingCurvesView(QWidget):
                                   (" (log scale)" if log else ""))
         self.metric_plot.setLabel("left", self.metric_name)
         if log:
-            self.metric_plot.enableAutoRange(y=True)
+            self.metric_plot.setYRange(-4, 0, padding=0)
         else:
             self.metric_plot.setYRange(0, 1, padding=0.05)
 
@@ -70,10 +78,15 @@ class TrainingCurvesView(QWidget):
         self.losses, self.evals = [], []
         self.loss_curve.setData([], [])
         self.metric_curve.setData([], [])
+        self._empty_ranges()
 
     def add(self, step: int, loss: float, metric: float | None = None) -> None:
         """One progress report: the loss at `step`, and the validation metric when one was
         measured (a report repeats the last one until the next evaluation)."""
+        if not self.losses:  # the first point: the ranges follow the data from now on
+            self.loss_plot.enableAutoRange()
+            if self.metric_plot.getAxis("left").logMode:
+                self.metric_plot.enableAutoRange(y=True)
         self.losses.append((step, max(loss, 1e-12)))  # a log axis: no zero
         self.loss_curve.setData(*np.array(self.losses).T)
         if metric is not None and (not self.evals or self.evals[-1][1] != metric):
