@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from svg_support import read_svg
 
 from rnnviz.gui.config import Config
-from rnnviz.gui.views.cell_diagram import cell_names
 from rnnviz.gui.views.cell_view import CellView, top_units
+from rnnviz.gui.views.diagram_parts import cell_names
 from rnnviz.gui.views.glyphs import Label, VectorGlyph
 
 CELLS = {

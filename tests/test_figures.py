@@ -64,6 +64,7 @@ def test_cell_figure_is_vectors_with_every_label_as_text(tmp_path, capsys, qapp,
     ("states", ["unit", "picked units"]),
     ("output", ["output at t = 7"]),
     ("equations", ["f_t[0]", "c_t[0]", "h_t[0]"]),
+    ("training", ["optimizer step", "loss (log scale)", "validation"]),
 ])
 def test_view_figure_keeps_labels_as_text_and_only_heatmaps_as_images(tmp_path, capsys,
                                                                        qapp, panel, labels):

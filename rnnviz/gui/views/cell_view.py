@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import scale_for, state_bound
-from rnnviz.gui.views.cell_diagram import TextSizes, build_diagram, cell_names, hidden_keys
+from rnnviz.gui.views.cell_diagram import build_diagram, hidden_keys
+from rnnviz.gui.views.diagram_parts import TextSizes, cell_names
 
 
 def cell_vectors(sim) -> dict[str, np.ndarray]:
