@@ -75,7 +75,7 @@ def test_f5_puts_graph_and_cell_on_the_stage_and_esc_brings_the_layout_back(qtbo
 
 def test_each_view_goes_on_the_stage_and_home_again(qtbot, window):
     load(qtbot, window, CONFIG)
-    homes = {name: window.view_widget(name) for name in VIEWS}
+    homes = {name: window.views.widget(name) for name in VIEWS}
     for name in VIEWS:
         window.stage_control.enter([name], fullscreen=False)
         stage = window.stage_control.stage
@@ -84,7 +84,7 @@ def test_each_view_goes_on_the_stage_and_home_again(qtbot, window):
             assert stage.isAncestorOf(homes[name])
     window.stage_control.leave()
     for name in VIEWS:
-        assert window.view_widget(name) is homes[name]
+        assert window.views.widget(name) is homes[name]
     assert window.docks["states"].widget() is window.state_view
 
 
@@ -110,13 +110,73 @@ def test_stage_grows_fonts_in_proportion(qtbot, window, tmp_path):
 
 def test_reset_layout_and_window_fits_a_small_screen(qtbot, window, monkeypatch):
     load(qtbot, window, CONFIG)
-    default = window._default_state
-    window.docks["cell"].setFloating(True)
+    areas = {name: window.dockWidgetArea(dock) for name, dock in window.docks.items()}
+    shown = {name: dock.isVisibleTo(window) for name, dock in window.docks.items()}
+    window.addDockWidget(Qt.LeftDockWidgetArea, window.docks["cell"])
+    window.docks["states"].setFloating(True)
+    window.docks["output"].hide()
     window.reset_layout()
-    assert not window.docks["cell"].isFloating()
-    assert window.saveState() == default or not window.docks["cell"].isFloating()
-    import rnnviz.gui.main_window as main_window
+    assert {name: window.dockWidgetArea(dock) for name, dock in window.docks.items()} == areas
+    assert {name: dock.isVisibleTo(window) for name, dock in window.docks.items()} == shown
+    assert not any(dock.isFloating() for dock in window.docks.values())
+    import rnnviz.gui.window_layout as window_layout
 
-    monkeypatch.setattr(main_window, "_real_screen", lambda _w: QRect(0, 0, 1280, 800))
+    monkeypatch.setattr(window_layout, "real_screen", lambda _w: QRect(0, 0, 1280, 800))
     window.fit_to_screen()
     assert window.width() <= 1280 and window.height() <= 800
+
+
+def _layout(window):
+    return {"graph": window.graph.geometry().getRect(),
+            **{name: dock.geometry().getRect() for name, dock in window.docks.items()
+               if dock.isVisible()}}
+
+
+def _axes(window):
+    import pyqtgraph as pg
+
+    return [(axis.width(), axis.height()) for view in (window.state_view, window.output_view)
+            for axis in view.findChildren(pg.GraphicsView)[0].scene().items()
+            if isinstance(axis, pg.AxisItem) and axis.isVisible()]
+
+
+def test_a_figure_leaves_the_window_as_it_was(qtbot, window, tmp_path):
+    """The graph lent to a figure leaves a placeholder in the centre: the docks keep their
+    sizes; views come back with their axes as they were."""
+    from rnnviz.gui.pictures import Picture, save_picture, surface
+
+    load(qtbot, window, CONFIG)
+    qtbot.wait(50)
+    before, axes = _layout(window), _axes(window)
+    for view in ("graph", "states", "output"):
+        with surface(window, Picture("figure", (view,), 1200, 700)) as widget:
+            save_picture(widget, tmp_path / f"{view}.png", 2.0, view)
+    qtbot.wait(50)
+    assert window.centralWidget() is window.graph
+    assert _layout(window) == before and _axes(window) == axes
+
+
+def test_leaving_the_stage_gives_axes_their_room_back(qtbot, window):
+    load(qtbot, window, CONFIG)
+    qtbot.wait(50)
+    axes = _axes(window)
+    window.stage_control.enter(["states", "output"], fullscreen=False)
+    settle()
+    window.stage_control.leave()
+    qtbot.wait(50)
+    assert _axes(window) == axes
+
+
+def test_a_figure_while_the_stage_is_shown_keeps_the_stage(qtbot, window, tmp_path):
+    from rnnviz.gui.pictures import Picture, save_picture, surface
+
+    load(qtbot, window, CONFIG)
+    window.stage_control.enter(["graph", "cell"], fullscreen=False)
+    with surface(window, Picture("figure", ("cell",), 900, 500)) as widget:
+        save_picture(widget, tmp_path / "cell.svg", 1.0, "cell")
+    stage = window.stage_control.stage
+    assert stage is not None and stage.names == ["graph", "cell"]
+    assert stage.isAncestorOf(window.cell_view) and stage.isAncestorOf(window.graph)
+    assert (tmp_path / "cell.svg").stat().st_size > 1000
+    window.stage_control.leave()
+    assert window.docks["cell"].widget() is window.cell_view

@@ -8,21 +8,13 @@ s times larger with device pixel ratio s: text and lines are redrawn sharp, not 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from rnnviz.export import Cancelled
-from rnnviz.gui.figure import render_image, settle, write_vector
-from rnnviz.gui.stage import VIEWS
-
-PANELS = ("window", *VIEWS)
-
-
-def render_qimage(widget: QWidget, scale: float = 1.0) -> QImage:
-    return render_image(widget, scale)
+from rnnviz.gui.figure import render_image, settle
 
 
 def render_rgba(widget: QWidget, scale: float = 1.0) -> np.ndarray:
@@ -36,11 +28,6 @@ def qimage_rgba(image: QImage) -> np.ndarray:
     rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(),
                                                                image.bytesPerLine())
     return rows[:, : 4 * image.width()].reshape(image.height(), image.width(), 4).copy()
-
-
-def write_svg(widget: QWidget, path: str | Path, title: str) -> Path:
-    """The widget as vector graphics (text stays text); `.pdf` paths give a PDF."""
-    return write_vector(widget, path, title)
 
 
 def step_frames(window, widget: QWidget, steps: Iterable[int], scale: float = 1.0,

@@ -130,7 +130,7 @@ class ExportMenu:
 
         if self.window.sim.snapshot is None:
             return
-        panels = [p for p in PANEL_TITLES if self.window.has_view(p)]
+        panels = [p for p in PANEL_TITLES if self.window.views.has(p)]
         dialog = FigureDialog(panels, lambda p: default_size(self.window, p),
                               self.window, panel=panel)
         if dialog.exec():
@@ -161,7 +161,7 @@ class ExportMenu:
         sim = self.window.sim
         if sim.snapshot is None:
             return
-        panels = ["window", *(p for p in PANEL_TITLES if self.window.has_view(p))]
+        panels = ["window", *(p for p in PANEL_TITLES if self.window.views.has(p))]
         dialog = AnimationDialog(sim.length, panels, lambda p: default_size(self.window, p),
                                  self.window, panel="cell")
         if dialog.exec():

@@ -18,6 +18,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rnnviz.core.atomic import atomic_path
+from rnnviz.core.errors import RnnvizError
 from rnnviz.gui.stage import Stage
 
 # A size that suits each view when the user gives none (logical pixels).
@@ -109,17 +110,22 @@ def write_vector(widget: QWidget, path: str | Path, title: str) -> Path:
             device.setTitle(title)
             device.setDescription("made with rnnviz")
         paint(widget, device)
+        del device  # closes the file before it is renamed into place
     return path
 
 
 def paint(widget: QWidget, device) -> None:
     painter = QPainter(device)
+    if not painter.isActive():  # e.g. an SVG or PDF file that cannot be opened
+        raise RnnvizError("could not start drawing the picture (is the folder writable?)")
     try:
         painter.setRenderHint(QPainter.TextAntialiasing)
         # QWidget's render, also for views: QGraphicsView.render would draw only the scene
         QWidget.render(widget, painter, QPoint())
     finally:
-        painter.end()  # always: a device destroyed mid-paint crashes Qt
+        finished = painter.end()  # always: a device destroyed mid-paint crashes Qt
+    if not finished:
+        raise RnnvizError("could not finish writing the picture (is the disk full?)")
 
 
 @contextlib.contextmanager

@@ -34,9 +34,8 @@ def picture_request(args):
         kind, views = "figure", (args.panel,)
     else:
         kind, views, size = "window", (), size or WINDOW_SIZE
-    frames = getattr(args, "frame_count", 1)
-    if size is not None:
-        check_figure_size(*size, args.scale, frames=frames)
+    if size is not None:  # an animation's frames are counted once its steps are known
+        check_figure_size(*size, args.scale)
     else:
         check_figure_size(64, 64, args.scale)
     width, height = size or (0, 0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.errors import RnnvizError
+from rnnviz.gui import window_layout
 from rnnviz.gui.config import Config, demo_config
 from rnnviz.gui.dock_title import DockTitle
 from rnnviz.gui.export_menu import ExportMenu
@@ -27,6 +28,7 @@ from rnnviz.gui.simulator import Simulator
 from rnnviz.gui.stage_control import StageControl
 from rnnviz.gui.transport import Transport
 from rnnviz.gui.validation import check_config
+from rnnviz.gui.view_lender import ViewLender
 from rnnviz.gui.views.cell_view import CellView
 from rnnviz.gui.views.equation_view import EquationView
 from rnnviz.gui.views.gradient_view import GradientView
@@ -35,11 +37,6 @@ from rnnviz.gui.views.output_view import OutputView
 from rnnviz.gui.views.state_view import StateView
 
 APPLY_DELAY_MS = 150  # edits are applied once typing pauses this long
-DEFAULT_SIZE = (1400, 900)  # the size the dock layout is designed at (and off screen)
-LARGEST_SIZE = (1800, 1120)  # a first launch on a big screen grows up to this
-# the dock that holds each view (the graph is the centre)
-VIEW_DOCKS = {"cell": "cell", "equations": "equations", "states": "states",
-              "output": "output", "gradients": "gradients", "training": "curves"}
 
 
 def _bundled(name: str):
@@ -48,24 +45,11 @@ def _bundled(name: str):
     return resource(name)
 
 
-def _real_screen(widget):
-    """The available area of the widget's screen; None off screen (tests, snapshots), where
-    sizes are given explicitly and the platform's nominal screen means nothing."""
-    from PySide6.QtGui import QGuiApplication
-
-    screen = widget.screen()
-    if screen is None or QGuiApplication.platformName() == "offscreen":
-        return None
-    area = screen.availableGeometry()
-    return area if area.width() > 0 else None
-
-
 class MainWindow(QMainWindow):
     def __init__(self, simulator: Simulator | None = None):
         super().__init__()
         self.setWindowTitle("rnnviz")
         self.sim = simulator or Simulator(self)
-        self._lent: dict[str, QWidget] = {}  # views lent to the stage or a figure
         self.last_error = ""
         self.last_update_ms = 0.0
         self.persist = True  # save layout and configuration on close (not for scripts)
@@ -87,6 +71,7 @@ class MainWindow(QMainWindow):
 
         self.training_panel = TrainingPanel(self)
         self.docks = self._build_docks()
+        self.views = ViewLender(self)  # the stage and figures show these very views
         self.stage_control = StageControl(self)
         self._pending: dict = {}
         self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
@@ -130,49 +115,27 @@ class MainWindow(QMainWindow):
                                  view="output"),
             "gradients": self._dock("Gradients", self.gradient_view, Qt.RightDockWidgetArea,
                                 view="gradients"),
+            "curves": self._dock("Training curves", self.training_panel.curves_view,
+                                 Qt.BottomDockWidgetArea, view="training"),
         }
-        curves = getattr(self.training_panel, "curves_view", None)
-        if curves is not None:
-            docks["curves"] = self._dock("Training curves", curves, Qt.BottomDockWidgetArea,
-                                        view="training")
         self.tabifyDockWidget(docks["network"], docks["input"])
         self.tabifyDockWidget(docks["input"], docks["training"])
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)
-        if "curves" in docks:  # beside the output, shown once training starts (a second tab
-            # group at the bottom would make render() draw a stray tab bar in exports)
-            self.splitDockWidget(docks["output"], docks["curves"], Qt.Horizontal)
-            docks["curves"].hide()
-            self.training_panel.start_button.clicked.connect(docks["curves"].show)
+        # beside the output, shown once training starts (a second tab group at the bottom
+        # would make render() draw a stray tab bar in exports)
+        self.splitDockWidget(docks["output"], docks["curves"], Qt.Horizontal)
+        docks["curves"].hide()
+        self.training_panel.start_button.clicked.connect(docks["curves"].show)
         return docks
-
-    def _size_docks(self, width: int, height: int) -> None:
-        """The default arrangement, in proportion to the window (1400×900 as designed)."""
-        docks, fx, fy = self.docks, width / DEFAULT_SIZE[0], height / DEFAULT_SIZE[1]
-        self.resizeDocks([docks["network"], docks["cell"]], [int(280 * fx), int(560 * fx)],
-                         Qt.Horizontal)
-        self.resizeDocks([docks["cell"], docks["equations"], docks["gradients"]],
-                         [int(330 * fy), int(220 * fy), int(160 * fy)], Qt.Vertical)
-        self.resizeDocks([docks["states"]], [int(330 * fy)], Qt.Vertical)
-        self.resizeDocks([docks["states"], docks["output"]], [int(900 * fx), int(380 * fx)],
-                         Qt.Horizontal)
 
     def fit_docks(self) -> None:
         """The default dock sizes for the window's present size."""
-        self._size_docks(self.width(), self.height())
+        window_layout.size_docks(self, self.width(), self.height())
 
     def fit_to_screen(self) -> None:
-        """Most of the screen it opens on (1280×800 included: nothing runs off it; a big
-        screen gives the views room, up to LARGEST_SIZE), docks in proportion. Off screen
-        (tests, snapshots) the default size."""
-        screen = _real_screen(self)
-        width, height = DEFAULT_SIZE
-        if screen is not None:
-            width = min(LARGEST_SIZE[0], int(screen.width() * 0.96))
-            height = min(LARGEST_SIZE[1], int(screen.height() * 0.94))
-        self.resize(width, height)
-        self._size_docks(width, height)
+        window_layout.fit_to_screen(self)
 
     def reset_layout(self) -> None:
         """View → Reset layout: every dock where the first launch put it."""
@@ -180,42 +143,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.setFloating(False)
-        self._size_docks(self.width(), self.height())
-
-    # ----- views borrowed by the stage and by figures ---------------------------------------
-    def has_view(self, name: str) -> bool:
-        return name == "graph" or VIEW_DOCKS.get(name) in self.docks
-
-    def view_widget(self, name: str) -> QWidget:
-        if name == "graph":
-            return self.graph
-        return self.docks[VIEW_DOCKS[name]].widget() if self._lent.get(name) is None \
-            else self._lent[name]
-
-    def borrow_view(self, name: str) -> QWidget:
-        """Take a view's widget out of its place (the centre or its dock) to show it
-        elsewhere; `return_view` puts it back."""
-        if name == "graph":
-            if self.centralWidget() is self.graph:
-                self.takeCentralWidget()
-            return self.graph
-        if name not in VIEW_DOCKS or VIEW_DOCKS[name] not in self.docks:
-            raise KeyError(name)
-        dock = self.docks[VIEW_DOCKS[name]]
-        widget = self._lent.get(name) or dock.widget()
-        self._lent[name] = widget
-        return widget
-
-    def return_view(self, name: str, widget: QWidget) -> None:
-        if name == "graph":
-            if self.centralWidget() is None:
-                self.setCentralWidget(widget)
-            else:  # the stage is the centre: the graph comes back when it leaves
-                widget.setParent(None)
-            return
-        self._lent.pop(name, None)
-        self.docks[VIEW_DOCKS[name]].setWidget(widget)
-        widget.show()
+        self.fit_docks()
 
     def _menu_action(self, menu, text: str, slot, key: str | None = None,
                      checkable: bool = False) -> QAction:
@@ -452,18 +380,11 @@ class MainWindow(QMainWindow):
         geometry, state = settings.value("geometry"), settings.value("window_state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-            self._keep_on_screen()
+            window_layout.keep_on_screen(self)
         if isinstance(state, QByteArray):
             self.restoreState(state)
         saved = settings.value("config")
         return Config.from_json(saved) if isinstance(saved, str) else None
-
-    def _keep_on_screen(self) -> None:
-        """A geometry saved on a bigger screen must not run off this one."""
-        screen = _real_screen(self)
-        if screen is not None and (
-                self.width() > screen.width() or self.height() > screen.height()):
-            self.fit_to_screen()
 
     def closeEvent(self, event) -> None:
         self.stage_control.leave()  # the layout saved is the window's, not the stage's

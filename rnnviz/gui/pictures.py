@@ -27,7 +27,8 @@ class Picture:
 def surface(window, picture: Picture):
     """The widget to paint for `picture`, ready; views go back to the window afterwards."""
     if picture.kind == "figure":
-        with staged(window, list(picture.views), picture.width, picture.height) as stage:
+        with _stage_set_aside(window), staged(window, list(picture.views), picture.width,
+                                              picture.height) as stage:
             yield stage
         return
     if picture.kind == "stage":
@@ -48,6 +49,24 @@ def surface(window, picture: Picture):
         return
     warm_up(window)
     yield window
+
+
+@contextlib.contextmanager
+def _stage_set_aside(window):
+    """A figure borrows the window's views: if the stage shows them, it steps aside while
+    the figure is drawn and comes back as it was."""
+    control = window.stage_control
+    if not control.active:
+        yield
+        return
+    names, full = list(control.stage.names), window.isFullScreen()
+    vertical = control.stage.vertical
+    control.leave()
+    try:
+        yield
+    finally:
+        control.enter(names, fullscreen=full)
+        control.stage.show_views(names, vertical=vertical)
 
 
 def save_picture(widget, path: str | Path, scale: float, title: str) -> Path:

@@ -13,7 +13,7 @@ than `floor_px` (`floor_for_screen`: 18 px at 1920×1080, 14 px at 1280×800).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSlider,
     QSplitter,
+    QSplitterHandle,
     QVBoxLayout,
     QWidget,
 )
@@ -54,13 +55,27 @@ def parse_views(text: str) -> list[str]:
     return names
 
 
+class PlainHandle(QSplitterHandle):
+    """A splitter handle that still drags but draws no grip dots into the picture."""
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        painter.end()
+
+
+class PlainSplitter(QSplitter):
+    def createHandle(self) -> QSplitterHandle:
+        return PlainHandle(self.orientation(), self)
+
+
 class Stage(QWidget):
     """Borrowed views side by side (or stacked), zoomed to their size, with a header line."""
 
     def __init__(self, window, *, header: bool = True, floor_px: float | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.window = window
+        self.main = window  # the main window (not QWidget.window())
         self.names: list[str] = []
         self.vertical: bool | None = None  # two views stacked; None: by the screen's shape
         self.fixed_floor = floor_px  # None: from the stage's own height
@@ -76,7 +91,7 @@ class Stage(QWidget):
         self.header.setVisible(header)
         self.header.setTextFormat(Qt.RichText)
         self.header.setContentsMargins(12, 8, 12, 6)
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = PlainSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
         layout = QVBoxLayout(self)
@@ -105,17 +120,17 @@ class Stage(QWidget):
         elif self.vertical is None:
             # a landscape screen stacks two views: the wide graph over the wide cell diagram
             # gives each more room than two tall halves would (and the cell reads larger)
-            size = self.size() if self.width() > 1 else self.window.size()
+            size = self.size() if self.width() > 1 else self.main.size()
             self.vertical = size.width() > 1.2 * size.height()
         self.release()
         self.names = list(names)
         self.splitter.setOrientation(Qt.Vertical if self.vertical else Qt.Horizontal)
         for name in self.names:
             if name == "equations":  # every line, fitted: a stage has no scroll bars
-                widget = EquationFigure(self.window.equation_view)
+                widget = EquationFigure(self.main.equation_view)
                 self._drawings.append(widget)
             else:
-                widget = self.window.borrow_view(name)
+                widget = self.main.views.lend(name)
                 self._borrowed.append((name, widget))
                 self._hide_controls(widget)
             self.splitter.addWidget(widget)
@@ -141,7 +156,7 @@ class Stage(QWidget):
         self._frames = []
         for name, widget in self._borrowed:
             apply_zoom(widget, 1.0, 0.0)
-            self.window.return_view(name, widget)
+            self.main.views.give_back(name, widget)
         self._borrowed = []
         for drawing in self._drawings:
             drawing.disconnect_simulator()
@@ -182,7 +197,7 @@ class Stage(QWidget):
         self._show_header()
 
     def _show_header(self, *_args) -> None:
-        sim = self.window.sim
+        sim = self.main.sim
         if self.header.isHidden() or sim.snapshot is None:
             return
         where = f"{sim.where()} of {sim.length}"

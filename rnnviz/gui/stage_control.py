@@ -60,7 +60,7 @@ class StageControl:
             dock.hide()
         for bar in (w.menuBar(), w.statusBar(), w.transport):
             bar.hide()
-        w.takeCentralWidget()  # the graph: the stage borrows it through borrow_view
+        w.takeCentralWidget()  # the graph: the stage borrows it from the lender
         self.stage = Stage(w, floor_px=floor_px)
         w.setCentralWidget(self.stage)
         for action in self.actions:
@@ -88,7 +88,7 @@ class StageControl:
             w.setGeometry(screen.geometry())
 
     def show(self, names: list[str]) -> None:
-        names = [n for n in names if self.window.has_view(n)] or ["graph"]
+        names = [n for n in names if self.window.views.has(n)] or ["graph"]
         if self.stage is None:
             return
         self.names = list(names)

@@ -94,15 +94,17 @@ def _zoom_axis(axis: pg.AxisItem, zoom: float, floor_px: float, default_font: QF
     base = _remember(axis, lambda: (QFont(axis.style["tickFont"] or default_font),
                                     QFont(axis.label.font()), axis.fixedWidth,
                                     axis.fixedHeight, tuple(axis.style["tickTextOffset"]),
-                                    QPen(axis.pen())))
-    tick_font, label_font, width, height, offset, pen = base
+                                    QPen(axis.pen()), (axis.textWidth, axis.textHeight)))
+    tick_font, label_font, width, height, offset, pen, text_size = base
     font = scaled_font(tick_font, zoom, floor_px)
     grow = font.pointSizeF() / tick_font.pointSizeF()  # a width fixed for the old labels
     axis.setTickFont(font)
     axis.label.setFont(scaled_font(label_font, zoom, floor_px))
     axis.style["tickTextOffset"] = [round(v * zoom) for v in offset]
     axis.setPen(_scaled_pen(pen, zoom))
-    axis.textWidth = axis.textHeight = 0  # measured again from the new font on the next paint
+    # pyqtgraph only ever grows the room it keeps for labels: start again from the room
+    # they had at zoom 1 (a bigger font then measures more on the next paint)
+    axis.textWidth, axis.textHeight = text_size
     if axis.orientation in ("left", "right"):  # width across a vertical axis, height across
         axis.setWidth(None if width is None else round(width * grow))
     else:

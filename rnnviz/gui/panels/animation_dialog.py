@@ -78,6 +78,7 @@ class AnimationDialog(QDialog):
             self.panel.setCurrentText(panel)
         self.sizes.use_default(self.panel.currentText())
         self.panel.currentTextChanged.connect(self.sizes.use_default)
+        self.panel.currentTextChanged.connect(self._validate)
         for box in (self.first, self.last):
             box.valueChanged.connect(self._validate)
         self.format.currentIndexChanged.connect(self._validate)
@@ -130,7 +131,10 @@ class AnimationDialog(QDialog):
         suffix = self.format.currentData()
         title, hint = ANIMATION_FORMATS[suffix]
         self.hint.setText("\n".join([f"{title}: {hint}", *self.missing.values()]))
-        problem = self.sizes.problem(frames=self.frame_count())
+        # the window is drawn at its own size (a scale still applies); a figure at any
+        self.sizes.size_row.setEnabled(self.panel.currentText() != "window")
+        held = 1 if suffix == ".mp4" else self.frame_count()  # ffmpeg takes frames one by one
+        problem = self.sizes.problem(frames=held)
         self.problem.setText(problem)
         self.ok_button.setEnabled(not problem)
         self.pixels.setText("" if problem else

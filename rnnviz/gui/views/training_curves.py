@@ -47,6 +47,7 @@ class TrainingCurvesView(QWidget):
         self.losses: list[tuple[int, float]] = []  # (step, loss)
         self.evals: list[tuple[int, float]] = []  # (step, validation metric)
         self.metric_name = "validation"
+        self._title = "no training run yet: start one in the Training panel"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.canvas)
@@ -61,7 +62,8 @@ class TrainingCurvesView(QWidget):
     def set_task(self, task, network: str = "") -> None:
         """Titles for a task (rnnviz.core.tasks.Task), and the network trained on it."""
         on = f" — {network}" if network else ""
-        self.title.setText(f"training on '{task.name}': {task.description}{on}")
+        self._title = f"training on '{task.name}': {task.description}{on}"
+        self._show_title()
         self.loss_plot.setTitle(f"training loss: {LOSS_NAMES.get(task.loss, task.loss)}")
         self.metric_name = task.metric_name
         log = self.metric_name == "mse"  # an error spans decades; an accuracy is 0..1
@@ -74,8 +76,13 @@ class TrainingCurvesView(QWidget):
         else:
             self.metric_plot.setYRange(0, 1, padding=0.05)
 
+    def _show_title(self) -> None:
+        waiting = "" if self.losses else " — no run yet: Start in the Training panel"
+        self.title.setText(self._title + waiting)
+
     def clear(self) -> None:
         self.losses, self.evals = [], []
+        self._show_title()
         self.loss_curve.setData([], [])
         self.metric_curve.setData([], [])
         self._empty_ranges()
@@ -88,6 +95,8 @@ class TrainingCurvesView(QWidget):
             if self.metric_plot.getAxis("left").logMode:
                 self.metric_plot.enableAutoRange(y=True)
         self.losses.append((step, max(loss, 1e-12)))  # a log axis: no zero
+        if len(self.losses) == 1:
+            self._show_title()
         self.loss_curve.setData(*np.array(self.losses).T)
         if metric is not None and (not self.evals or self.evals[-1][1] != metric):
             self.evals.append((step, metric))
