@@ -25,7 +25,7 @@ def size_docks(window, width: int, height: int) -> None:
     window.resizeDocks([docks["network"], docks["cell"]], [int(280 * fx), int(560 * fx)],
                        Qt.Horizontal)
     window.resizeDocks([docks["cell"], docks["equations"], docks["gradients"]],
-                       [int(330 * fy), int(220 * fy), int(160 * fy)], Qt.Vertical)
+                       [int(390 * fy), int(190 * fy), int(130 * fy)], Qt.Vertical)
     window.resizeDocks([docks["states"]], [int(330 * fy)], Qt.Vertical)
     window.resizeDocks([docks["states"], docks["output"]], [int(900 * fx), int(380 * fx)],
                        Qt.Horizontal)
