@@ -196,3 +196,28 @@ def test_bad_picture_requests_are_refused_and_leave_nothing(tmp_path, capsys, qa
     code, _, err = run(capsys, "snapshot", *FLAGS, *argv, "-o", str(tmp_path / "x.png"))
     assert code == 2 and match in err and err.count("\n") == 1, err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_figure_shows_a_control(qtbot, window):
+    """The drawing alone: no check box, spin box, combo box or line edit is visible in any
+    view's figure (they are shown again in the window afterwards)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QWidget,
+    )
+
+    from rnnviz.gui.stage import VIEWS
+
+    controls = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit)
+    load(qtbot, window, Config(cell="gru", hidden_size=8, length=12, preset="sine",
+                               gradients="h_T"))
+    for view in VIEWS:
+        with surface(window, Picture("figure", (view,), 900, 500)) as widget:
+            shown = [c for c in widget.findChildren(QWidget)
+                     if isinstance(c, controls) and c.isVisibleTo(widget)]
+            assert shown == [], f"{view}: {[type(c).__name__ for c in shown]}"
+    assert window.cell_view.top_k.isVisibleTo(window)
+    assert window.state_view.units_edit.isVisibleTo(window)
