@@ -8,8 +8,11 @@ contenders alternating.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import platform
+import subprocess
+import sys
 import time
 
 
@@ -25,6 +28,23 @@ def add_bench_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=5, help="runs per timing (best kept)")
     parser.add_argument("--method", choices=["fast", "step"], default="fast")
+    parser.add_argument("--busy", type=int, default=0, metavar="N",
+                        help="also measure with N other processes spinning (a busy desktop): "
+                             "each part reports quiet and busy")
+
+
+@contextlib.contextmanager
+def spinning(count: int):
+    """`count` other processes keeping a core busy each, as a user's desktop does."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                for _ in range(count)]
+    try:
+        time.sleep(0.5 if count else 0)  # let them take their cores
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
 
 
 def _seconds(fn, sync) -> float:
@@ -50,6 +70,7 @@ def bench_core(args) -> dict:
     from rnnviz.core.devices import resolve_device
     from rnnviz.core.network import Network
     from rnnviz.core.spec import NetworkSpec
+    from rnnviz.core.threads import torch_threads
     from rnnviz.core.trace import compute_trace
 
     choice = resolve_device(args.device)
@@ -73,12 +94,19 @@ def bench_core(args) -> dict:
             def trace(net=net):
                 compute_trace(net, x, device=str(device), method=args.method)
 
+            def torch_one_thread(forward=torch_forward):
+                with torch_threads(1):
+                    forward()
+
             t_torch, t_trace = _best_pair(torch_forward, trace, args.repeat, sync)
+            t_one, _ = _best_pair(torch_one_thread, lambda: None, args.repeat, sync)
             rows.append({
                 "cell": cell, "hidden": hidden, "steps": args.length,
                 "torch_us_per_step": round(1e6 * t_torch / args.length, 2),
+                "torch_1_thread_us_per_step": round(1e6 * t_one / args.length, 2),
                 "trace_us_per_step": round(1e6 * t_trace / args.length, 2),
                 "ratio": round(t_trace / t_torch, 2),
+                "ratio_to_1_thread": round(t_trace / t_one, 2),
             })
     return {
         "part": "core",
@@ -92,16 +120,26 @@ def bench_core(args) -> dict:
 
 
 def run_bench(args) -> int:
-    reports = []
+    parts = []
     if args.part in ("core", "all"):
-        reports.append(bench_core(args))
+        parts.append(bench_core)
     if args.part in ("gui", "all"):
         from rnnviz.gui.bench_gui import bench_gui
 
-        reports.append(bench_gui(args))
+        parts.append(bench_gui)
     if args.part in ("export", "all"):
         from rnnviz.gui.bench_gui import bench_export
 
-        reports.append(bench_export(args))
+        parts.append(bench_export)
+    reports = []
+    for part in parts:
+        if not args.busy:
+            reports.append(part(args))
+            continue
+        quiet = part(args)
+        with spinning(args.busy):
+            busy = part(args)
+        reports.append({"part": quiet["part"], "quiet": quiet,
+                        f"busy ({args.busy} spinning)": busy})
     print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2))
     return 0

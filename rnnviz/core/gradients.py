@@ -22,6 +22,7 @@ from rnnviz.core.devices import resolve_device
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.network import Network
 from rnnviz.core.states import InitialState, zeros_state
+from rnnviz.core.threads import threads_for, torch_threads
 
 
 @dataclass
@@ -139,7 +140,8 @@ def compute_gradients(network: Network, x, objective: str = "h_T", *,
     initial = initial or zeros_state(spec, xt.shape[1])
     h0 = torch.as_tensor(initial.h0, dtype=xt.dtype, device=dev)
     c0 = None if initial.c0 is None else torch.as_tensor(initial.c0, dtype=xt.dtype, device=dev)
-    with torch.enable_grad():
+    threads = threads_for(xt.shape[0], xt.shape[1], spec.hidden_size, dev)
+    with torch.enable_grad(), torch_threads(threads):
         states, top = forward_with_grad(network, xt, h0, c0)
         tgt = None if targets is None else torch.as_tensor(targets).to(dev)
         loss = objective_value(network, kind, index, states, top, tgt)

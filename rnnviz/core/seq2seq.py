@@ -23,6 +23,7 @@ from rnnviz.core.errors import RnnvizError
 from rnnviz.core.network import _SEEDED_INIT, Network, make_rnn_module
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.states import InitialState
+from rnnviz.core.threads import threads_for, torch_threads
 from rnnviz.core.topology import CONTEXT_MODES
 from rnnviz.core.trace import Trace, compute_trace
 
@@ -278,7 +279,8 @@ def run_seq2seq(model: Seq2Seq, x, steps: int, *, teacher=None, device: str = "c
         if tuple(teacher.shape) != (steps, batch) or teacher.min() < 0 or teacher.max() >= vocab:
             raise RnnvizError(f"teacher symbols must be (steps, batch) = {(steps, batch)} ids "
                               f"below {vocab}")
-    with torch.no_grad():
+    threads = threads_for(steps, batch, spec.decoder.hidden_size, device)
+    with torch.no_grad(), torch_threads(threads):
         final = _final_state(enc)
         context = model.map_context(final.to(model.dtype))
         hidden = module.decoder_start(context)

@@ -21,6 +21,7 @@ from rnnviz.core.memory import check_trace_fits
 from rnnviz.core.network import Network
 from rnnviz.core.spec import NetworkSpec
 from rnnviz.core.states import InitialState, zeros_state
+from rnnviz.core.threads import threads_for, torch_threads
 
 METHODS = ("fast", "step")
 
@@ -181,7 +182,8 @@ def compute_trace(
     c0 = None if initial.c0 is None else torch.as_tensor(initial.c0).to(device=dev, dtype=dtype)
     D = spec.num_directions
     results: list[LayerResult] = []
-    with _exact_math(dev):
+    threads = threads_for(steps, batch, spec.hidden_size, dev)
+    with _exact_math(dev), torch_threads(threads):
         for layer in range(spec.num_layers):
             rows = slice(layer * D, (layer + 1) * D)
             result = run_layer(network, layer, layer_in, h0[rows],

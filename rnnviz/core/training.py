@@ -28,6 +28,7 @@ from rnnviz.core.seq2seq import (
 )
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.tasks import Task, make_task
+from rnnviz.core.threads import threads_for, torch_threads
 from rnnviz.core.torch_model import RecurrentModel
 from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
 
@@ -152,6 +153,13 @@ class Trainer:
 
     def run(self, on_progress: Callable[[Progress], None] | None = None) -> TrainResult:
         result, start = TrainResult(self.current_network()), time.perf_counter()
+        steps, batch = self.val[0].shape[0], self.settings.batch_size
+        with torch_threads(threads_for(steps, batch, self.settings.hidden_size,
+                                       self.device.device)):
+            return self._run(result, start, on_progress)
+
+    def _run(self, result: TrainResult, start: float,
+             on_progress: Callable[[Progress], None] | None) -> TrainResult:
         for step in range(1, self.settings.steps + 1):
             while self.pause.is_set() and not self.stop.is_set():
                 time.sleep(0.02)
