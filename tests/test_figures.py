@@ -140,6 +140,9 @@ def test_stage_snapshot_has_the_screen_size(tmp_path, capsys, qapp):
                             "1280x800", "-o", str(out))
     assert code == 0, err
     assert Image.open(out).size == (1280, 800) and "stage graph+cell" in stdout
+    svg = tmp_path / "s.svg"
+    assert run(capsys, "snapshot", *FLAGS, "--stage", "graph", "-o", str(svg))[0] == 0
+    assert "Esc" not in all_text(read_svg(svg)[0])  # the key hint is for people, not pictures
 
 
 def test_layer_direction_and_unit_choose_the_cell(tmp_path, capsys, qapp):

@@ -15,7 +15,7 @@ CONFIG = Config(cell="lstm", hidden_size=8, num_layers=2, length=30, preset="sin
 
 def stage_svg(window, tmp_path, names, width, height):
     window.resize(width, height)
-    window.stage_control.enter(names, fullscreen=False)
+    window.stage_control.enter(names, fullscreen=False, hint=False)
     settle()
     window.stage_control.stage.refresh()
     settle()
@@ -54,6 +54,10 @@ def test_f5_puts_graph_and_cell_on_the_stage_and_esc_brings_the_layout_back(qtbo
     assert stage.isAncestorOf(window.graph) and stage.isAncestorOf(window.cell_view)
     assert not window.menuBar().isVisible() and not window.docks["network"].isVisible()
     assert not window.cell_view.top_k.isVisible()  # the drawing alone, no check boxes
+    from PySide6.QtWidgets import QLabel
+
+    qtbot.waitUntil(lambda: stage.findChild(QLabel, "stageHint") is not None)  # how to leave
+    assert "Esc" in stage.findChild(QLabel, "stageHint").text()
     qtbot.keyClick(window, Qt.Key_Right)  # the transport keys stay live
     assert window.sim.t == 1
     qtbot.keyClick(window, Qt.Key_V)  # next view

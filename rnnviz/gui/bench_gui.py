@@ -45,7 +45,7 @@ def stage_latencies(window, app) -> dict:
     window.resize(1920, 1080)
     result = {}
     for names in (["graph", "cell"], ["cell"], ["equations"], ["states"], ["gradients"]):
-        window.stage_control.enter(names, fullscreen=False)
+        window.stage_control.enter(names, fullscreen=False, hint=False)
         app.processEvents()
         step_latencies(window, app, 10)  # warm-up
         times = step_latencies(window, app, 100)

@@ -35,7 +35,7 @@ def surface(window, picture: Picture):
         control = window.stage_control
         was_on = control.active
         window.resize(picture.width, picture.height)
-        control.enter(list(picture.views), fullscreen=False)
+        control.enter(list(picture.views), fullscreen=False, hint=False)
         settle()
         control.stage.refresh()
         settle()
@@ -65,7 +65,7 @@ def _stage_set_aside(window):
     try:
         yield
     finally:
-        control.enter(names, fullscreen=full)
+        control.enter(names, fullscreen=full, hint=False)
         control.stage.show_views(names, vertical=vertical)
 
 

@@ -12,7 +12,7 @@ than `floor_px` (`floor_for_screen`: 18 px at 1920×1080, 14 px at 1280×800).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -209,6 +209,27 @@ class Stage(QWidget):
                             f"unit {sim.unit}"
                             f"<span style='color:#888888'> &nbsp;&nbsp; "
                             f"{' + '.join(VIEW_TITLES[n] for n in self.names)}</span>")
+
+    def show_hint(self, seconds: float = 4.0) -> None:
+        """The keys, over the bottom of the stage for a few seconds: on a full screen with
+        no menu, a presenter must learn how to leave (never part of an export)."""
+        hint = QLabel(STAGE_KEYS, self)
+        hint.setObjectName("stageHint")
+        hint.setAutoFillBackground(True)
+        palette = hint.palette()
+        palette.setColor(QPalette.Window, QColor(40, 40, 40, 220))
+        palette.setColor(QPalette.WindowText, QColor("white"))
+        hint.setPalette(palette)
+        font = QFont(self.font())
+        font.setPointSizeF(max(self.floor_px, 12.0) / PX_PER_PT)
+        hint.setFont(font)
+        hint.setContentsMargins(14, 8, 14, 8)
+        hint.adjustSize()
+        hint.move((self.width() - hint.width()) // 2, self.height() - hint.height() - 24)
+        hint.show()
+        hint.raise_()
+        self.hint = hint
+        QTimer.singleShot(int(seconds * 1000), hint.deleteLater)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

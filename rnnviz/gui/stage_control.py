@@ -47,8 +47,9 @@ class StageControl:
         return self.stage is not None
 
     def enter(self, names: list[str] | None = None, fullscreen: bool = True,
-              floor_px: float | None = None) -> Stage:
-        """Show `names` (default: the last shown, graph + cell) on the stage."""
+              floor_px: float | None = None, hint: bool = True) -> Stage:
+        """Show `names` (default: the last shown, graph + cell) on the stage; `hint` shows
+        the keys for a few seconds (a person entering; not a picture being made)."""
         w = self.window
         names = list(names or self.names)
         if self.stage is not None:
@@ -75,6 +76,9 @@ class StageControl:
         self.stage.show()
         self.stage.setFocus(Qt.OtherFocusReason)
         QTimer.singleShot(0, lambda: self.stage and self.stage.setFocus(Qt.OtherFocusReason))
+        if hint:
+            QTimer.singleShot(400 if fullscreen else 0,  # once the screen is the stage's
+                              lambda: self.stage and self.stage.show_hint())
         w.stage_action.setChecked(True)
         return self.stage
 
