@@ -10,7 +10,7 @@ import torch
 from rnnviz.core import gradients, seq2seq, threads, trace, training
 from rnnviz.core.network import Network
 from rnnviz.core.spec import NetworkSpec
-from rnnviz.core.threads import busy_cores, cpu_count, threads_for, torch_threads
+from rnnviz.core.threads import busy_cores, threads_for, torch_threads
 
 
 def test_small_work_runs_on_one_thread_whatever_the_load():
@@ -19,9 +19,17 @@ def test_small_work_runs_on_one_thread_whatever_the_load():
 
 def test_large_work_takes_the_free_cores(monkeypatch):
     monkeypatch.setattr(threads, "cpu_count", lambda: 4)
+    monkeypatch.setattr(threads, "TORCH_DEFAULT", 4)
+    monkeypatch.setattr(threads.os, "cpu_count", lambda: 4)
     assert threads_for(5000, 1, 1024, load=0.0) == 4
     assert threads_for(5000, 1, 1024, load=1.1) == 3  # another program holds a core
     assert threads_for(5000, 1, 1024, load=3.9) == 1  # never fewer than one
+    monkeypatch.setattr(threads, "TORCH_DEFAULT", 2)  # never more than torch would use
+    assert threads_for(5000, 1, 1024, load=0.0) == 2
+    monkeypatch.setattr(threads.os, "cpu_count", lambda: 16)  # a big host, 4 cores ours
+    monkeypatch.setattr(threads, "TORCH_DEFAULT", 16)
+    assert threads_for(5000, 1, 1024, load=6.0) == 4  # busy elsewhere, our cores free
+    assert threads_for(5000, 1, 1024, load=14.0) == 2
     monkeypatch.setattr(threads, "cpu_count", lambda: 1)
     assert threads_for(5000, 1, 1024, load=0.0) == 1
 
@@ -31,7 +39,9 @@ def test_the_gpu_leaves_the_host_threads_alone():
 
 
 def test_busy_cores_is_a_share_of_the_machine():
-    assert 0.0 <= busy_cores(0.01) <= cpu_count() + 0.5
+    import os
+
+    assert 0.0 <= busy_cores(0.01) <= (os.cpu_count() or 1) + 0.5
 
 
 def test_torch_threads_restores_the_count():

@@ -31,6 +31,7 @@ SAMPLE_S = 0.03  # how long the load is sampled when there is no recent reading
 FRESH_S = (0.05, 10.0)  # a previous reading this old gives the load without waiting
 _last: tuple[float, int, int, float] | None = None  # (when, busy, total, own CPU seconds)
 _last_busy = 0.0  # what that reading gave: reused for calls closer together than FRESH_S
+TORCH_DEFAULT = torch.get_num_threads()  # torch's own choice (physical cores): never more
 
 
 def cpu_count() -> int:
@@ -54,7 +55,8 @@ def _reading() -> tuple[float, int, int, float] | None:
 
 
 def busy_cores(sample_s: float = SAMPLE_S) -> float:
-    """How many cores other programs keep busy (this process's own work left out)."""
+    """How many of the machine's cores other programs keep busy (this process's own work
+    left out)."""
     global _last, _last_busy
     current = _reading()
     if current is None:  # not Linux: the 1-minute load average, which lags but exists
@@ -74,7 +76,7 @@ def busy_cores(sample_s: float = SAMPLE_S) -> float:
         return 0.0
     ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     others = (current[1] - first[1]) - (current[3] - first[3]) * ticks
-    _last_busy = max(0.0, cpu_count() * others / total)
+    _last_busy = max(0.0, (os.cpu_count() or 1) * others / total)
     return _last_busy
 
 
@@ -83,11 +85,12 @@ def threads_for(steps: int, batch: int, hidden: int, device: torch.device | str 
     """Threads for a recurrence of `steps` × `batch` over `hidden` units on `device`."""
     if _device_kind(device) != "cpu":
         return torch.get_num_threads()  # the GPU does the work; leave the host alone
-    cores = cpu_count()
+    cores = min(cpu_count(), TORCH_DEFAULT)  # the cores this process may use
     if cores == 1 or steps * batch * hidden * hidden < SMALL_WORK:
         return 1
     busy = busy_cores() if load is None else load
-    return max(1, min(cores, round(cores - busy)))
+    free = (os.cpu_count() or cores) - busy  # machine-wide; other programs may run anywhere
+    return max(1, min(cores, round(free)))
 
 
 def _device_kind(device: torch.device | str) -> str:
