@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -17,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.gui import window_layout
+from rnnviz.gui import window_layout, window_menus
 from rnnviz.gui.config import Config, demo_config
 from rnnviz.gui.dock_title import DockTitle
-from rnnviz.gui.export_menu import ExportMenu
 from rnnviz.gui.panels.input_panel import InputPanel
 from rnnviz.gui.panels.network_panel import NetworkPanel
 from rnnviz.gui.settings import app_settings
@@ -37,12 +35,6 @@ from rnnviz.gui.views.output_view import OutputView
 from rnnviz.gui.views.state_view import StateView
 
 APPLY_DELAY_MS = 150  # edits are applied once typing pauses this long
-
-
-def _bundled(name: str):
-    from rnnviz.core.resource_files import resource
-
-    return resource(name)
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +68,7 @@ class MainWindow(QMainWindow):
         self._pending: dict = {}
         self._apply_timer = QTimer(self, singleShot=True, interval=APPLY_DELAY_MS)
         self._apply_timer.timeout.connect(self._apply_pending)
-        self._build_menus()
+        window_menus.build_menus(self)
         self._build_status_bar()
         self._connect()
         self.fit_to_screen()
@@ -144,48 +136,6 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             dock.setFloating(False)
         self.fit_docks()
-
-    def _menu_action(self, menu, text: str, slot, key: str | None = None,
-                     checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if key:
-            action.setShortcut(QKeySequence(key))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._menu_action(file_menu, "Open &model…", self.open_model, "Ctrl+O")
-        self._menu_action(file_menu, "Open &data…", self.open_data, "Ctrl+D")
-        self._menu_action(file_menu, "&Demo (LSTM on a sine)", lambda: self.start(demo_config()),
-                          "Ctrl+N")
-        examples = file_menu.addMenu("E&xamples")
-        self._menu_action(examples, "Trained reverser: GRU encoder–decoder (reverse.pt)",
-                          lambda: self.open_model_file(str(_bundled("models/reverse.pt"))))
-        self._menu_action(examples, "Demo: LSTM on a sine", lambda: self.start(demo_config()))
-        file_menu.addSeparator()
-        self.export_menu = ExportMenu(self, file_menu)
-        file_menu.addSeparator()
-        self._menu_action(file_menu, "&Quit", self.close, "Ctrl+Q")
-        play_menu = bar.addMenu("&Playback")
-        for action in (self.transport.reset_action, self.transport.back_action,
-                       self.transport.play_action, self.transport.forward_action,
-                       self.transport.end_action):
-            play_menu.addAction(action)
-        view_menu = bar.addMenu("&View")
-        self.stage_action = self._menu_action(
-            view_menu, "&Stage (views on the whole screen)", self._on_stage, "F5", True)
-        self.addAction(self.stage_action)  # F5 also leaves the stage, where menus are hidden
-        self._menu_action(view_menu, "&Reset layout", self.reset_layout)
-        view_menu.addSeparator()
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-        help_menu = bar.addMenu("&Help")
-        self._menu_action(help_menu, "&Keyboard", self._show_keys, "F1")
-        self._menu_action(help_menu, "&About rnnviz", self._show_about)
 
     def _build_status_bar(self) -> None:
         self.device_label = QLabel()
@@ -352,27 +302,12 @@ class MainWindow(QMainWindow):
         box.setInformativeText("The previous network and input are still shown.")
         box.open()  # not exec(): never block the window (or a test) on a dialog
 
-    def _on_stage(self, on: bool) -> None:
+    def toggle_stage(self, on: bool) -> None:
         """F5: the views on the whole screen (graph + cell first); again, or Esc, leaves."""
         if on and not self.stage_control.active:
             self.stage_control.enter()
         elif not on:
             self.stage_control.leave()
-
-    def _show_keys(self) -> None:
-        from rnnviz.gui.stage import STAGE_KEYS
-
-        QMessageBox.information(self, "Keyboard", "→ step forward\n← step back\nSpace play / "
-                                "pause\nHome back to t = 0\nEnd last step\nF5 stage (views "
-                                "on the whole screen)\nCtrl+O open model\nCtrl+D open data\n"
-                                f"Ctrl+N demo\n\nOn the stage: {STAGE_KEYS}")
-
-    def _show_about(self) -> None:
-        from rnnviz import __version__
-
-        QMessageBox.about(self, "About rnnviz", f"rnnviz {__version__}: step RNN, LSTM and GRU "
-                          "cells through a sequence and see every gate, computed as torch.nn "
-                          "computes it.")
 
     # ----- settings ------------------------------------------------------------------------------
     def restore_settings(self) -> Config | None:

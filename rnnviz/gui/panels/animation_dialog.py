@@ -8,19 +8,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from rnnviz.export import ANIMATION_FORMATS, missing_animation_formats
-from rnnviz.gui.panels.figure_dialog import SizeFields, problem_label
+from rnnviz.gui.panels.figure_dialog import SizedExportDialog
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,7 @@ class AnimationChoice:
         return range(self.first, self.last + way, way)
 
 
-class AnimationDialog(QDialog):
+class AnimationDialog(SizedExportDialog):
     """Steps `first`..`last` of a panel as an animation; `choice()` says what was chosen.
 
     `default_size(panel)` gives a panel's size; `missing` maps the suffixes this
@@ -61,23 +58,13 @@ class AnimationDialog(QDialog):
         self.fps = QDoubleSpinBox()
         self.fps.setRange(0.5, 50)  # GIF frame times are whole hundredths: 50 fps at most
         self.fps.setValue(8)
-        self.panel = QComboBox()
-        self.panel.addItems(list(panels))
         self.missing = dict(missing_animation_formats() if missing is None else missing)
         self.format = self._formats(self.missing)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.sizes = SizeFields(default_size, self._validate)
-        self.pixels = QLabel()
-        self.problem = problem_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self._make_size_parts(panels, default_size)
         self._lay_out()
-        if panel is not None:
-            self.panel.setCurrentText(panel)
-        self.sizes.use_default(self.panel.currentText())
-        self.panel.currentTextChanged.connect(self.sizes.use_default)
+        self._follow_panel(panel)
         self.panel.currentTextChanged.connect(self._validate)
         for box in (self.first, self.last):
             box.valueChanged.connect(self._validate)
@@ -111,15 +98,7 @@ class AnimationDialog(QDialog):
         form.addRow("panel", self.panel)
         form.addRow("format", self.format)
         form.addRow("", self.hint)
-        form.addRow("size", self.sizes.size_row)
-        form.addRow("scale", self.sizes.scale)
-        form.addRow("", self.pixels)
-        form.addRow(self.problem)
-        form.addRow(self.buttons)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.Ok)
+        self._add_size_rows(form)
 
     def frame_count(self) -> int:
         return abs(self.last.value() - self.first.value()) + 1

@@ -114,42 +114,61 @@ class SizeFields:
         return format_size(*render_size(*self.size(), self.scale_value())) + " pixels"
 
 
-class FigureDialog(QDialog):
-    """One panel as a figure: `choice()` says which, in what format, at what size."""
+class SizedExportDialog(QDialog):
+    """What both export dialogs share: the panel, the size fields, the line saying what
+    will be written, the reason OK is disabled, and OK / Cancel. Subclasses validate."""
 
-    def __init__(self, panels: Sequence[str], default_size: Callable[[str], tuple[int, int]],
-                 parent=None, *, panel: str | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Export a figure")
+    def _make_size_parts(self, panels: Sequence[str],
+                         default_size: Callable[[str], tuple[int, int]]) -> None:
         self.panel = QComboBox()
         self.panel.addItems(list(panels))
-        self.format = QComboBox()
-        for suffix, title in FIGURE_FORMATS.items():
-            self.format.addItem(title, suffix)
         self.sizes = SizeFields(default_size, self._validate)
         self.pixels = QLabel()
         self.problem = problem_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("panel", self.panel)
-        form.addRow("format", self.format)
+
+    def _add_size_rows(self, form: QFormLayout) -> None:
         form.addRow("size", self.sizes.size_row)
         form.addRow("scale", self.sizes.scale)
         form.addRow("", self.pixels)
         form.addRow(self.problem)
         form.addRow(self.buttons)
+
+    def _follow_panel(self, panel: str | None) -> None:
+        """Start on `panel`; a panel chosen later brings its own default size."""
         if panel is not None:
             self.panel.setCurrentText(panel)
         self.sizes.use_default(self.panel.currentText())
         self.panel.currentTextChanged.connect(self.sizes.use_default)
-        self.format.currentIndexChanged.connect(self._validate)
-        self._validate()
 
     @property
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.Ok)
+
+    def _validate(self) -> None:
+        raise NotImplementedError
+
+
+class FigureDialog(SizedExportDialog):
+    """One panel as a figure: `choice()` says which, in what format, at what size."""
+
+    def __init__(self, panels: Sequence[str], default_size: Callable[[str], tuple[int, int]],
+                 parent=None, *, panel: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Export a figure")
+        self.format = QComboBox()
+        for suffix, title in FIGURE_FORMATS.items():
+            self.format.addItem(title, suffix)
+        self._make_size_parts(panels, default_size)
+        form = QFormLayout(self)
+        form.addRow("panel", self.panel)
+        form.addRow("format", self.format)
+        self._add_size_rows(form)
+        self._follow_panel(panel)
+        self.format.currentIndexChanged.connect(self._validate)
+        self._validate()
 
     def _is_vector(self) -> bool:
         return self.format.currentData() in VECTOR_SUFFIXES
