@@ -143,13 +143,14 @@ def cmd_trace(args) -> int:
     elif args.init != "zeros":
         raise RnnvizError("seq2seq: the encoder starts from zeros and the decoder from the "
                           "context; leave out --init")
-    trace, run_notes = run_model(net, seq.values, topology=topology, feed=args.feed,
-                                 steps=args.decode_steps, initial=initial, device=args.device,
-                                 method=args.method)
-    elapsed = time.perf_counter() - start
-    extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init,
-             "topology": topology, "feed": args.feed}
-    save_trace(trace, args.output, extra)
+    with _spool_for(args.output, net, seq) as spool:  # a trace too long to hold: streamed
+        trace, run_notes = run_model(net, seq.values, topology=topology, feed=args.feed,
+                                     steps=args.decode_steps, initial=initial,
+                                     device=args.device, method=args.method, sink=spool)
+        elapsed = time.perf_counter() - start
+        extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init,
+                 "topology": topology, "feed": args.feed}
+        save_trace(trace, args.output, extra, spool=spool)
     notes = getattr(net.spec, "notes", ())
     device = trace.device
     for note in (*notes, *setup.notes, *run_notes, device.reason):
@@ -160,6 +161,29 @@ def cmd_trace(args) -> int:
         what += f", decoded {trace.decoded(0)!r}"
     print(f"wrote {args.output}: {what}, on {device.device} in {elapsed * 1e3:.0f} ms")
     return 0
+
+
+def _spool_for(output: str, net, seq):
+    """Where a long trace's chunks wait to be written (beside the file), once the disk is
+    known to hold them and the file; None for an encoder–decoder (always held whole)."""
+    import contextlib
+    from pathlib import Path
+
+    from rnnviz.core.long_trace import estimate_file_bytes, file_keys
+    from rnnviz.core.memory import prefers_long
+    from rnnviz.core.network import Network
+    from rnnviz.core.npz_spool import Spool, check_disk
+
+    spec = net.spec
+    if not isinstance(net, Network):
+        return contextlib.nullcontext()
+    folder = Path(output).parent
+    itemsize = net.dtype.itemsize
+    steps, batch = seq.values.shape[:2]
+    if prefers_long(spec, steps, batch, itemsize):
+        check_disk(folder, 2 * estimate_file_bytes(spec, steps, batch, itemsize),
+                   f"this trace ({spec.title()}, T={steps}, batch={batch})")
+    return Spool(folder, file_keys(spec))
 
 
 def cmd_gui(args) -> int:

@@ -9,6 +9,10 @@ from rnnviz.core.spec import NetworkSpec
 
 # Working copies while a layer is computed (both GEMM results, shifted h, scan buffers).
 WORK_FACTOR = 4
+# A trace bigger than this is kept as checkpoints and recomputed on demand (long_trace.py):
+# a window of it and its overview are what anyone looks at, and the rest of the desktop
+# keeps its memory. RNNVIZ_LONG_TRACE_MIB changes it (tests use a small value).
+LONG_TRACE_BYTES = 512 << 20
 
 
 def estimate_trace_bytes(spec: NetworkSpec, steps: int, batch: int, itemsize: int) -> int:
@@ -35,6 +39,15 @@ def available_memory_bytes() -> int | None:
         return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
         return None
+
+
+def prefers_long(spec: NetworkSpec, steps: int, batch: int, itemsize: int) -> bool:
+    """Whether a trace is better kept as checkpoints than whole: too big for LONG_TRACE_BYTES
+    or for half of the memory available now."""
+    need = estimate_trace_bytes(spec, steps, batch, itemsize)
+    limit = int(os.environ.get("RNNVIZ_LONG_TRACE_MIB", 0)) << 20 or LONG_TRACE_BYTES
+    have = available_memory_bytes()
+    return need > limit or (have is not None and need > 0.5 * have)
 
 
 def gib(n: float) -> str:

@@ -17,7 +17,7 @@ import torch
 from rnnviz.core.devices import DeviceChoice, resolve_device
 from rnnviz.core.engine import LayerResult, run_layer_fast, run_layer_step
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.memory import check_trace_fits
+from rnnviz.core.memory import check_trace_fits, prefers_long
 from rnnviz.core.network import Network
 from rnnviz.core.spec import NetworkSpec
 from rnnviz.core.states import InitialState, zeros_state
@@ -134,7 +134,7 @@ def _as_input(x: np.ndarray | torch.Tensor, spec: NetworkSpec, batch_first: bool
 
 
 @contextlib.contextmanager
-def _exact_math(device: torch.device):
+def exact_math(device: torch.device):
     """TF32 off while tracing on CUDA, so the fused layer and the gate GEMMs agree."""
     if device.type != "cuda":
         yield
@@ -156,8 +156,16 @@ def compute_trace(
     dtype: torch.dtype | None = None,
     method: str = "fast",
     batch_first: bool = False,
+    long: bool | None = None,
+    chunk: int | None = None,
+    sink=None,
 ) -> Trace:
-    """Run `network` over `x` and keep every part. `x` is (T, I) or (T, B, I)."""
+    """Run `network` over `x` and keep every part. `x` is (T, I) or (T, B, I).
+
+    A trace too big to hold (memory.prefers_long), or `long=True`, is a LongTrace: states
+    at checkpoints every `chunk` steps, the parts recomputed on demand (long_trace.py);
+    `sink(k, arrays)` then receives every chunk's arrays as they are first computed.
+    """
     if method not in METHODS:
         raise RnnvizError(f"unknown method {method!r}; use 'fast' or 'step'")
     spec = network.spec
@@ -165,7 +173,10 @@ def compute_trace(
     xt = _as_input(x, spec, batch_first)
     steps, batch = xt.shape[:2]
     itemsize = torch.empty((), dtype=dtype).element_size()
-    check_trace_fits(spec, steps, batch, itemsize)
+    if long is None:
+        long = prefers_long(spec, steps, batch, itemsize)
+    if not long:
+        check_trace_fits(spec, steps, batch, itemsize)
     initial = initial or zeros_state(spec, batch)
     initial.check(spec, batch)
     choice = resolve_device(device)
@@ -173,6 +184,10 @@ def compute_trace(
     if dev.type == "mps" and dtype == torch.float64:
         choice = DeviceChoice(torch.device("cpu"), choice.requested, "MPS has no float64")
         dev = choice.device
+    if long:
+        from rnnviz.core.long_trace import compute_long_trace
+
+        return compute_long_trace(network, xt.to(dtype), initial, choice, method, chunk, sink)
     if dev.type == "cuda":  # every layer's parts stay on the GPU until the final copy
         check_trace_fits(spec, steps, batch, itemsize, available=torch.cuda.mem_get_info(dev)[0],
                          where="GPU memory")
@@ -183,18 +198,18 @@ def compute_trace(
     D = spec.num_directions
     results: list[LayerResult] = []
     threads = threads_for(steps, batch, spec.hidden_size, dev)
-    with _exact_math(dev), torch_threads(threads):
+    with exact_math(dev), torch_threads(threads):
         for layer in range(spec.num_layers):
             rows = slice(layer * D, (layer + 1) * D)
             result = run_layer(network, layer, layer_in, h0[rows],
                                None if c0 is None else c0[rows])
             results.append(result)
             layer_in = result.output
-        y_logits, y = _head(network, layer_in)
+        y_logits, y = head_outputs(network, layer_in)
     return _to_trace(spec, xt, results, initial, y_logits, y, choice, method, dtype)
 
 
-def _head(network: Network, top: torch.Tensor):
+def head_outputs(network: Network, top: torch.Tensor):
     head = network.spec.head
     if head is None:
         return None, None

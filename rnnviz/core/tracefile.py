@@ -14,6 +14,8 @@ import numpy as np
 from rnnviz import __version__
 from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.long_trace import StepArray
+from rnnviz.core.npz_spool import Spool, Streamed, check_disk, write_npz
 from rnnviz.core.spec import NetworkSpec
 
 
@@ -39,17 +41,44 @@ def trace_meta(trace, extra: dict | None = None) -> dict:
     }
 
 
-def save_trace(trace, path: str | Path, extra_meta: dict | None = None) -> Path:
-    """Write `trace` (a Trace or a Seq2SeqTrace) to an .npz file atomically."""
+def save_trace(trace, path: str | Path, extra_meta: dict | None = None,
+               spool: Spool | None = None) -> Path:
+    """Write `trace` (a Trace, LongTrace or Seq2SeqTrace) to an .npz file atomically.
+
+    A LongTrace's per-step arrays are streamed: from `spool` if the first pass already
+    filled it (rnnviz trace), else recomputed a chunk at a time into a new one."""
     path = Path(path)
     if path.suffix != ".npz":
         raise RnnvizError(f"trace files end in .npz; got {path.name} (try {path.stem}.npz)")
     arrays = dict(trace.arrays())
     arrays["spec"] = np.array(json.dumps(trace.spec.to_dict()))
     arrays["meta"] = np.array(json.dumps(trace_meta(trace, extra_meta)))
-    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
-        np.savez(fh, **arrays)
-    return path
+    lazy = {k: v for k, v in arrays.items() if isinstance(v, StepArray)}
+    if not lazy:
+        with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+            np.savez(fh, **arrays)
+        return path
+    check_disk(path.parent if str(path.parent) else ".", 2 * trace_file_bytes(arrays),
+               "this trace file")
+    own = spool is None or not all(spool.holds(v.key, trace.length) for v in lazy.values())
+    if own:
+        spool = Spool(path.parent, {v.key for v in lazy.values()})
+    try:
+        if own:
+            for start, block in trace.chunks():
+                spool(start, block)
+        for name, value in lazy.items():
+            arrays[name] = Streamed(spool, value.key, trace.length)
+        return write_npz(path, arrays)
+    finally:
+        if own:
+            spool.close()
+
+
+def trace_file_bytes(arrays: dict) -> int:
+    """Bytes of the arrays as the .npz will hold them."""
+    return sum(int(np.prod(v.shape, dtype=np.int64)) * np.dtype(v.dtype).itemsize
+               for v in arrays.values())
 
 
 def read_trace_file(path: str | Path) -> tuple[object, dict, dict[str, np.ndarray]]:

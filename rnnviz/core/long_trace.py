@@ -1,0 +1,410 @@
+"""Traces longer than memory: states at checkpoints, an overview, exact steps on demand.
+
+A trace of an LSTM H=256 over 10^6 steps holds 6 GiB of parts. A LongTrace keeps only
+what each layer and direction enters every chunk of K steps with (h, c: the
+checkpoints), per-bin summaries for overviews (overview.py) and the input. The parts of
+any step are recomputed from the checkpoint of its chunk, on demand, by the same
+function that made the checkpoints, with the same shapes and thread count: so they are
+bit for bit what the first pass computed (tests check), and every later read agrees
+with every earlier one.
+
+Chunks are sized so that one costs about 2 ms (a scrub to any step recomputes one or
+two of them); a few recent chunks stay cached. Shorter chunks would scrub faster but
+make the first pass slower (per-chunk overhead): LSTM H=256 over 10^5 steps took
+1.7× / 1.4× / 0.8× a one-thread torch.nn forward with chunks of 64 / 128 / 256 steps.
+
+A bidirectional layer's reverse direction enters chunk k from chunk k+1, so its
+checkpoints come from a sweep from the end; a stacked bidirectional layer reads both
+directions of the layer below, so layers are done one after another.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from rnnviz.core.devices import DeviceChoice
+from rnnviz.core.engine import LayerResult, run_layer_fast, run_layer_step
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.memory import available_memory_bytes, gib
+from rnnviz.core.network import Network
+from rnnviz.core.overview import Overview, bin_chunks
+from rnnviz.core.states import InitialState
+from rnnviz.core.threads import threads_for, torch_threads
+from rnnviz.core.trace import Trace, exact_math, head_outputs, part_key
+
+CHUNK_MACS = 4e7  # multiply-adds per chunk: ~3 ms on one core (LSTM H=256: 128 steps)
+CHUNK_RANGE = (16, 1024)  # steps per chunk, at least / at most
+MAX_CHECKPOINTS = 1 << 15  # longer sequences get longer chunks
+CACHE_BYTES = 64 << 20  # recent chunks kept, at least CACHE_MIN of them
+CACHE_MIN = 4
+MAX_SLICE = 1 << 16  # steps one read may ask for (a window, never the whole sequence)
+OVERVIEW_OUTPUTS = 512  # heads with more outputs (a vocabulary) get no output overview
+
+
+def chunk_steps(spec, steps: int) -> int:
+    """Steps per chunk: about CHUNK_MACS of work, a power of two, at most MAX_CHECKPOINTS."""
+    macs = sum(len(spec.gates) * spec.hidden_size * (spec.hidden_out + spec.layer_input_size(k))
+               for k in range(spec.num_layers)) * spec.num_directions
+    k = CHUNK_RANGE[0]
+    while k * 2 <= CHUNK_RANGE[1] and k * 2 * macs <= CHUNK_MACS:
+        k *= 2
+    while -(-steps // k) > MAX_CHECKPOINTS:
+        k *= 2
+    return k
+
+
+def file_keys(spec) -> set[str]:
+    """The chunk arrays a trace file keeps (not the lower layers' outputs)."""
+    keys = {part_key(layer, d, name) for layer in range(spec.num_layers)
+            for d in spec.directions() for name in spec.parts}
+    return keys | {f"output_l{spec.num_layers - 1}", "y", "y_logits"}
+
+
+def estimate_file_bytes(spec, steps: int, batch: int, itemsize: int) -> int:
+    """Bytes of a trace file's per-step arrays."""
+    per_step = spec.input_size + spec.output_features + spec.num_layers * \
+        spec.num_directions * sum(spec.part_size(p) for p in spec.parts)
+    if spec.head is not None:
+        per_step += 2 * spec.head.output_size
+    return steps * batch * per_step * itemsize
+
+
+def estimate_long_bytes(spec, steps: int, batch: int, itemsize: int, chunk: int) -> int:
+    """What a LongTrace holds: input, checkpoints, overview, cached chunks and one chunk's
+    working copies."""
+    chunks = -(-steps // chunk)
+    layers = spec.num_layers * spec.num_directions
+    state = spec.hidden_out + (spec.hidden_size if spec.cell == "lstm" else 0)
+    checkpoints = (chunks + 1) * layers * batch * state * itemsize
+    bins = -(-chunks // bin_chunks(chunks))
+    keys = layers * state + (spec.head.output_size if spec.head is not None else 0)
+    overview = bins * batch * keys * 16  # lo, hi float32 + sums float64
+    per_step = layers * sum(spec.part_size(p) for p in spec.parts) + 2 * spec.output_features
+    if spec.head is not None:
+        per_step += 2 * spec.head.output_size
+    one_chunk = chunk * batch * per_step * itemsize
+    cached = max(CACHE_BYTES, CACHE_MIN * one_chunk)
+    inputs = steps * batch * spec.input_size * (itemsize + 8)  # the trace's x and the caller's
+    return checkpoints + overview + cached + 8 * one_chunk + inputs
+
+
+def check_long_fits(spec, steps: int, batch: int, itemsize: int, chunk: int) -> None:
+    need = estimate_long_bytes(spec, steps, batch, itemsize, chunk)
+    have = available_memory_bytes()
+    if have is not None and need > 0.8 * have:
+        raise RnnvizError(
+            f"even kept as checkpoints every {chunk} steps, this trace ({spec.title()}, "
+            f"T={steps}, batch={batch}) needs about {gib(need)} but only {gib(have)} of "
+            f"memory is available; shorten the sequence or lower the batch or hidden size")
+
+
+class StepArray:
+    """One array of a LongTrace, (T, B, W), read a step or a window at a time.
+
+    `a[t]`, `a[t, b]`, `a[t, b, k]`, `a[lo:hi]` (at most MAX_SLICE steps) and
+    `a[[t1, t2]]` recompute what they need; asking for the whole sequence is refused
+    (the overview has it in bins).
+    """
+
+    def __init__(self, store: LongStore, key: str, width: int):
+        self.store, self.key = store, key
+        self.shape = (store.length, store.batch, width)
+        self.dtype = store.np_dtype
+        self.ndim = 3
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, index):
+        if not isinstance(index, tuple):
+            index = (index,)
+        first, rest = index[0], index[1:]
+        if isinstance(first, (int, np.integer)):
+            t = int(first) + (self.shape[0] if first < 0 else 0)
+            if not 0 <= t < self.shape[0]:
+                raise IndexError(f"step {first} is outside 0..{self.shape[0] - 1}")
+            value = self.store.steps(self.key, t, t + 1)[0]
+        elif isinstance(first, slice):
+            start, stop, stride = first.indices(self.shape[0])
+            value = self.store.steps(self.key, start, max(start, stop))[::stride]
+        else:
+            wanted = np.asarray(first, dtype=np.intp).reshape(-1)
+            value = np.stack([self[int(t)] for t in wanted]) if wanted.size else \
+                np.empty((0, *self.shape[1:]), self.dtype)
+        if not rest:
+            return value
+        return value[rest] if isinstance(first, (int, np.integer)) else \
+            value[(slice(None), *rest)]
+
+    def __array__(self, dtype=None, copy=None):
+        raise RnnvizError(f"{self.key} has {self.shape[0]} steps, too many to hold at once; "
+                          f"read a window of steps or the trace's overview")
+
+
+@dataclass
+class ChunkPlan:
+    steps: int
+    chunk: int
+
+    @property
+    def count(self) -> int:
+        return -(-self.steps // self.chunk)
+
+    def bounds(self, k: int) -> tuple[int, int]:
+        return k * self.chunk, min(self.steps, (k + 1) * self.chunk)
+
+
+class LongStore:
+    """Checkpoints, overview and the chunk cache; recomputes any chunk exactly."""
+
+    def __init__(self, network: Network, xt: torch.Tensor, initial: InitialState,
+                 device: torch.device, method: str, chunk: int, threads: int):
+        spec = network.spec
+        self.network, self.spec, self.device, self.method = network, spec, device, method
+        self.xt = xt  # (T, B, I) CPU, in the trace's dtype
+        self.length, self.batch = xt.shape[0], xt.shape[1]
+        self.np_dtype = xt.numpy().dtype
+        self.plan = ChunkPlan(self.length, chunk)
+        self.threads = threads  # every chunk, first pass or recomputed, on the same count
+        n, D = self.plan.count, spec.num_directions
+        self.enter_h, self.enter_c = {}, {}
+        for layer in range(spec.num_layers):
+            for d, direction in enumerate(spec.directions()):
+                row = layer * D + d
+                h = np.zeros((n + 1, self.batch, spec.hidden_out), self.np_dtype)
+                h[0 if direction == "fwd" else n] = initial.h0[row]
+                self.enter_h[layer, direction] = h
+                if spec.cell == "lstm":
+                    c = np.zeros((n + 1, self.batch, spec.hidden_size), self.np_dtype)
+                    c[0 if direction == "fwd" else n] = initial.c0[row]
+                    self.enter_c[layer, direction] = c
+        self.overview = Overview(self.length, chunk * bin_chunks(n))
+        self._cache: OrderedDict[int, dict[str, np.ndarray]] = OrderedDict()
+        self._lock = threading.RLock()
+
+    # ----- where each chunk starts ------------------------------------------------------
+    def _entry(self, direction: str, k: int) -> int:
+        """Row of enter_h/enter_c the direction starts chunk k from (fwd: k; bwd: k + 1)."""
+        return k if direction == "fwd" else k + 1
+
+    def _starts(self, layer: int, k: int) -> tuple[torch.Tensor, torch.Tensor | None]:
+        dirs = self.spec.directions()
+        h = np.stack([self.enter_h[layer, d][self._entry(d, k)] for d in dirs])
+        c = None if self.spec.cell != "lstm" else \
+            np.stack([self.enter_c[layer, d][self._entry(d, k)] for d in dirs])
+        to = dict(device=self.device)
+        return torch.from_numpy(h).to(**to), None if c is None else torch.from_numpy(c).to(**to)
+
+    def _record_exit(self, layer: int, direction: str, k: int, result: LayerResult) -> None:
+        """The state a direction leaves chunk k with is what it enters the next one with."""
+        d = self.spec.directions().index(direction)
+        row = k + 1 if direction == "fwd" else k
+        self.enter_h[layer, direction][row] = result.h_n[d].cpu().numpy()
+        if self.spec.cell == "lstm":
+            self.enter_c[layer, direction][row] = result.c_n[d].cpu().numpy()
+
+    # ----- computing a chunk --------------------------------------------------------------
+    def _layers(self, k: int, top: int) -> list[LayerResult]:
+        """Layers 0..top over chunk k, from their checkpoints."""
+        lo, hi = self.plan.bounds(k)
+        run = run_layer_fast if self.method == "fast" else run_layer_step
+        layer_in = self.xt[lo:hi].to(self.device)
+        results = []
+        with exact_math(self.device), torch_threads(self.threads), torch.no_grad():
+            for layer in range(top + 1):
+                h0, c0 = self._starts(layer, k)
+                result = run(self.network, layer, layer_in, h0, c0)
+                results.append(result)
+                layer_in = result.output
+        return results
+
+    def _block(self, results: list[LayerResult], layers) -> dict[str, np.ndarray]:
+        """The numpy arrays of chunk results: parts, each layer's output, the head's."""
+        def cpu(t):
+            return t.detach().to("cpu").numpy()
+
+        block = {}
+        for layer in layers:
+            result = results[layer]
+            for direction, named in result.parts.items():
+                for name, value in named.items():
+                    block[part_key(layer, direction, name)] = cpu(value)
+            block[f"output_l{layer}"] = cpu(result.output)
+        if len(results) == self.spec.num_layers and self.spec.num_layers - 1 in layers:
+            with exact_math(self.device), torch_threads(self.threads):
+                y_logits, y = head_outputs(self.network, results[-1].output)
+            if y is not None:
+                block["y"], block["y_logits"] = cpu(y), cpu(y_logits)
+        return block
+
+    def _summarise(self, k: int, block: dict[str, np.ndarray]) -> None:
+        start = self.plan.bounds(k)[0]
+        for key, values in block.items():
+            if key.endswith(("_h", "_c")) or (key == "y" and values.shape[-1]
+                                               <= OVERVIEW_OUTPUTS):
+                self.overview.add(key, start, values)
+
+    def chunk(self, k: int) -> dict[str, np.ndarray]:
+        """Every array of chunk k, recomputed from the checkpoints (or from the cache)."""
+        with self._lock:
+            if k in self._cache:
+                self._cache.move_to_end(k)
+                return self._cache[k]
+            layers = range(self.spec.num_layers)
+            block = self._block(self._layers(k, self.spec.num_layers - 1), layers)
+            self._cache[k] = block
+            size = sum(a.nbytes for a in block.values())
+            while len(self._cache) > max(CACHE_MIN, CACHE_BYTES // max(size, 1)):
+                self._cache.popitem(last=False)
+            return block
+
+    def steps(self, key: str, start: int, stop: int) -> np.ndarray:
+        """Steps start..stop-1 of one array (at most MAX_SLICE of them)."""
+        if stop - start > MAX_SLICE:
+            raise RnnvizError(f"asked for {stop - start} steps of {key} at once; a long trace "
+                              f"gives at most {MAX_SLICE} (its overview has the whole)")
+        if stop <= start:
+            return np.empty((0, self.batch, 0), self.np_dtype)
+        K = self.plan.chunk
+        pieces = []
+        for k in range(start // K, (stop - 1) // K + 1):
+            lo, _ = self.plan.bounds(k)
+            values = self.chunk(k)[key]
+            pieces.append(values[max(start - lo, 0): stop - lo])
+        return pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
+
+    # ----- the first pass -----------------------------------------------------------------
+    def first_pass(self, sink: Callable[[int, dict], None] | None = None,
+                   progress: Callable[[float], None] | None = None) -> None:
+        """Fill the checkpoints and the overview. `sink(start, block)` receives every chunk's
+        final arrays once, with its first step (for a bidirectional network, a layer's at a
+        time, from the last chunk to the first)."""
+        spec, n = self.spec, self.plan.count
+        sweeps = 2 * spec.num_layers if spec.bidirectional else 1
+        done = 0
+
+        def deliver(k, block):
+            self._summarise(k, block)
+            if sink is not None:
+                sink(self.plan.bounds(k)[0], block)
+
+        def tick():
+            nonlocal done
+            done += 1
+            if progress is not None and done % 16 == 0:
+                progress(done / (sweeps * n))
+
+        if not spec.bidirectional:  # one sweep: every layer of a chunk, then the next chunk
+            for k in range(n):
+                results = self._layers(k, spec.num_layers - 1)
+                for layer in range(spec.num_layers):
+                    self._record_exit(layer, "fwd", k, results[layer])
+                deliver(k, self._block(results, range(spec.num_layers)))
+                tick()
+            return
+        for layer in range(spec.num_layers):
+            # forward sweep: the reverse direction's start is not known yet, so only this
+            # layer's forward half is kept (the directions are computed independently)
+            for k in range(n):
+                self._record_exit(layer, "fwd", k, self._layers(k, layer)[layer])
+                tick()
+            for k in reversed(range(n)):  # now both starts are known: the final values
+                results = self._layers(k, layer)
+                self._record_exit(layer, "bwd", k, results[layer])
+                deliver(k, self._block(results, [layer]))
+                tick()
+
+    def final_states(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """h_n (L*D, B, H_out) and c_n, in torch.nn's row order."""
+        n = self.plan.count
+        rows = [(layer, d) for layer in range(self.spec.num_layers)
+                for d in self.spec.directions()]
+        h = np.stack([self.enter_h[r][n if r[1] == "fwd" else 0] for r in rows])
+        if self.spec.cell != "lstm":
+            return h, None
+        return h, np.stack([self.enter_c[r][n if r[1] == "fwd" else 0] for r in rows])
+
+
+class LazyParts(dict):
+    """part_key -> StepArray: a Trace's `parts`, computed when read."""
+
+
+@dataclass
+class LongTrace(Trace):
+    """A Trace whose parts, output and y are StepArrays; `x` is held whole."""
+
+    store: LongStore | None = None
+
+    @property
+    def overview(self) -> Overview:
+        return self.store.overview
+
+    @property
+    def chunk(self) -> int:
+        return self.store.plan.chunk
+
+    def layer_input(self, layer: int):
+        return self.x if layer == 0 else StepArray(self.store, f"output_l{layer - 1}",
+                                                    self.spec.output_features)
+
+    def arrays(self) -> dict:
+        """As Trace.arrays, with StepArrays for the per-step ones: tracefile.save_trace
+        streams those to the file a chunk at a time."""
+        out = {"x": self.x, "output": self.output, "h_n": self.h_n, "h0": self.initial.h0}
+        if self.c_n is not None:
+            out["c_n"], out["c0"] = self.c_n, self.initial.c0
+        out.update(self.parts)
+        if self.y is not None:
+            steps = self.output_steps
+            every = len(steps) == self.length  # N→1 has one output: read it, not stream it
+            out["y"] = self.y if every else self.y[steps]
+            if self.spec.head.activation != "none":
+                out["y_logits"] = self.y_logits if every else self.y_logits[steps]
+            out["output_steps"] = steps
+        if self.topology != "n2n":
+            out["input_steps"] = self.input_steps
+        return out
+
+    def chunks(self):
+        """(first step, arrays) of every chunk in order, recomputed (for writing a file)."""
+        for k in range(self.store.plan.count):
+            yield self.store.plan.bounds(k)[0], self.store.chunk(k)
+
+    def window(self, start: int, stop: int) -> dict[str, np.ndarray]:
+        """Every part of steps start..stop-1, by key (as Trace.parts)."""
+        return {key: self.store.steps(key, start, stop) for key in self.parts}
+
+
+def compute_long_trace(network: Network, xt: torch.Tensor, initial: InitialState,
+                       choice: DeviceChoice, method: str, chunk: int | None = None,
+                       sink=None, progress=None) -> LongTrace:
+    """The LongTrace of `network` over `xt` (T, B, I), CPU tensor in the trace's dtype."""
+    spec = network.spec
+    steps, batch = xt.shape[:2]
+    chunk = chunk or chunk_steps(spec, steps)
+    check_long_fits(spec, steps, batch, xt.element_size(), chunk)
+    threads = threads_for(chunk, batch, spec.hidden_size, choice.device)
+    store = LongStore(network, xt, initial, choice.device, method, chunk, threads)
+    store.first_pass(sink, progress)
+    h_n, c_n = store.final_states()
+    parts = LazyParts()
+    for layer in range(spec.num_layers):
+        for direction in spec.directions():
+            for name in spec.parts:
+                key = part_key(layer, direction, name)
+                parts[key] = StepArray(store, key, spec.part_size(name))
+    top = f"output_l{spec.num_layers - 1}"
+    head = spec.head.output_size if spec.head is not None else 0
+    return LongTrace(
+        spec=spec, x=xt.numpy(), parts=parts, output=StepArray(store, top, spec.output_features),
+        h_n=h_n, c_n=c_n, initial=initial,
+        y=StepArray(store, "y", head) if head else None,
+        y_logits=StepArray(store, "y_logits", head) if head else None,
+        device=choice, method=method, store=store)
+
