@@ -17,9 +17,13 @@ import time
 
 
 def add_bench_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--part", choices=["core", "gui", "export", "all"], default="all",
+    parser.add_argument("--part", choices=["core", "gui", "export", "long", "all"],
+                        default="all",
                         help="core: trace vs torch.nn; gui: step latency, play rate, launch; "
-                        "export: 2x PNG and 100-frame GIF")
+                        "export: 2x PNG and 100-frame GIF; long: the window on a sequence "
+                        "longer than memory (not in 'all': it takes minutes)")
+    parser.add_argument("--long-steps", type=int, default=1_000_000,
+                        help="time steps of --part long (default 1,000,000)")
     parser.add_argument("--device", default="cpu", help="auto, cpu, cuda, cuda:N or mps")
     parser.add_argument("--cells", nargs="+", default=["lstm", "gru", "rnn"],
                         choices=["lstm", "gru", "rnn"])
@@ -131,6 +135,10 @@ def run_bench(args) -> int:
         from rnnviz.gui.bench_gui import bench_export
 
         parts.append(bench_export)
+    if args.part == "long":
+        from rnnviz.gui.bench_long import bench_long
+
+        parts.append(bench_long)
     reports = []
     for part in parts:
         if not args.busy:

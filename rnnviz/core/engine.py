@@ -85,11 +85,19 @@ def _ifog(w: Tensor) -> Tensor:
     return torch.cat([i, f, o, g])
 
 
+def _lstm_packed(p: CellParams) -> tuple[Tensor, Tensor, Tensor | None]:
+    """W_ih, W_hh and b_ih + b_hh with the rows in i, f, o, g order."""
+    bias = None if p.b_ih is None else _ifog(p.b_ih + p.b_hh)
+    return _ifog(p.w_ih), _ifog(p.w_hh), bias
+
+
 def gates_from_hidden(
     spec: NetworkSpec, p: CellParams, x: Tensor, h_seq: Tensor, h0: Tensor, c0: Tensor | None,
-    direction: str,
+    direction: str, packed: tuple | None = None,
 ) -> dict[str, Tensor]:
-    """Every part of every step, given the inputs and the layer's known h_t."""
+    """Every part of every step, given the inputs and the layer's known h_t. `packed`: an
+    LSTM's weights as _lstm_packed gives them (cached by the caller: a long trace asks
+    for thousands of chunks)."""
     if spec.cell == "rnn":
         return {"h": h_seq}  # the Elman cell has no gates: h is all there is
     h_prev = _previous(h_seq, h0, direction)  # (T, B, H_out)
@@ -102,9 +110,9 @@ def gates_from_hidden(
         z = torch.sigmoid(i_z + h_z)
         n = torch.tanh(torch.addcmul(i_n, r, h_n))
         return {"r": r, "z": z, "n": n, "h": h_seq}
-    bias = None if p.b_ih is None else _ifog(p.b_ih + p.b_hh)
-    z = _affine_all(x, _ifog(p.w_ih), bias)  # (T, B, 4H), columns i, f, o, g
-    z.view(-1, z.shape[-1]).addmm_(h_prev.reshape(-1, h_prev.shape[-1]), _ifog(p.w_hh).T)
+    w_ih, w_hh, bias = packed or _lstm_packed(p)
+    z = _affine_all(x, w_ih, bias)  # (T, B, 4H), columns i, f, o, g
+    z.view(-1, z.shape[-1]).addmm_(h_prev.reshape(-1, h_prev.shape[-1]), w_hh.T)
     H = spec.hidden_size
     z[..., : 3 * H].sigmoid_()  # i, f, o: one contiguous block per row
     z[..., 3 * H:].tanh_()  # g
@@ -153,6 +161,16 @@ def _build_fused_layer(network: Network, layer: int, device, dtype) -> nn.RNNBas
     return module.eval()
 
 
+def _params(network: Network, layer: int, direction: str, device, dtype):
+    """CellParams and (LSTM) the packed weights of one direction, cached on the network."""
+    key = ("params", layer, direction, str(device), dtype)
+    cache = network.fused_cache
+    if key not in cache:
+        p = network.cell_params(layer, direction, device, dtype)
+        cache[key] = p, _lstm_packed(p) if network.spec.cell == "lstm" else None
+    return cache[key]
+
+
 def run_layer_fast(
     network: Network, layer: int, x: Tensor, h0: Tensor, c0: Tensor | None
 ) -> LayerResult:
@@ -168,10 +186,11 @@ def run_layer_fast(
         parts = {}
         width = spec.hidden_out
         for d, direction in enumerate(spec.directions()):
-            p = network.cell_params(layer, direction, x.device, x.dtype)
+            p, packed = _params(network, layer, direction, x.device, x.dtype)
             h_seq = output[..., d * width:(d + 1) * width]  # (T, B, H_out)
             cd = None if c0 is None else c0[d]
-            parts[direction] = gates_from_hidden(spec, p, x, h_seq, h0[d], cd, direction)
+            parts[direction] = gates_from_hidden(spec, p, x, h_seq, h0[d], cd, direction,
+                                                 packed)
     return LayerResult(parts, output, h_n, c_n)
 
 

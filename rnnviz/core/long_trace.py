@@ -11,7 +11,8 @@ with every earlier one.
 Chunks are sized so that one costs about 2 ms (a scrub to any step recomputes one or
 two of them); a few recent chunks stay cached. Shorter chunks would scrub faster but
 make the first pass slower (per-chunk overhead): LSTM H=256 over 10^5 steps took
-1.7× / 1.4× / 0.8× a one-thread torch.nn forward with chunks of 64 / 128 / 256 steps.
+2.0× / 1.65× / 1.5× a one-thread torch.nn forward with chunks of 32 / 64 / 128 steps, and
+one chunk 1.0 / 2.0 / 4.4 ms to recompute.
 
 A bidirectional layer's reverse direction enters chunk k from chunk k+1, so its
 checkpoints come from a sweep from the end; a stacked bidirectional layer reads both
@@ -38,7 +39,7 @@ from rnnviz.core.states import InitialState
 from rnnviz.core.threads import threads_for, torch_threads
 from rnnviz.core.trace import Trace, exact_math, head_outputs, part_key
 
-CHUNK_MACS = 4e7  # multiply-adds per chunk: ~3 ms on one core (LSTM H=256: 128 steps)
+CHUNK_MACS = 2e7  # multiply-adds per chunk: ~2 ms on one core (LSTM H=256: 64 steps)
 CHUNK_RANGE = (16, 1024)  # steps per chunk, at least / at most
 MAX_CHECKPOINTS = 1 << 15  # longer sequences get longer chunks
 CACHE_BYTES = 64 << 20  # recent chunks kept, at least CACHE_MIN of them
@@ -376,9 +377,48 @@ class LongTrace(Trace):
         for k in range(self.store.plan.count):
             yield self.store.plan.bounds(k)[0], self.store.chunk(k)
 
-    def window(self, start: int, stop: int) -> dict[str, np.ndarray]:
-        """Every part of steps start..stop-1, by key (as Trace.parts)."""
-        return {key: self.store.steps(key, start, stop) for key in self.parts}
+    def near(self, t: int, reach: int) -> tuple[int, int]:
+        """The whole chunks that hold steps t - reach .. t + reach (cached chunks reused)."""
+        K = self.chunk
+        start = max(0, (t - reach) // K * K)
+        return start, min(self.length, -(-(t + reach + 1) // K) * K)
+
+    def window(self, start: int, stop: int) -> Trace:
+        """Steps start..stop-1 as a plain Trace (its step 0 is step `start` of this one):
+        what a view draws of the sequence around the cursor."""
+        spec, rows, K = self.spec, [], self.chunk
+        for layer in range(spec.num_layers):
+            for direction in spec.directions():
+                first = start if direction == "fwd" else stop - 1  # in its own order
+                last = stop - 1 if direction == "fwd" else start
+                rows.append((layer, direction, first, last))
+
+        def entered(layer, d, name, first):
+            """The state a direction enters the window with: a checkpoint when the window
+            is whole chunks (no chunk outside it is computed), else the step before."""
+            row = start // K if d == "fwd" else -(-stop // K)
+            on_edge = start % K == 0 if d == "fwd" else (stop % K == 0 or stop == self.length)
+            if on_edge:
+                return (self.store.enter_h if name == "h" else self.store.enter_c)[layer, d][row]
+            return self.previous_state(layer, d, name, first)
+
+        def states(name, which):
+            return np.stack([entered(layer, d, name, first) if which == "enter"
+                             else self.part(layer, d, name)[last]
+                             for layer, d, first, last in rows])
+
+        lstm = spec.cell == "lstm"
+        initial = InitialState(states("h", "enter"), states("c", "enter") if lstm else None)
+
+        def steps(a):
+            return None if a is None else a[start:stop]
+
+        return Trace(spec=spec, x=self.x[start:stop],
+                     parts={key: self.store.steps(key, start, stop) for key in self.parts},
+                     output=steps(self.output), h_n=states("h", "leave"),
+                     c_n=states("c", "leave") if lstm else None, initial=initial,
+                     y=steps(self.y), y_logits=steps(self.y_logits), device=self.device,
+                     method=self.method)
 
 
 def compute_long_trace(network: Network, xt: torch.Tensor, initial: InitialState,

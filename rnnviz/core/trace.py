@@ -60,6 +60,10 @@ class Trace:
 
         return input_steps(self.topology, self.feed, self.length)
 
+    def has_output(self, t: int) -> bool:
+        """Whether step t has an output (N→1: only the last); O(1), unlike output_steps."""
+        return t == self.length - 1 if self.topology == "n2one" else 0 <= t < self.length
+
     @property
     def length(self) -> int:
         return self.x.shape[0]

@@ -65,7 +65,11 @@ def state_bound(values: np.ndarray) -> float:
 
     Taken over the whole trace, so the picture does not rescale while stepping.
     """
-    peak = float(np.abs(values).max()) if values.size else 1.0
+    return bound_of_peak(float(np.abs(values).max()) if values.size else 1.0)
+
+
+def bound_of_peak(peak: float) -> float:
+    """The level for a largest |value| of `peak`: at least 1, rounded up to a quarter."""
     return max(1.0, float(np.ceil(peak * 4) / 4))
 
 

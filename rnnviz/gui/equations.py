@@ -219,7 +219,7 @@ def head_lines(spec, weights, trace, t: int, b: int) -> list[Line]:
     the probability (softmax) or log-probability (log-softmax) the head really outputs.
 
     None where the head writes nothing: no head, or a step without output (N→1)."""
-    if spec.head is None or t not in trace.output_steps:
+    if spec.head is None or not trace.has_output(t):
         return []
     logits, out = trace.y_logits[t, b], trace.y[t, b]  # (O,) before / after the activation
     k = int(np.argmax(out))

@@ -52,6 +52,8 @@ def _can_extend(config, previous: Snapshot | None) -> bool:
         return False
     if previous.s2s is not None or (config.topology or "n2n") != "n2n":
         return False  # an N→1 output or a decoder depends on the whole input: recompute
+    if getattr(previous.trace, "store", None) is not None:
+        return False  # a LongTrace is recomputed (its checkpoints and overview) as a whole
     old = previous.config
     if old.input or previous.trace.length != len(old.text or ""):
         return False

@@ -135,6 +135,13 @@ class Simulator(QObject):
 
     def _compute_gradients(self) -> None:
         snapshot, objective, compare = self.snapshot, self.objective, self.config.compare
+        if getattr(snapshot.trace, "store", None) is not None:  # a LongTrace
+            self.gradients, self.compared, self.s2s_gradients = None, [], None
+            self.gradients_changed.emit()
+            self.error.emit(f"gradients through time need every step of the trace in memory, "
+                            f"and this one ({snapshot.trace.length:,} steps) is kept as "
+                            f"checkpoints; shorten the sequence to see them")
+            return
         if snapshot.s2s is not None:
             def s2s_job():  # compare overlays single networks: not for an encoder–decoder
                 from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients

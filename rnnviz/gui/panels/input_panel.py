@@ -41,7 +41,7 @@ class InputPanel(QWidget):
         self.preset = QComboBox()
         self.preset.addItems(list(PRESETS))
         self.length = QSpinBox()
-        self.length.setRange(1, 100_000)
+        self.length.setRange(1, 10_000_000)  # longer than memory: a LongTrace
         self.length.setToolTip("time steps T")
         self.amplitude = QDoubleSpinBox()
         self.amplitude.setRange(-1000, 1000)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnnviz.gui.colors import scale_for, state_bound
+from rnnviz.gui.colors import scale_for
+from rnnviz.gui.trace_bounds import input_bound, part_bound
 from rnnviz.gui.views.cell_diagram import build_diagram, hidden_keys
 from rnnviz.gui.views.diagram_parts import TextSizes, cell_names
 
@@ -41,13 +42,13 @@ def cell_vectors(sim) -> dict[str, np.ndarray]:
 def cell_scales(sim) -> dict[str, tuple]:
     """Fixed scales for the selected cell, over the whole trace (never per step)."""
     trace, spec = sim.trace, sim.spec
-    scales = {"x": scale_for("x", state_bound(trace.layer_input(sim.layer)))}
-    h = trace.part(sim.layer, sim.direction, "h")
+    scales = {"x": scale_for("x", input_bound(trace, sim.layer))}
     bounded = spec.cell != "rnn" or spec.nonlinearity == "tanh"
-    h_scale = scale_for("h", 1.0 if bounded and not spec.proj_size else state_bound(h))
+    h_scale = scale_for("h", 1.0 if bounded and not spec.proj_size else
+                        part_bound(trace, sim.layer, sim.direction, "h"))
     scales.update(h=h_scale, h_prev=h_scale, h_box=h_scale)
     if spec.cell == "lstm":
-        c_scale = scale_for("c", state_bound(trace.part(sim.layer, sim.direction, "c")))
+        c_scale = scale_for("c", part_bound(trace, sim.layer, sim.direction, "c"))
         scales.update(c=c_scale, c_prev=c_scale)
     return scales
 

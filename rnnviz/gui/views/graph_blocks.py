@@ -53,13 +53,27 @@ def _mask(steps: np.ndarray, length: int) -> np.ndarray:
     return mask
 
 
-def graph_blocks(snapshot, batch: int = 0) -> list[Block]:
-    """The blocks of a snapshot: one network, or an encoder and a decoder."""
+WINDOW_REACH = 24  # a long trace: steps drawn each side of t (the whole chunks that hold them)
+
+
+def graph_blocks(snapshot, batch: int = 0, around: int = 0) -> list[Block]:
+    """The blocks of a snapshot: one network, or an encoder and a decoder. A trace too long
+    to hold (a LongTrace) is drawn as the window of steps `around` a step, in place."""
     if snapshot.s2s is None:
         trace = snapshot.trace
+        text = snapshot.sequence.text
+        if hasattr(trace, "window"):
+            start, stop = trace.near(around, WINDOW_REACH)
+            shown = trace.window(start, stop)
+            inputs, outputs = trace.input_steps, trace.output_steps
+            return [Block("", shown, float(start), start, graph_rows(trace.spec),
+                          _mask(inputs[(inputs >= start) & (inputs < stop)] - start, stop - start),
+                          _mask(outputs[(outputs >= start) & (outputs < stop)] - start,
+                                stop - start),
+                          fed=None if text is None else text[start:stop])]
         return [Block("", trace, 0.0, 0, graph_rows(trace.spec),
                       _mask(trace.input_steps, trace.length),
-                      _mask(trace.output_steps, trace.length), fed=snapshot.sequence.text)]
+                      _mask(trace.output_steps, trace.length), fed=text)]
     s2s = snapshot.s2s
     n, m = s2s.enc.length, s2s.dec.length
     symbols = s2s.spec.target_vocab + "^"  # the start symbol is fed as index |vocab|

@@ -111,7 +111,7 @@ class GraphView(pg.PlotWidget):
         self._images, self._labels, self._titles, self._scales = [], [], [], []
         b = self.sim.batch_index
         self._batch = b
-        self.blocks = graph_blocks(self.sim.snapshot, b)
+        self.blocks = graph_blocks(self.sim.snapshot, b, self.sim.position)
         self.block = next(k for k in self.blocks if k.half == self.sim.snapshot.half)
         self.rows = self.block.rows  # the half shown: the one selections refer to
         grads = self.sim.gradients if self.gradient_mode else None
@@ -126,9 +126,11 @@ class GraphView(pg.PlotWidget):
         self.legend.set_scales(legend_scales(self._scales))
         self.getAxis("bottom").set_segments([(k.x0, k.length) for k in self.blocks]
                                             if len(self.blocks) > 1 else None)
+        first = self.blocks[0].x0
         columns = self.blocks[-1].x0 + self.blocks[-1].length
-        self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # room for the frame
-        self.getViewBox().setLimits(xMin=-1.5, xMax=columns + 0.5)
+        if first == 0:
+            self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # frame's room
+        self.getViewBox().setLimits(xMin=first - 1.5, xMax=columns + 0.5)
         self._fit_y()
 
     def _fit_y(self) -> None:
@@ -154,7 +156,8 @@ class GraphView(pg.PlotWidget):
             title.setPos(title.pos().x(), top)
         columns = self.blocks[-1].x0 + self.blocks[-1].length
         faded = top - (line if self._titles else 0.0) * per_pixel  # the titles stay clear
-        self._fade.set_extent(QRectF(-0.5, bottom, columns + 1, faded - bottom))
+        first = self.blocks[0].x0
+        self._fade.set_extent(QRectF(first - 0.5, bottom, columns - first + 1, faded - bottom))
 
     def _label_height(self) -> float:
         """Pixel height of a symbol's box (text and QGraphicsTextItem's margins): its own,
@@ -263,11 +266,12 @@ class GraphView(pg.PlotWidget):
             context_arrows(self.blocks, self.sim.snapshot.s2s.spec.context, groups, heads)
         for kind, segments in groups.items():
             self._set_arrows(kind, segments)
-        spots = []
-        for xs, ys, symbol in heads:
-            ys = np.broadcast_to(ys, np.shape(xs))
-            spots.extend({"pos": (x, y), "symbol": symbol} for x, y in zip(xs, ys))
-        self._heads.setData(spots)
+        xs = [np.atleast_1d(np.asarray(x, dtype=float)) for x, _, _ in heads]
+        ys = [np.broadcast_to(y, np.shape(x)).astype(float) for x, (_, y, _) in zip(xs, heads)]
+        symbols = [np.full(len(x), symbol, dtype=object) for x, (_, _, symbol) in zip(xs, heads)]
+        self._heads.setData(x=np.concatenate(xs) if xs else [],
+                            y=np.concatenate(ys) if ys else [],
+                            symbol=np.concatenate(symbols) if symbols else [])
 
     def _set_arrows(self, kind: str, segments: list) -> None:
         """One line item per (kind, width): pyqtgraph draws a whole item with one pen."""
@@ -325,12 +329,25 @@ class GraphView(pg.PlotWidget):
     def _on_cursor_changed(self, _t: int) -> None:
         if not self.rows:
             return
+        if not self._in_window(self.sim.position):  # a long trace: draw the steps around t
+            self._on_trace_changed()
         x = x_of(self.blocks, self.sim.position)  # seq2seq: past the context, in the decoder
         bottom, top = self._frame_span(block_for(self.blocks, self.sim.position))
         self._column.setRect(QRectF(x - 0.42, bottom, 0.84, top - bottom))
         self._fade.set_t(x)
         self._follow(x)
         self._on_selection_changed()
+
+    def _in_window(self, position: int) -> bool:
+        """Whether the drawn steps hold `position` with a screenful on each side (always,
+        unless the trace is long and only a window of it is drawn)."""
+        block = self.blocks[0]
+        if self.sim.snapshot.s2s is not None or block.trace is self.sim.trace:
+            return True
+        lo = block.offset + (VISIBLE_STEPS if block.offset > 0 else 0)
+        hi = block.offset + block.length - (VISIBLE_STEPS if block.offset + block.length
+                                            < self.sim.length else 0)
+        return lo <= position < hi
 
     def _follow(self, x: float) -> None:
         """Keep the current column in view: slide the visible window when it leaves it."""

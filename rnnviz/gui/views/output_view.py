@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import layer_output_name
+from rnnviz.gui.trace_bounds import value_range
 
 
 @dataclass(frozen=True)
@@ -30,25 +31,23 @@ class Shown:
 
 def output_now(sim) -> Shown:
     """The head's output at t for the selected batch element, labelled by the head kind."""
-    trace, spec, b = sim.trace, sim.spec, sim.batch_index
+    trace, spec, b, t = sim.trace, sim.spec, sim.batch_index, sim.t
     if spec.head is None:
-        values = trace.output[:, b]
-        peak = max(1.0, float(np.abs(values).max()))
+        lo, hi = value_range(trace, "output", b, t)
+        peak = max(1.0, abs(lo), abs(hi))
         name = layer_output_name(spec, spec.num_layers - 1)
-        return Shown(values[sim.t], f"no output head: the top layer's output {name}", name,
+        return Shown(trace.output[t, b], f"no output head: the top layer's output {name}", name,
                      (-peak, peak))
-    values = trace.y[:, b]  # (T, O) what the head outputs, after its activation
+    now = trace.y[t, b]  # (O,) what the head outputs, after its activation
     if spec.head.activation == "softmax":
-        return Shown(values[sim.t], "p_t = softmax(y_t), the probabilities", "p", (0.0, 1.0),
-                     values[sim.t])
+        return Shown(now, "p_t = softmax(y_t), the probabilities", "p", (0.0, 1.0), now)
+    lo, hi = value_range(trace, "y", b, t)  # over the whole trace: the axis never rescales
     if spec.head.activation == "log_softmax":
-        finite = values[np.isfinite(values)]
-        lo = min(float(finite.min()) if finite.size else -1.0, -1e-3)
-        return Shown(values[sim.t], "log p_t = log_softmax(y_t), the log-probabilities",
-                     "log p", (1.05 * lo, 0.0), np.exp(values[sim.t]))
-    lo, hi = float(values.min()), float(values.max())
+        lo = min(lo, -1e-3)
+        return Shown(now, "log p_t = log_softmax(y_t), the log-probabilities",
+                     "log p", (1.05 * lo, 0.0), np.exp(now))
     pad = 0.05 * max(hi - lo, 1e-6)
-    return Shown(values[sim.t], "y_t = W_ho h_t + b_ho (no activation)", "y",
+    return Shown(now, "y_t = W_ho h_t + b_ho (no activation)", "y",
                  (min(lo, 0) - pad, max(hi, 0) + pad))
 
 
@@ -133,7 +132,7 @@ class OutputView(QWidget):
             self._show_none(f"<b>{where}</b> — the encoder has no output; its final "
                             f"state becomes the context c the decoder starts from")
             return
-        if self.sim.t not in self.sim.trace.output_steps:
+        if not self.sim.trace.has_output(self.sim.t):
             self._show_none(f"<b>output at {where}</b> — none at this step: N→1 has one "
                             f"output, at the last step (t = {self.sim.trace.length - 1})")
             return

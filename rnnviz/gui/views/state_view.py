@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -13,12 +14,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnnviz.gui.colors import scale_for, state_bound
+from rnnviz.core.trace import part_key
+from rnnviz.gui.colors import scale_for
+from rnnviz.gui.trace_bounds import is_long, part_bound
 from rnnviz.gui.units import parse_units
 from rnnviz.gui.views.axes import IntegerAxis
 from rnnviz.gui.views.colour_legend import ColourLegend, diverging_scale
 from rnnviz.gui.views.fade import FutureFade
 
+NEAR_STEPS = 128  # a long trace shown around t: at least this many steps on each side
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 
 
@@ -37,14 +41,18 @@ class _Heatmap:
         plot.addItem(self.cursor)
         plot.addItem(self.unit_line)
 
-    def set_data(self, values: np.ndarray, scale) -> None:
-        """values (T, H): drawn as H rows (unit 0 at the bottom) × T columns."""
+    def set_data(self, values: np.ndarray, scale, start: int = 0, steps: int | None = None
+                 ) -> None:
+        """values (N, H): drawn as H rows (unit 0 at the bottom) × N columns spanning steps
+        start .. start + steps - 1 (default: one column per step)."""
         levels, lut = scale
+        steps = values.shape[0] if steps is None else steps
         self.image.setImage(values.T, levels=levels, lut=lut, autoLevels=False)
-        self.image.setRect(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
-        self.plot.setLimits(xMin=-0.5, xMax=values.shape[0] - 0.5)
-        self.fade.set_extent(QRectF(-0.5, -0.5, values.shape[0], values.shape[1]))
-        self.plot.setRange(xRange=(-0.5, values.shape[0] - 0.5),
+        extent = QRectF(start - 0.5, -0.5, steps, values.shape[1])
+        self.image.setRect(extent)
+        self.plot.setLimits(xMin=start - 0.5, xMax=start + steps - 0.5)
+        self.fade.set_extent(extent)
+        self.plot.setRange(xRange=(start - 0.5, start + steps - 0.5),
                            yRange=(-0.5, values.shape[1] - 0.5), padding=0)
         self.units = values.shape[1]
 
@@ -79,10 +87,19 @@ class StateView(QWidget):
                                    "always drawn, thicker)")
         self.units_error = QLabel()
         self.units_error.setStyleSheet("color: #b2182b")
+        self.span = QComboBox()  # a trace too long to hold: its overview, or steps near t
+        self.span.addItem("whole sequence", "whole")
+        self.span.addItem("steps around t", "near")
+        self.span.setToolTip("a long sequence: each column is the mean of a bin of steps "
+                             "(whole sequence), or one step (around t)")
+        self.span_label = QLabel("show:")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("plot units:"))
         bar.addWidget(self.units_edit, 1)
         bar.addWidget(self.units_error)
+        bar.addWidget(self.span_label)
+        bar.addWidget(self.span)
+        self.window = (0, 0)  # the steps shown (a long trace around t), or (0, 0)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
         self.h_plot = self.canvas.addPlot(row=0, col=0, axisItems=_whole_axes())
@@ -110,11 +127,13 @@ class StateView(QWidget):
         self.curves_plot.addItem(self.curve_fade)
         self.legend = self.curves_plot.addLegend(offset=(5, 1), labelTextSize="8pt", colCount=4)
         self.curves: list[pg.PlotDataItem] = []
+        self.band: pg.FillBetweenItem | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
         self.units_edit.textChanged.connect(self._on_selection_changed)
+        self.span.currentIndexChanged.connect(self._on_selection_changed)
         for plot in (self.h_plot, self.c_plot):
             plot.scene().sigMouseClicked.connect(self._on_click)
         simulator.trace_changed.connect(self._on_selection_changed)
@@ -130,26 +149,70 @@ class StateView(QWidget):
         sim = self.sim
         if sim.trace is None:
             return
-        spec, b = sim.spec, sim.batch_index
-        h = sim.trace.part(sim.layer, sim.direction, "h")[:, b]  # (T, H_out)
+        spec, long = sim.spec, is_long(sim.trace)
+        self.span.setVisible(long)
+        self.span_label.setVisible(long)
+        h, start, steps, xs = self._series("h")  # (N, H_out): steps, or bins of them
         bounded = (spec.cell != "rnn" or spec.nonlinearity == "tanh") and not spec.proj_size
-        h_scale = scale_for("h", 1.0 if bounded else state_bound(h))
-        self.h_map.set_data(h, h_scale)
+        h_scale = scale_for("h", 1.0 if bounded else
+                            part_bound(sim.trace, sim.layer, sim.direction, "h"))
+        self.h_map.set_data(h, h_scale, start, steps)
         self.h_bar.set_scales([diverging_scale("", h_scale[0][1])])
         is_lstm = spec.cell == "lstm"
         self._show_c_row(is_lstm)
+        c = None
         if is_lstm:
-            c = sim.trace.part(sim.layer, sim.direction, "c")[:, b]
-            c_scale = scale_for("c", state_bound(c))
-            self.c_map.set_data(c, c_scale)
+            c = self._series("c")[0]
+            c_scale = scale_for("c", part_bound(sim.trace, sim.layer, sim.direction, "c"))
+            self.c_map.set_data(c, c_scale, start, steps)
             self.c_bar.set_scales([diverging_scale("", c_scale[0][1])])
-
-        self.curves_plot.setTitle("picked units: h solid, c dashed" if is_lstm
-                                  else "picked units: h")
-        self._draw_curves(h, c if is_lstm else None)
+        title = "picked units: h solid, c dashed" if is_lstm else "picked units: h"
+        if len(xs) and long and self.span.currentData() == "whole":
+            bin_steps = sim.trace.overview.bin_steps
+            title += f" — mean of every {bin_steps:,} steps; band: min–max of h[{sim.unit}]"
+        self.curves_plot.setTitle(title)
+        self._draw_curves(h, c, xs, start, steps)
         self._on_cursor_changed(sim.t)
 
-    def _draw_curves(self, h: np.ndarray, c: np.ndarray | None) -> None:
+    def _series(self, name: str) -> tuple[np.ndarray, int, int, np.ndarray]:
+        """(values (N, units), first step, steps spanned, x of each column) of a part of
+        the selected cell: every step; a long trace's overview (bin means) or the whole
+        chunks around t (self.window)."""
+        sim, b = self.sim, self.sim.batch_index
+        trace = sim.trace
+        key = part_key(sim.layer, sim.direction, name)
+        if not is_long(trace):
+            self.window = (0, trace.length)
+            values = trace.parts[key][:, b]
+            return values, 0, len(values), np.arange(len(values), dtype=float)
+        if self.span.currentData() == "whole":
+            overview = trace.overview
+            self.window = (0, trace.length)
+            centres = overview.starts() + (overview.counts() - 1) / 2
+            return overview.mean(key)[:, b], 0, overview.bins * overview.bin_steps, centres
+        start, stop = trace.near(sim.t, NEAR_STEPS)
+        self.window = (start, stop)
+        values = trace.store.steps(key, start, stop)[:, b]
+        return values, start, stop - start, np.arange(start, stop, dtype=float)
+
+    def _band(self, xs: np.ndarray) -> None:
+        """A long trace's overview: the min–max band of the selected unit's h per bin."""
+        if self.band is not None:
+            self.curves_plot.removeItem(self.band)
+            self.band = None
+        sim = self.sim
+        if not is_long(sim.trace) or self.span.currentData() != "whole":
+            return
+        key = part_key(sim.layer, sim.direction, "h")
+        overview, b, unit = sim.trace.overview, sim.batch_index, sim.unit
+        lo = pg.PlotDataItem(xs, overview.lo[key][:, b, unit])
+        hi = pg.PlotDataItem(xs, overview.hi[key][:, b, unit])
+        self.band = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(0, 0, 0, 40))
+        self.band.setZValue(-5)
+        self.curves_plot.addItem(self.band)
+
+    def _draw_curves(self, h: np.ndarray, c: np.ndarray | None, xs: np.ndarray,
+                     start: int = 0, steps: int = 0) -> None:
         for curve in self.curves:
             self.curves_plot.removeItem(curve)
         self.legend.clear()
@@ -157,12 +220,20 @@ class StateView(QWidget):
         for j, unit in enumerate(u for u in self.picked_units() if u < h.shape[1]):
             color = CURVE_COLORS[j % len(CURVE_COLORS)]
             width = 3 if unit == self.sim.unit else 1.5
-            self._add_curve(h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]")
+            self._add_curve(xs, h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]")
             if c is not None:  # dashed, same colour; the plot's title says so
-                self._add_curve(c[:, unit], pg.mkPen(color, width=width, style=Qt.DashLine))
+                self._add_curve(xs, c[:, unit], pg.mkPen(color, width=width,
+                                                         style=Qt.DashLine))
+        self._band(xs)
         lo, hi = self._curve_range(h, c)
+        if self.band is not None:
+            lo, hi = self._curve_range(*(np.asarray(v) for v in self.band_values()))
         self.curves_plot.setYRange(lo, hi, padding=0.05)
-        self.curve_fade.set_extent(QRectF(-0.5, 2 * lo, h.shape[0] + 1, 2 * (hi - lo)))
+        self.curve_fade.set_extent(QRectF(start - 0.5, 2 * lo, steps + 1, 2 * (hi - lo)))
+
+    def band_values(self) -> tuple[np.ndarray, np.ndarray]:
+        """The band's lower and upper edges (for tests and the curves' range)."""
+        return self.band.curves[0].yData, self.band.curves[1].yData
 
     def _show_c_row(self, show: bool) -> None:
         """The c heatmap only for LSTM; without it, h takes the whole column."""
@@ -177,9 +248,9 @@ class StateView(QWidget):
         self.c_plot.setVisible(show)
         self.c_bar.setVisible(show)
 
-    def _add_curve(self, values: np.ndarray, pen, name: str | None = None) -> None:
-        self.curves.append(self.curves_plot.plot(np.arange(len(values)), values, pen=pen,
-                                                 name=name))
+    def _add_curve(self, xs: np.ndarray, values: np.ndarray, pen, name: str | None = None
+                   ) -> None:
+        self.curves.append(self.curves_plot.plot(xs, values, pen=pen, name=name))
 
     @staticmethod
     def _curve_range(h: np.ndarray, c: np.ndarray | None) -> tuple[float, float]:
@@ -189,6 +260,10 @@ class StateView(QWidget):
     def _on_cursor_changed(self, t: int) -> None:
         sim = self.sim
         if sim.trace is None:
+            return
+        start, stop = self.window
+        if not start <= t < stop:  # a long trace shown around t: t left the steps drawn
+            self._on_selection_changed()
             return
         for heatmap in (self.h_map, self.c_map):
             if hasattr(heatmap, "units"):
