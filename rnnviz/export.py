@@ -280,11 +280,18 @@ def _start_ffmpeg(exe: str, shape: tuple[int, ...], fps: float, target: Path):
 
 def write_part_csv(trace, layer: int, direction: str, part: str, batch: int,
                    path: str | Path) -> Path:
-    """One part of one cell over time: a row per step, a column per unit."""
-    values = trace.part(layer, direction, part)[:, batch]  # (T, H)
-    header = "t," + ",".join(f"{part}[{k}]" for k in range(values.shape[1]))
-    table = np.column_stack([np.arange(len(values)), values])
-    with atomic_path(path) as tmp:
-        np.savetxt(tmp, table, delimiter=",", header=header, comments="",
-                   fmt=["%d"] + ["%.9g"] * values.shape[1])
+    """One part of one cell over time: a row per step, a column per unit. Written a block
+    of steps at a time: a long trace (long_trace.py) is recomputed as it goes."""
+    values = trace.part(layer, direction, part)  # (T, B, H), maybe a StepArray
+    steps, units = values.shape[0], values.shape[2]
+    header = "t," + ",".join(f"{part}[{k}]" for k in range(units))
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="ascii") as fh:
+        fh.write(header + "\n")
+        for start in range(0, steps, CSV_BLOCK):
+            stop = min(steps, start + CSV_BLOCK)
+            table = np.column_stack([np.arange(start, stop), values[start:stop, batch]])
+            np.savetxt(fh, table, delimiter=",", fmt=["%d"] + ["%.9g"] * units)
     return Path(path)
+
+
+CSV_BLOCK = 4096  # steps formatted at a time

@@ -132,10 +132,20 @@ class StepArray:
                 raise IndexError(f"step {first} is outside 0..{self.shape[0] - 1}")
             value = self.store.steps(self.key, t, t + 1)[0]
         elif isinstance(first, slice):
-            start, stop, stride = first.indices(self.shape[0])
-            value = self.store.steps(self.key, start, max(start, stop))[::stride]
+            wanted = range(*first.indices(self.shape[0]))
+            if wanted.step == 1 or not wanted:
+                value = self.store.steps(self.key, wanted.start, max(wanted.start, wanted.stop))
+            else:  # the steps between the lowest and the highest, then every stride-th
+                lo, hi = min(wanted[0], wanted[-1]), max(wanted[0], wanted[-1])
+                value = self.store.steps(self.key, lo, hi + 1)[np.asarray(wanted) - lo]
         else:
-            wanted = np.asarray(first, dtype=np.intp).reshape(-1)
+            wanted = np.asarray(first)
+            if wanted.dtype == bool:  # a mask over the steps
+                if wanted.shape != (self.shape[0],):
+                    raise IndexError(f"a step mask needs {self.shape[0]} entries, "
+                                     f"got shape {wanted.shape}")
+                wanted = np.flatnonzero(wanted)
+            wanted = wanted.astype(np.intp).reshape(-1)
             value = np.stack([self[int(t)] for t in wanted]) if wanted.size else \
                 np.empty((0, *self.shape[1:]), self.dtype)
         if not rest:
@@ -259,6 +269,8 @@ class LongStore:
                 return self._cache[k]
             layers = range(self.spec.num_layers)
             block = self._block(self._layers(k, self.spec.num_layers - 1), layers)
+            for values in block.values():  # every read of a step must give the same numbers
+                values.flags.writeable = False
             self._cache[k] = block
             size = sum(a.nbytes for a in block.values())
             while len(self._cache) > max(CACHE_MIN, CACHE_BYTES // max(size, 1)):
@@ -271,7 +283,7 @@ class LongStore:
             raise RnnvizError(f"asked for {stop - start} steps of {key} at once; a long trace "
                               f"gives at most {MAX_SLICE} (its overview has the whole)")
         if stop <= start:
-            return np.empty((0, self.batch, 0), self.np_dtype)
+            return self.chunk(0)[key][:0]
         K = self.plan.chunk
         pieces = []
         for k in range(start // K, (stop - 1) // K + 1):

@@ -55,10 +55,11 @@ class Spool:
         fh.seek(start * values[0].nbytes if len(values) else 0)
         with disk_errors(self.folder):
             fh.write(memoryview(values).cast("B"))
-        self.rows[key] = max(self.rows.get(key, 0), start + len(values))
+        self.rows[key] = self.rows.get(key, 0) + len(values)  # each chunk arrives once
 
     def holds(self, key: str, steps: int) -> bool:
-        return self.rows.get(key, 0) >= steps
+        """Whether `steps` steps of `key` were written (and not yet copied out)."""
+        return key in self._files and self.rows.get(key, 0) >= steps
 
     def copy_into(self, out, key: str, steps: int) -> None:
         """The .npy of `key` (steps × its row shape) into the open zip entry `out`."""
@@ -67,6 +68,7 @@ class Spool:
                   "shape": (steps, *row)}
         np.lib.format.write_array_header_2_0(out, header)
         fh = self._files.pop(key)
+        self.rows.pop(key, None)  # copied out: a second file needs them computed again
         fh.seek(0)
         left = steps * int(np.prod(row, dtype=np.int64)) * dtype.itemsize
         while left:

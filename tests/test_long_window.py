@@ -1,0 +1,99 @@
+"""The window on a trace too long to hold: checkpoints, overview, the steps around t.
+
+RNNVIZ_LONG_TRACE_MIB=1 makes a few thousand steps "long", so these run in seconds; the
+million-step case is `rnnviz bench --part long`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gui_support import load
+
+from rnnviz.core.trace import compute_trace, part_key
+from rnnviz.gui.config import Config
+
+
+@pytest.fixture
+def long_window(window, monkeypatch, qtbot):
+    monkeypatch.setenv("RNNVIZ_LONG_TRACE_MIB", "1")
+    load(qtbot, window, Config(cell="lstm", hidden_size=24, num_layers=2, length=6000,
+                               head="softmax", output_size=5))
+    assert type(window.sim.trace).__name__ == "LongTrace"
+    return window
+
+
+def reference(window):
+    """The same network and input, traced whole (not long)."""
+    snap = window.sim.snapshot
+    return compute_trace(snap.network, snap.sequence.values, long=False)
+
+
+def test_every_view_shows_the_step_at_random_places(qtbot, long_window):
+    win, sim = long_window, long_window.sim
+    full = reference(win)
+    rng = np.random.default_rng(0)
+    for t in [0, 5999, *rng.integers(0, 6000, 6)]:
+        sim.seek(int(t))
+        sim.select(layer=int(rng.integers(0, 2)), unit=int(rng.integers(0, 24)))
+        t, layer = sim.t, sim.layer
+        glyphs = win.cell_view.glyphs
+        for name in sim.spec.parts:
+            np.testing.assert_allclose(glyphs[name].values, full.part(layer, "fwd", name)[t, 0],
+                                       atol=1e-5)
+        np.testing.assert_allclose(glyphs["h_prev"].values,
+                                   full.previous_state(layer, "fwd", "h", t)[0], atol=1e-5)
+        np.testing.assert_allclose(win.output_view.values, full.y[t, 0], atol=1e-5)
+        # the graph draws the steps around t, in place: its column is t's
+        assert win.graph._column.rect().center().x() == pytest.approx(t)
+        block = win.graph.blocks[0]
+        assert block.offset <= t < block.offset + block.length
+        np.testing.assert_allclose(block.trace.part(layer, "fwd", "h"),
+                                   full.part(layer, "fwd", "h")[block.offset:
+                                                                block.offset + block.length],
+                                   atol=1e-5)
+        assert win.transport.slider.value() == t
+
+
+def test_states_view_shows_the_overview_and_the_steps_around_t(qtbot, long_window):
+    win, sim = long_window, long_window.sim
+    sv, trace = win.state_view, sim.trace
+    assert sv.span.isVisible()
+    sim.seek(3210)
+    key = part_key(sim.layer, sim.direction, "h")
+    overview = trace.overview
+    np.testing.assert_array_equal(sv.h_map.image.image, overview.mean(key)[:, 0].T)
+    lo, hi = sv.band_values()  # the selected unit's min and max per bin
+    np.testing.assert_array_equal(lo, overview.lo[key][:, 0, sim.unit])
+    np.testing.assert_array_equal(hi, overview.hi[key][:, 0, sim.unit])
+    full = reference(win)  # the bins agree with the whole trace
+    whole = full.parts[key][:, 0]
+    first = whole[: overview.bin_steps]
+    np.testing.assert_allclose(overview.mean(key)[0, 0], first.mean(0), atol=1e-5)
+    sv.span.setCurrentIndex(sv.span.findData("near"))
+    start, stop = sv.window
+    assert start <= sim.t < stop
+    np.testing.assert_allclose(sv.h_map.image.image, whole[start:stop].T, atol=1e-5)
+    sim.seek(10)  # leaving the steps drawn redraws around the new t
+    start, stop = sv.window
+    assert start <= 10 < stop
+    np.testing.assert_allclose(sv.h_map.image.image, whole[start:stop].T, atol=1e-5)
+
+
+def test_gradients_are_refused_with_the_reason(qtbot, long_window):
+    with qtbot.waitSignal(long_window.sim.error) as said:
+        long_window.sim.set_objective("h_T")
+    assert "checkpoints" in said.args[0] and "shorten" in said.args[0]
+    assert long_window.sim.gradients is None
+
+
+def test_part_csv_of_a_long_trace_is_complete(qtbot, long_window, tmp_path):
+    from rnnviz.export import write_part_csv
+
+    sim = long_window.sim
+    path = write_part_csv(sim.trace, 1, "fwd", "c", 0, tmp_path / "c.csv")
+    table = np.loadtxt(path, delimiter=",", skiprows=1)
+    full = reference(long_window)
+    assert table.shape == (6000, 25)
+    np.testing.assert_array_equal(table[:, 0], np.arange(6000))
+    np.testing.assert_allclose(table[:, 1:], full.part(1, "fwd", "c")[:, 0], atol=1e-5)
