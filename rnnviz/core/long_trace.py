@@ -391,9 +391,13 @@ class LongTrace(Trace):
 
     def near(self, t: int, reach: int) -> tuple[int, int]:
         """The whole chunks that hold steps t - reach .. t + reach (cached chunks reused)."""
+        return self.covering(t - reach, t + reach)
+
+    def covering(self, first: int, last: int) -> tuple[int, int]:
+        """(start, stop) of the whole chunks that hold steps first..last (clipped)."""
         K = self.chunk
-        start = max(0, (t - reach) // K * K)
-        return start, min(self.length, -(-(t + reach + 1) // K) * K)
+        first, last = max(0, first), min(self.length - 1, last)
+        return first // K * K, min(self.length, -(-(max(first, last) + 1) // K) * K)
 
     def window(self, start: int, stop: int) -> Trace:
         """Steps start..stop-1 as a plain Trace (its step 0 is step `start` of this one):

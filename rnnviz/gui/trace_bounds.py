@@ -28,6 +28,22 @@ def input_bound(trace, layer: int) -> float:
 
 
 def value_range(trace, which: str, b: int, t: int = 0) -> tuple[float, float]:
+    """As whole_range, remembered per trace (read at every step; a trace never changes)."""
+    if not is_long(trace) or not trace_has_overview(trace, which):
+        return whole_range(trace, which, b, t)
+    memo = trace.__dict__.setdefault("_ranges", {})
+    if (which, b) not in memo:
+        memo[which, b] = whole_range(trace, which, b, t)
+    return memo[which, b]
+
+
+def trace_has_overview(trace, which: str) -> bool:
+    top = trace.spec.num_layers - 1
+    keys = ["y"] if which == "y" else [part_key(top, d, "h") for d in trace.spec.directions()]
+    return all(k in trace.overview.lo for k in keys)
+
+
+def whole_range(trace, which: str, b: int, t: int = 0) -> tuple[float, float]:
     """(min, max) of the finite values of `which` ("y": the head's output, "output": the
     top layer's) for batch element b, over every step (a long trace whose head is too wide
     for its overview: over the chunk of step t)."""

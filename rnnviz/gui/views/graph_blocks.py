@@ -53,17 +53,15 @@ def _mask(steps: np.ndarray, length: int) -> np.ndarray:
     return mask
 
 
-WINDOW_REACH = 24  # a long trace: steps drawn each side of t (the whole chunks that hold them)
-
-
-def graph_blocks(snapshot, batch: int = 0, around: int = 0) -> list[Block]:
+def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> list[Block]:
     """The blocks of a snapshot: one network, or an encoder and a decoder. A trace too long
-    to hold (a LongTrace) is drawn as the window of steps `around` a step, in place."""
+    to hold (a LongTrace) is drawn as the whole chunks that hold `steps` (first, last),
+    in place on the timeline."""
     if snapshot.s2s is None:
         trace = snapshot.trace
         text = snapshot.sequence.text
         if hasattr(trace, "window"):
-            start, stop = trace.near(around, WINDOW_REACH)
+            start, stop = trace.covering(*steps)
             shown = trace.window(start, stop)
             inputs, outputs = trace.input_steps, trace.output_steps
             return [Block("", shown, float(start), start, graph_rows(trace.spec),

@@ -69,6 +69,8 @@ class GraphView(pg.PlotWidget):
         plot.layout.removeItem(plot.titleLabel)  # across the axes and the legend: a long
         plot.layout.addItem(plot.titleLabel, 0, 0, 1, 4)  # title never widens the plot
         self._images: list[pg.ImageItem] = []
+        self._spare: list[pg.ImageItem] = []  # strips a moving window draws into again
+        self._moving = False
         self._labels: list[pg.TextItem] = []
         self._titles: list[pg.TextItem] = []  # an encoder–decoder's "encoder: …", "decoder: …"
         self._scales: list[tuple] = []  # (name, where, levels, lut) of every strip drawn
@@ -94,6 +96,7 @@ class GraphView(pg.PlotWidget):
         simulator.cursor_changed.connect(self._on_cursor_changed)
         simulator.selection_changed.connect(self._on_selection_changed)
         simulator.gradients_changed.connect(self._on_gradients_changed)
+        self.getViewBox().sigXRangeChanged.connect(self._ensure_drawn)  # panned: draw more
 
     def set_gradient_mode(self, on: bool) -> None:
         self.gradient_mode = on
@@ -111,7 +114,8 @@ class GraphView(pg.PlotWidget):
         self._images, self._labels, self._titles, self._scales = [], [], [], []
         b = self.sim.batch_index
         self._batch = b
-        self.blocks = graph_blocks(self.sim.snapshot, b, self.sim.position)
+        p = self.sim.position  # a long trace: the steps around it (_ensure_drawn adds more)
+        self.blocks = graph_blocks(self.sim.snapshot, b, (p - VISIBLE_STEPS, p + VISIBLE_STEPS))
         self.block = next(k for k in self.blocks if k.half == self.sim.snapshot.half)
         self.rows = self.block.rows  # the half shown: the one selections refer to
         grads = self.sim.gradients if self.gradient_mode else None
@@ -126,11 +130,11 @@ class GraphView(pg.PlotWidget):
         self.legend.set_scales(legend_scales(self._scales))
         self.getAxis("bottom").set_segments([(k.x0, k.length) for k in self.blocks]
                                             if len(self.blocks) > 1 else None)
-        first = self.blocks[0].x0
         columns = self.blocks[-1].x0 + self.blocks[-1].length
-        if first == 0:
+        if self.blocks[0].x0 == 0:
             self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # frame's room
-        self.getViewBox().setLimits(xMin=first - 1.5, xMax=columns + 0.5)
+        # the whole timeline, also when only the steps around t are drawn (a long trace)
+        self.getViewBox().setLimits(xMin=-1.5, xMax=max(columns, self.sim.length) + 0.5)
         self._fit_y()
 
     def _fit_y(self) -> None:
@@ -242,9 +246,14 @@ class GraphView(pg.PlotWidget):
     def _add_strip(self, values: np.ndarray, scale, x0: float, bottom: float, height: float,
                    present: np.ndarray | None = None) -> None:
         levels, lut = scale
-        image = pg.ImageItem(strip_image(values, levels, lut, present))
+        pixels = strip_image(values, levels, lut, present)
+        if self._spare:
+            image = self._spare.pop()
+            image.setImage(pixels)
+        else:
+            image = pg.ImageItem(pixels)
+            self.addItem(image)
         image.setRect(QRectF(x0 - 0.5, bottom, values.shape[0], height))
-        self.addItem(image)
         self._images.append(image)
 
     def _grads(self, block: Block):
@@ -329,25 +338,51 @@ class GraphView(pg.PlotWidget):
     def _on_cursor_changed(self, _t: int) -> None:
         if not self.rows:
             return
-        if not self._in_window(self.sim.position):  # a long trace: draw the steps around t
-            self._on_trace_changed()
         x = x_of(self.blocks, self.sim.position)  # seq2seq: past the context, in the decoder
         bottom, top = self._frame_span(block_for(self.blocks, self.sim.position))
         self._column.setRect(QRectF(x - 0.42, bottom, 0.84, top - bottom))
         self._fade.set_t(x)
         self._follow(x)
+        self._ensure_drawn()
         self._on_selection_changed()
 
-    def _in_window(self, position: int) -> bool:
-        """Whether the drawn steps hold `position` with a screenful on each side (always,
-        unless the trace is long and only a window of it is drawn)."""
+    def _ensure_drawn(self, *_args) -> None:
+        """A long trace: the steps in view are drawn (after a step, a jump or a pan)."""
+        if not self.blocks or self.sim.snapshot is None or self.sim.snapshot.s2s is not None:
+            return
         block = self.blocks[0]
-        if self.sim.snapshot.s2s is not None or block.trace is self.sim.trace:
-            return True
-        lo = block.offset + (VISIBLE_STEPS if block.offset > 0 else 0)
-        hi = block.offset + block.length - (VISIBLE_STEPS if block.offset + block.length
-                                            < self.sim.length else 0)
-        return lo <= position < hi
+        if block.trace is self.sim.trace or self._moving:
+            return  # the whole trace is drawn
+        (x0, x1), _ = self.getViewBox().viewRange()
+        first = max(0, int(np.ceil(x0 - 0.5)))
+        last = min(self.sim.length - 1, int(np.floor(x1 + 0.5)))
+        if not block.offset <= first <= last < block.offset + block.length:
+            self._move_window(first, last)
+
+    def _move_window(self, first: int, last: int) -> None:
+        """A long trace: the chunks holding steps first..last, drawn into the items already
+        there (rows, names, scales and legend stay: the scales come from the whole trace)."""
+        self._moving = True  # setLimits may move the view: no second move from inside
+        try:
+            self._redraw_window(first, last)
+        finally:
+            self._moving = False
+
+    def _redraw_window(self, first: int, last: int) -> None:
+        b = self.sim.batch_index
+        self.blocks = graph_blocks(self.sim.snapshot, b, (first, last))
+        self.block = self.blocks[0]
+        for label in self._labels:
+            self.removeItem(label)
+        self._labels, self._scales = [], []
+        self._spare, self._images = self._images, []
+        self._draw_block(self.block, None, b)
+        for image in self._spare:
+            self.removeItem(image)
+        self._spare = []
+        self._draw_arrows()
+        self._draw_step_labels()
+        self._fit_y()
 
     def _follow(self, x: float) -> None:
         """Keep the current column in view: slide the visible window when it leaves it."""
@@ -356,6 +391,8 @@ class GraphView(pg.PlotWidget):
             return
         width = x1 - x0
         start = x - width + 1.6 if x > x1 - 0.5 else x - 0.6
+        if x < x0 - width or x > x1 + width:  # a jump (scrubbing): t in the middle
+            start = x - width / 2
         self.setXRange(start, start + width, padding=0)
 
     def _on_selection_changed(self) -> None:
