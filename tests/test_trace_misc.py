@@ -116,13 +116,17 @@ def test_memory_refusal_names_the_estimate():
 
 
 def test_huge_trace_refused_before_any_work(monkeypatch):
+    """Too long even as checkpoints (a long trace holds its input): refused with the
+    estimate before the input is copied or anything is computed."""
+    import rnnviz.core.long_trace as long_trace
     import rnnviz.core.memory as memory
 
-    monkeypatch.setattr(memory, "available_memory_bytes", lambda: 16 * 2**30)
+    monkeypatch.setattr(memory, "available_memory_bytes", lambda: 1 * 2**30)
+    monkeypatch.setattr(long_trace, "available_memory_bytes", lambda: 1 * 2**30)
     spec = NetworkSpec("lstm", 1, 4)
     net = Network.random(spec, seed=0)
     x = torch.zeros(1, 1, 1).expand(2 * 10**9 // 24, 1, 1)  # a view: no memory used
-    with pytest.raises(RnnvizError, match="needs about"):
+    with pytest.raises(RnnvizError, match="even kept as checkpoints.*needs about"):
         compute_trace(net, x)
 
 

@@ -22,12 +22,11 @@ from rnnviz.core.network import Network
 from rnnviz.core.spec import NetworkSpec
 from rnnviz.core.states import InitialState, zeros_state
 from rnnviz.core.threads import threads_for, torch_threads
+from rnnviz.core.trace_keys import part_key
 
 METHODS = ("fast", "step")
 
 
-def part_key(layer: int, direction: str, part: str) -> str:
-    return f"l{layer}_{direction}_{part}"
 
 
 @dataclass
@@ -59,6 +58,15 @@ class Trace:
         from rnnviz.core.topology import input_steps
 
         return input_steps(self.topology, self.feed, self.length)
+
+    def step_masks(self, start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """(has an input, has an output) for steps start..stop-1, without listing every
+        step of the sequence (a long trace has millions)."""
+        t = np.arange(start, stop)
+        first_only = self.topology == "one2n" and self.feed == "first"
+        inputs = t == 0 if first_only else np.ones(len(t), bool)
+        outputs = t == self.length - 1 if self.topology == "n2one" else np.ones(len(t), bool)
+        return inputs, outputs
 
     def has_output(self, t: int) -> bool:
         """Whether step t has an output (N→1: only the last); O(1), unlike output_steps."""
@@ -189,8 +197,10 @@ def compute_trace(
         choice = DeviceChoice(torch.device("cpu"), choice.requested, "MPS has no float64")
         dev = choice.device
     if long:
-        from rnnviz.core.long_trace import compute_long_trace
+        from rnnviz.core.long_trace import check_long_fits, chunk_steps, compute_long_trace
 
+        chunk = chunk or chunk_steps(spec, steps)
+        check_long_fits(spec, steps, batch, itemsize, chunk)  # before the input is copied
         return compute_long_trace(network, xt.to(dtype), initial, choice, method, chunk, sink)
     if dev.type == "cuda":  # every layer's parts stay on the GPU until the final copy
         check_trace_fits(spec, steps, batch, itemsize, available=torch.cuda.mem_get_info(dev)[0],

@@ -82,6 +82,25 @@ def play_rate(window, app, speed: int, seconds: float) -> dict:
             "paints_per_s": round(len(shown) / elapsed, 1)}
 
 
+READY_CONFIGS = (("LSTM H=1024, 2 layers, T=2000", dict(hidden_size=1024, num_layers=2,
+                                                           length=2000)),
+                 ("LSTM H=256, T=20000", dict(hidden_size=256, length=20000)))
+
+
+def ready_seconds(window, app) -> dict:
+    """A new network → the window ready to step (trace computed, every view drawn)."""
+    from rnnviz.gui.config import Config
+
+    result = {}
+    for name, fields in READY_CONFIGS:
+        start = time.perf_counter()
+        window.start(Config(cell="lstm", **fields))
+        window.sim.wait()
+        app.processEvents()
+        result[name] = round(time.perf_counter() - start, 2)
+    return result
+
+
 def launch_seconds(repeat: int = 3) -> dict:
     """Time to the window's first paint, next to `python -c "import torch"`."""
     env = dict(os.environ, RNNVIZ_EXIT_AFTER_PAINT="1")
@@ -122,6 +141,7 @@ def bench_gui(args) -> dict:
                              "max": round(1e3 * max(times), 2)},
         "play": [play_rate(window, app, 60, 2.0), play_rate(window, app, 240, 2.0)],
         "stage_1920x1080_step_to_paint_ms": stage,
+        "ready_to_step_s": ready_seconds(window, app),
     }
     window.close()
     result.update(launch_seconds())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnnviz.core.trace import part_key
+from rnnviz.core.trace_keys import part_key
 from rnnviz.gui.colors import bound_of_peak, state_bound
 
 

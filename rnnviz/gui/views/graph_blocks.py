@@ -62,12 +62,8 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
         text = snapshot.sequence.text
         if hasattr(trace, "window"):
             start, stop = trace.covering(*steps)
-            shown = trace.window(start, stop)
-            inputs, outputs = trace.input_steps, trace.output_steps
-            return [Block("", shown, float(start), start, graph_rows(trace.spec),
-                          _mask(inputs[(inputs >= start) & (inputs < stop)] - start, stop - start),
-                          _mask(outputs[(outputs >= start) & (outputs < stop)] - start,
-                                stop - start),
+            return [Block("", trace.window(start, stop), float(start), start,
+                          graph_rows(trace.spec), *trace.step_masks(start, stop),
                           fed=None if text is None else text[start:stop])]
         return [Block("", trace, 0.0, 0, graph_rows(trace.spec),
                       _mask(trace.input_steps, trace.length),

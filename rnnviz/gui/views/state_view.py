@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnnviz.core.trace import part_key
+from rnnviz.core.trace_keys import part_key
 from rnnviz.gui.colors import scale_for
 from rnnviz.gui.trace_bounds import is_long, part_bound
 from rnnviz.gui.units import parse_units
@@ -99,6 +99,8 @@ class StateView(QWidget):
         bar.addWidget(self.units_error)
         bar.addWidget(self.span_label)
         bar.addWidget(self.span)
+        for widget in (self.span_label, self.span):  # shown for a long trace only
+            widget.setVisible(False)
         self.window = (0, 0)  # the steps shown (a long trace around t), or (0, 0)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
@@ -150,8 +152,9 @@ class StateView(QWidget):
         if sim.trace is None:
             return
         spec, long = sim.spec, is_long(sim.trace)
-        self.span.setVisible(long)
-        self.span_label.setVisible(long)
+        if self.span.isVisibleTo(self) != long:
+            self.span.setVisible(long)
+            self.span_label.setVisible(long)
         h, start, steps, xs = self._series("h")  # (N, H_out): steps, or bins of them
         bounded = (spec.cell != "rnn" or spec.nonlinearity == "tanh") and not spec.proj_size
         h_scale = scale_for("h", 1.0 if bounded else
