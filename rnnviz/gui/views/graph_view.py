@@ -33,6 +33,7 @@ from rnnviz.gui.views.graph_layout import (
     ARROW_WIDTHS,
     C_STRIP,
     GRADIENT_LEVELS,
+    NODE_HALF_WIDTH,
     NONFINITE_RGB,
     Row,
     arrow_width_bucket,
@@ -354,8 +355,8 @@ class GraphView(pg.PlotWidget):
         if block.trace is self.sim.trace or self._moving:
             return  # the whole trace is drawn
         (x0, x1), _ = self.getViewBox().viewRange()
-        first = max(0, int(np.ceil(x0 - 0.5)))
-        last = min(self.sim.length - 1, int(np.floor(x1 + 0.5)))
+        first = max(0, int(np.ceil(x0 - NODE_HALF_WIDTH)))  # columns with a node in view
+        last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)))
         if not block.offset <= first <= last < block.offset + block.length:
             self._move_window(first, last)
 
@@ -391,9 +392,19 @@ class GraphView(pg.PlotWidget):
             return
         width = x1 - x0
         start = x - width + 1.6 if x > x1 - 0.5 else x - 0.6
-        if x < x0 - width or x > x1 + width:  # a jump (scrubbing): t in the middle
-            start = x - width / 2
+        if x < x0 - width or x > x1 + width:  # a jump (scrubbing): t in the middle,
+            start = self._inside_chunk(x, x - width / 2, width)  # or near it
         self.setXRange(start, start + width, padding=0)
+
+    def _inside_chunk(self, x: float, start: float, width: float) -> float:
+        """A long trace: the view moved (by less than half its width) to lie in the chunk
+        of step x, so a scrub recomputes one chunk, not two."""
+        chunk = getattr(self.sim.trace, "chunk", None)
+        if chunk is None or width > chunk - 1:
+            return start
+        lo = x // chunk * chunk - 0.6  # the chunk's first column, with the frame's margin
+        hi = min(lo + chunk, self.sim.length - 0.4) - width  # the last start that fits
+        return min(max(start, lo), max(lo, hi))
 
     def _on_selection_changed(self) -> None:
         if self.rows and self._batch != self.sim.batch_index:  # another sequence: recolour
