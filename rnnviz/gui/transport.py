@@ -114,6 +114,11 @@ class Transport(QToolBar):
     def _on_trace_changed(self) -> None:
         with quiet(self.slider):
             self.slider.setRange(0, max(0, self.sim.length - 1))
+        # wide enough for the longest step text of this trace (a million steps included),
+        # and fixed while stepping: a changing text must not relayout the bar
+        widest = f"decoder t = {self.sim.length}  /  T = {self.sim.length}"
+        width = max(150, self.label.fontMetrics().horizontalAdvance(widest) + 8)
+        self.label.setFixedWidth(width)
 
     def _on_cursor_changed(self, _t: int) -> None:
         position = self.sim.position  # on the whole timeline (seq2seq: encoder, then decoder)

@@ -129,7 +129,7 @@ class StateView(QWidget):
         self.curves_plot.addItem(self.curve_fade)
         self.legend = self.curves_plot.addLegend(offset=(5, 1), labelTextSize="8pt", colCount=4)
         self.curves: list[pg.PlotDataItem] = []
-        self.band: pg.FillBetweenItem | None = None
+        self.bands: dict[int, pg.FillBetweenItem] = {}  # a long trace's min–max per unit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
@@ -172,7 +172,7 @@ class StateView(QWidget):
         title = "picked units: h solid, c dashed" if is_lstm else "picked units: h"
         if len(xs) and long and self.span.currentData() == "whole":
             bin_steps = sim.trace.overview.bin_steps
-            title += f" — mean of every {bin_steps:,} steps; band: min–max of h[{sim.unit}]"
+            title += f" — mean of every {bin_steps:,} steps, band: min to max"
         self.curves_plot.setTitle(title)
         self._draw_curves(h, c, xs, start, steps)
         self._on_cursor_changed(sim.t)
@@ -198,21 +198,26 @@ class StateView(QWidget):
         values = trace.store.steps(key, start, stop)[:, b]
         return values, start, stop - start, np.arange(start, stop, dtype=float)
 
-    def _band(self, xs: np.ndarray) -> None:
-        """A long trace's overview: the min–max band of the selected unit's h per bin."""
-        if self.band is not None:
-            self.curves_plot.removeItem(self.band)
-            self.band = None
+    def _bands(self, xs: np.ndarray, units: list[int]) -> None:
+        """A long trace's overview: each picked unit's h, min to max over every bin, in its
+        curve's colour (a bin's mean alone hides what oscillates within it)."""
+        for band in self.bands.values():
+            self.curves_plot.removeItem(band)
+        self.bands = {}
         sim = self.sim
         if not is_long(sim.trace) or self.span.currentData() != "whole":
             return
         key = part_key(sim.layer, sim.direction, "h")
-        overview, b, unit = sim.trace.overview, sim.batch_index, sim.unit
-        lo = pg.PlotDataItem(xs, overview.lo[key][:, b, unit])
-        hi = pg.PlotDataItem(xs, overview.hi[key][:, b, unit])
-        self.band = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(0, 0, 0, 40))
-        self.band.setZValue(-5)
-        self.curves_plot.addItem(self.band)
+        overview, b = sim.trace.overview, sim.batch_index
+        for j, unit in enumerate(units):
+            lo = pg.PlotDataItem(xs, overview.lo[key][:, b, unit])
+            hi = pg.PlotDataItem(xs, overview.hi[key][:, b, unit])
+            color = pg.mkColor(CURVE_COLORS[j % len(CURVE_COLORS)])
+            color.setAlpha(110 if unit == sim.unit else 60)
+            band = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(color))
+            band.setZValue(-5)
+            self.curves_plot.addItem(band)
+            self.bands[unit] = band
 
     def _draw_curves(self, h: np.ndarray, c: np.ndarray | None, xs: np.ndarray,
                      start: int = 0, steps: int = 0) -> None:
@@ -220,23 +225,28 @@ class StateView(QWidget):
             self.curves_plot.removeItem(curve)
         self.legend.clear()
         self.curves = []
-        for j, unit in enumerate(u for u in self.picked_units() if u < h.shape[1]):
+        units = [u for u in self.picked_units() if u < h.shape[1]]
+        for j, unit in enumerate(units):
             color = CURVE_COLORS[j % len(CURVE_COLORS)]
             width = 3 if unit == self.sim.unit else 1.5
+            if is_long(self.sim.trace) and self.span.currentData() == "whole":
+                width /= 3  # bin means, thin over their min–max bands
             self._add_curve(xs, h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]")
             if c is not None:  # dashed, same colour; the plot's title says so
                 self._add_curve(xs, c[:, unit], pg.mkPen(color, width=width,
                                                          style=Qt.DashLine))
-        self._band(xs)
+        self._bands(xs, units)
         lo, hi = self._curve_range(h, c)
-        if self.band is not None:
-            lo, hi = self._curve_range(*(np.asarray(v) for v in self.band_values()))
+        for unit in self.bands:
+            edges = self._curve_range(*(np.asarray(v) for v in self.band_values(unit)))
+            lo, hi = min(lo, edges[0]), max(hi, edges[1])
         self.curves_plot.setYRange(lo, hi, padding=0.05)
         self.curve_fade.set_extent(QRectF(start - 0.5, 2 * lo, steps + 1, 2 * (hi - lo)))
 
-    def band_values(self) -> tuple[np.ndarray, np.ndarray]:
-        """The band's lower and upper edges (for tests and the curves' range)."""
-        return self.band.curves[0].yData, self.band.curves[1].yData
+    def band_values(self, unit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """A unit's band, lower and upper edges (default: the selected unit's)."""
+        band = self.bands[self.sim.unit if unit is None else unit]
+        return band.curves[0].yData, band.curves[1].yData
 
     def _show_c_row(self, show: bool) -> None:
         """The c heatmap only for LSTM; without it, h takes the whole column."""
