@@ -97,3 +97,19 @@ def test_part_csv_of_a_long_trace_is_complete(qtbot, long_window, tmp_path):
     assert table.shape == (6000, 25)
     np.testing.assert_array_equal(table[:, 0], np.arange(6000))
     np.testing.assert_allclose(table[:, 1:], full.part(1, "fwd", "c")[:, 0], atol=1e-5)
+
+
+def test_a_newer_request_stops_a_long_computation(qtbot, window, monkeypatch):
+    """A long first pass reports progress and gives way at once to a newer request."""
+    monkeypatch.setenv("RNNVIZ_LONG_TRACE_MIB", "1")
+    seen = []
+    window.sim.progress.connect(seen.append)
+    window.start(Config(cell="lstm", hidden_size=256, length=400_000))  # ~15 s to the end
+    qtbot.waitUntil(lambda: len(seen) > 0, timeout=30_000)  # under way
+    import time
+
+    start = time.perf_counter()
+    load(qtbot, window, Config(cell="gru", hidden_size=8, length=50))
+    assert time.perf_counter() - start < 5  # not after the long pass: it stopped
+    assert window.sim.spec.cell == "gru" and window.sim.length == 50
+    assert 0 < seen[0] < 1

@@ -24,10 +24,11 @@ def check_model_fits(model, topology: str) -> None:
 
 def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: str = "every",
               steps: int | None = None, initial=None, device: str = "auto",
-              method: str = "fast", teacher=None, sink=None):
+              method: str = "fast", teacher=None, sink=None, progress=None):
     """Trace `model` on `values` (T, B, I) as `topology`; returns (trace, notes).
 
-    `sink`: given every chunk of a trace too long to hold (compute_trace)."""
+    `sink`, `progress`: given every chunk of a trace too long to hold, and told how far it
+    got (compute_trace)."""
     check_topology(topology, feed)
     check_model_fits(model, topology)
     notes = []
@@ -43,5 +44,6 @@ def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: 
     elif steps is not None and steps != values.shape[0]:
         raise RnnvizError(f"--decode-steps is for one2n and seq2seq; {topology} has one step "
                           f"per input step ({values.shape[0]})")
-    trace = compute_trace(model, x, initial=initial, device=device, method=method, sink=sink)
+    trace = compute_trace(model, x, initial=initial, device=device, method=method, sink=sink,
+                          progress=progress)
     return replace(trace, topology=topology, feed=feed), notes

@@ -171,12 +171,14 @@ def compute_trace(
     long: bool | None = None,
     chunk: int | None = None,
     sink=None,
+    progress=None,
 ) -> Trace:
     """Run `network` over `x` and keep every part. `x` is (T, I) or (T, B, I).
 
     A trace too big to hold (memory.prefers_long), or `long=True`, is a LongTrace: states
     at checkpoints every `chunk` steps, the parts recomputed on demand (long_trace.py);
-    `sink(k, arrays)` then receives every chunk's arrays as they are first computed.
+    `sink(start, arrays)` then receives every chunk's arrays as they are first computed,
+    and `progress(fraction)` is called now and then (it may raise to stop the work).
     """
     if method not in METHODS:
         raise RnnvizError(f"unknown method {method!r}; use 'fast' or 'step'")
@@ -201,7 +203,8 @@ def compute_trace(
 
         chunk = chunk or chunk_steps(spec, steps)
         check_long_fits(spec, steps, batch, itemsize, chunk)  # before the input is copied
-        return compute_long_trace(network, xt.to(dtype), initial, choice, method, chunk, sink)
+        return compute_long_trace(network, xt.to(dtype), initial, choice, method, chunk, sink,
+                                  progress)
     if dev.type == "cuda":  # every layer's parts stay on the GPU until the final copy
         check_trace_fits(spec, steps, batch, itemsize, available=torch.cuda.mem_get_info(dev)[0],
                          where="GPU memory")

@@ -79,8 +79,9 @@ def _import_torch() -> None:
         gc.enable()
 
 
-def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
-    """Runs in the worker thread (it imports and calls torch)."""
+def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> Snapshot:
+    """Runs in the worker thread (it imports and calls torch). `report(fraction)`: told
+    how far a long trace got; it may stop the work (a newer request)."""
     _import_torch()
     from rnnviz.cli_options import build_setup
     from rnnviz.core.run import run_model
@@ -109,7 +110,8 @@ def compute_snapshot(config, previous: Snapshot | None = None) -> Snapshot:
                         half="enc", config_sequence=sequence)
     config, initial, notes = _initial_state(config, network.spec, sequence.batch)
     trace, run_notes = run_model(network, sequence.values, topology=topology, feed=config.feed,
-                                 steps=steps, initial=initial, device=config.device)
+                                 steps=steps, initial=initial, device=config.device,
+                                 progress=report)
     if topology == "one2n":  # the input actually fed, step by step
         from rnnviz.core.sequences import Sequence
 

@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         sim.cursor_changed.connect(self._on_cursor_changed)
         sim.error.connect(self._on_error)
         sim.busy_changed.connect(self._on_busy)
+        sim.progress.connect(lambda done: self.statusBar().showMessage(
+            f"computing a long trace… {done:.0%} (the steps shown stay live; any change "
+            f"starts over)"))
         self.network_panel.edited.connect(self.edit)
         self.input_panel.edited.connect(self.edit)
         self.network_panel.open_model_requested.connect(self.open_model)

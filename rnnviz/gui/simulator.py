@@ -36,6 +36,7 @@ class Simulator(QObject):
         cursor_changed(int): the time step t moved.
         selection_changed(): layer, direction, unit or batch changed.
         busy_changed(bool): background computation started / ended.
+        progress(float): how far a long computation got (a trace too long to hold).
         error(str): a problem to show the user; the previous state stays.
     """
 
@@ -44,6 +45,7 @@ class Simulator(QObject):
     cursor_changed = Signal(int)
     selection_changed = Signal()
     busy_changed = Signal(bool)
+    progress = Signal(float)
     error = Signal(str)
 
     def __init__(self, parent: QObject | None = None):
@@ -61,6 +63,7 @@ class Simulator(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.busy_changed.connect(self.busy_changed)
+        self._worker.progress.connect(self.progress)
         self.gradients = None  # rnnviz.core.gradients.Gradients for the current snapshot
         self.s2s_gradients = None  # seq2seq: both halves' (self.gradients is the shown half's)
         self.compared: list[tuple[str, object]] = []  # (label, Gradients) of other cells
@@ -111,7 +114,8 @@ class Simulator(QObject):
         """Compute a snapshot for `config` in the background; errors keep the old one."""
         previous = self.snapshot
         self.requested = config
-        self._worker.submit(lambda: compute_snapshot(config, previous))
+        self._worker.submit(lambda report: compute_snapshot(config, previous, report),
+                            reports=True)
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until background work is done (tests, export, startup benchmarks)."""

@@ -21,20 +21,35 @@ log = logging.getLogger("rnnviz")
 class _Relay(QObject):
     done = Signal(int, object)
     failed = Signal(int, str, bool)  # id, message, expected (an RnnvizError)
+    progress = Signal(int, float)  # id, fraction done
+
+
+class Superseded(Exception):
+    """Raised inside a long job when a newer one was submitted: stop, nobody wants it."""
 
 
 class _Job(QRunnable):
-    def __init__(self, job_id: int, fn: Callable[[], object], relay: _Relay,
-                 latest: Callable[[], int]):
+    def __init__(self, job_id: int, fn: Callable, relay: _Relay, latest: Callable[[], int],
+                 reports: bool):
         super().__init__()
         self.job_id, self.fn, self.relay, self.latest = job_id, fn, relay, latest
+        self.reports = reports
+
+    def report(self, fraction: float) -> None:
+        """Called by long work now and then: says how far it got, or stops it (Superseded)
+        when a newer request waits, so a million-step trace never holds up the next."""
+        if self.job_id != self.latest():
+            raise Superseded
+        self.relay.progress.emit(self.job_id, fraction)
 
     def run(self) -> None:
         if self.job_id != self.latest():  # a newer request is queued: skip the stale work
             self.relay.failed.emit(self.job_id, "superseded", True)
             return
         try:
-            result = self.fn()
+            result = self.fn(self.report) if self.reports else self.fn()
+        except Superseded:
+            self.relay.failed.emit(self.job_id, "superseded", True)
         except RnnvizError as exc:
             self.relay.failed.emit(self.job_id, str(exc), True)
         except MemoryError:
@@ -59,6 +74,7 @@ class Worker(QObject):
     finished = Signal(object)
     failed = Signal(str, bool)
     busy_changed = Signal(bool)
+    progress = Signal(float)  # the newest job's fraction done (jobs that report it)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,16 +83,23 @@ class Worker(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
+        self._relay.progress.connect(self._on_progress)
         self._latest = 0
         self._running = 0
 
-    def submit(self, fn: Callable[[], object]) -> int:
+    def submit(self, fn: Callable, reports: bool = False) -> int:
+        """Run fn() in the background; with `reports`, fn(report) where report(fraction)
+        says how far it got and stops it once a newer job is submitted."""
         self._latest += 1
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(self._latest, fn, self._relay, lambda: self._latest))
+        self._pool.start(_Job(self._latest, fn, self._relay, lambda: self._latest, reports))
         return self._latest
+
+    def _on_progress(self, job_id: int, fraction: float) -> None:
+        if job_id == self._latest:
+            self.progress.emit(fraction)
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
