@@ -185,3 +185,22 @@ def test_input_that_requires_grad_is_accepted():
     net = Network.random(NetworkSpec("lstm", 2, 3), seed=0)
     x = torch.randn(4, 1, 2, requires_grad=True)
     assert compute_trace(net, x).length == 4
+
+
+@pytest.mark.parametrize("steps", [1, 2, 15, 511, 512, 513, 1024, 5003])
+def test_the_cell_state_scan_equals_the_plain_loop(steps):
+    """c_t = f_t c_{t-1} + a_t by doubling (short) and in two levels (long: blocks of 16,
+    a tail that is not a whole block) equals the step-by-step loop."""
+    from rnnviz.core.engine import linear_recurrence
+
+    gen = torch.Generator().manual_seed(steps)
+    for dtype, tol in ((torch.float32, 1e-5), (torch.float64, 1e-12)):
+        f = torch.rand(steps, 2, 5, dtype=dtype, generator=gen)
+        a = torch.randn(steps, 2, 5, dtype=dtype, generator=gen)
+        c = c0 = torch.randn(2, 5, dtype=dtype, generator=gen)
+        loop = []
+        for t in range(steps):
+            c = f[t] * c + a[t]
+            loop.append(c)
+        torch.testing.assert_close(linear_recurrence(f, a, c0), torch.stack(loop), rtol=0,
+                                   atol=tol)
