@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files.atomic import atomic_path
 
 IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
 ANIMATION_SUFFIXES = (".gif", ".apng", ".webp", ".mp4")

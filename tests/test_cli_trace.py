@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from rnnviz.cli import main
-from rnnviz.core.tracefile import read_trace_file
+from rnnviz.core.files.tracefile import read_trace_file
 
 
 def run(capsys, *argv):
@@ -101,7 +101,7 @@ def test_errors_are_one_line_nonzero_and_leave_no_file(tmp_path, capsys, setup, 
 
 
 def test_failure_while_writing_leaves_no_partial_file(tmp_path, monkeypatch, capsys):
-    import rnnviz.core.tracefile as tf
+    import rnnviz.core.files.tracefile as tf
 
     def broken(fh, **arrays):
         fh.write(b"partial")

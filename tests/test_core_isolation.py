@@ -7,8 +7,9 @@ PROBE = """
 import sys
 import rnnviz.core
 from rnnviz.core import *  # noqa
-import rnnviz.core.sequences, rnnviz.core.trace, rnnviz.core.modelio, rnnviz.core.tracefile
-import rnnviz.core.engine, rnnviz.core.torch_model, rnnviz.cli_options, rnnviz.bench
+import rnnviz.core.sequences, rnnviz.core.trace, rnnviz.core.long_trace
+import rnnviz.core.files.modelio, rnnviz.core.files.tracefile, rnnviz.core.files.npz_spool
+import rnnviz.core.engine, rnnviz.core.torch_model, rnnviz.cli.options, rnnviz.cli.bench
 bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6',
              'pyqtgraph', 'shiboken6'))
 print(','.join(bad))

@@ -12,8 +12,8 @@ import pytest
 import torch
 from torch import nn
 
+from rnnviz.core.files.modelio import network_from_state_dict
 from rnnviz.core.gradients import compute_gradients
-from rnnviz.core.modelio import network_from_state_dict
 from rnnviz.core.network import Network
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.trace import compute_trace

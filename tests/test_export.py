@@ -7,7 +7,7 @@ from PIL import Image
 from PySide6.QtWidgets import QFileDialog
 
 from rnnviz.cli import main
-from rnnviz.core.tracefile import read_trace_file
+from rnnviz.core.files.tracefile import read_trace_file
 from rnnviz.export import Cancelled, encode_png, mp4_writer, write_animation
 from rnnviz.gui.capture import render_rgba
 from rnnviz.gui.config import Config

@@ -8,7 +8,7 @@ import pytest
 from gui_support import load
 from PySide6.QtCore import Qt, QTimer
 
-from rnnviz.core.checkpoint import read_sidecar
+from rnnviz.core.files.checkpoint import read_sidecar
 from rnnviz.gui.config import Config
 
 

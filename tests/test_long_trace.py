@@ -10,8 +10,11 @@ import pytest
 import torch
 
 from rnnviz.cli import main
-from rnnviz.core import long_trace, npz_spool
+from rnnviz.core import long_trace
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files import npz_spool
+from rnnviz.core.files.npz_spool import Spool, check_disk
+from rnnviz.core.files.tracefile import save_trace
 from rnnviz.core.long_trace import (
     CHUNK_MACS,
     CHUNK_RANGE,
@@ -25,11 +28,9 @@ from rnnviz.core.long_trace import (
 )
 from rnnviz.core.memory import gib
 from rnnviz.core.network import Network
-from rnnviz.core.npz_spool import Spool, check_disk
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.states import InitialState, random_state
 from rnnviz.core.trace import Trace, compute_trace, part_key
-from rnnviz.core.tracefile import save_trace
 
 CHUNK = 16
 TOL = {torch.float32: 1e-5, torch.float64: 1e-12}

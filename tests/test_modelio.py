@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.modelio import (
+from rnnviz.core.files.modelio import (
     LoadOptions,
     load_checkpoint,
     load_network,

@@ -71,7 +71,7 @@ def test_seq2seq_trace_file_has_both_halves(tmp_path, capsys):
         assert data["enc_x"].shape == (5, 1, 4) and data["dec_y"].shape == (3, 1, 4)
         assert data["dec_l0_fwd_c"].shape == (3, 1, 8) and data["context"].shape == (1, 8)
         assert "".join("ehlo"[i] for i in data["dec_tokens"][:, 0]) == meta["decoded"][0]
-    from rnnviz.core.tracefile import read_trace_file
+    from rnnviz.core.files.tracefile import read_trace_file
 
     spec, _, _ = read_trace_file(out)
     assert spec.decoder.cell == "lstm" and spec.target_vocab == "ehlo"
@@ -107,7 +107,7 @@ def test_trained_seq2seq_checkpoint_refuses_other_shapes_and_foreign_symbols(tmp
 
 
 def test_plain_seq2seq_state_dict_loads_by_shapes(tmp_path):
-    from rnnviz.core.seq2seq_io import load_seq2seq
+    from rnnviz.core.files.seq2seq_io import load_seq2seq
 
     class Plain(nn.Module):  # a user's own encoder–decoder, saved as a plain state_dict
         def __init__(self):

@@ -8,8 +8,8 @@ import torch
 from torch import nn
 
 from rnnviz.cli import main
-from rnnviz.core.checkpoint import read_sidecar, sidecar_defaults
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files.checkpoint import read_sidecar, sidecar_defaults
 from rnnviz.core.network import Network
 from rnnviz.core.tasks import TASK_NAMES, make_task
 from rnnviz.core.torch_model import RecurrentModel
@@ -196,8 +196,8 @@ def test_a_deleted_example_input_is_skipped(tmp_path, capsys):
 
 
 def test_untrained_compare_rebuilds_the_weights_training_started_from(tmp_path):
+    from rnnviz.core.files.modelio import load_network
     from rnnviz.core.gradients import compare_gradients
-    from rnnviz.core.modelio import load_network
     from rnnviz.gui.simulator import training_seed
 
     settings = SMALL.with_(seed=5, steps=5)

@@ -17,16 +17,24 @@ _EXPORTS = {
     "HeadSpec": "spec", "NetworkSpec": "spec",
     "InitialState": "states", "make_initial_state": "states", "random_state": "states",
     "zeros_state": "states",
-    "Trace": "trace", "compute_trace": "trace", "extend_trace": "trace", "part_key": "trace",
+    "Trace": "trace", "compute_trace": "trace", "extend_trace": "trace",
+    "part_key": "trace_keys", "LongTrace": "long_trace",
     "Sequence": "sequences", "make_preset": "sequences", "load_sequence": "sequences",
-    "LoadOptions": "modelio", "load_network": "modelio", "network_from_state_dict": "modelio",
-    "save_trace": "tracefile", "read_trace_file": "tracefile",
+    "LoadOptions": "files.modelio", "load_network": "files.modelio",
+    "network_from_state_dict": "files.modelio",
+    "save_trace": "files.tracefile", "read_trace_file": "files.tracefile",
 }
 
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name not in _EXPORTS:
-        raise AttributeError(f"module 'rnnviz.core' has no attribute {name!r}")
-    return getattr(import_module(f"rnnviz.core.{_EXPORTS[name]}"), name)
+def lazy_exports(package: str, exports: dict[str, str]):
+    """A module __getattr__ that imports `exports[name]` (a submodule) on first use."""
+    def __getattr__(name: str):
+        if name not in exports:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        return getattr(import_module(f"{package}.{exports[name]}"), name)
+    return __getattr__
+
+
+__getattr__ = lazy_exports("rnnviz.core", _EXPORTS)

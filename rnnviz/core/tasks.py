@@ -58,7 +58,7 @@ class Task:
 
 
 def _text() -> str:
-    from rnnviz.core.resource_files import resource
+    from rnnviz.core.files.resource_files import resource
 
     return resource("tiny_text.txt").read_text(encoding="utf-8")
 

@@ -64,7 +64,7 @@ def run_app(args) -> int:
     app, window = create_window()
     log_path = _setup_logging()
     install_excepthook(window, log_path)
-    from rnnviz.core.resource_files import resource
+    from rnnviz.core.files.resource_files import resource
 
     window.setWindowIcon(QIcon(str(resource("icon.svg"))))
     saved = window.restore_settings()

@@ -209,7 +209,7 @@ class ExportMenu:
             box.setXRange(*x_range, padding=0)
 
     def trace_npz(self) -> None:
-        from rnnviz.core.tracefile import save_trace
+        from rnnviz.core.files.tracefile import save_trace
 
         def work():
             path = self.ask_path("Export the trace", self.default_name(".npz", "trace"),

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QWidget
 
-from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files.atomic import atomic_path
 from rnnviz.gui.stage import Stage
 
 # A size that suits each view when the user gives none (logical pixels).

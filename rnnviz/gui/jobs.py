@@ -83,7 +83,7 @@ def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> S
     """Runs in the worker thread (it imports and calls torch). `report(fraction)`: told
     how far a long trace got; it may stop the work (a newer request)."""
     _import_torch()
-    from rnnviz.cli_options import build_setup
+    from rnnviz.cli.options import build_setup
     from rnnviz.core.run import run_model
     from rnnviz.core.sequences import text_one_hot
     from rnnviz.core.trace import extend_trace
@@ -149,7 +149,7 @@ def _task_targets(config):
     """Targets of a trained checkpoint's example input (its task's loss), else None."""
     if not config.model or not config.input or not config.input.endswith(".input.npy"):
         return None
-    from rnnviz.core.checkpoint import example_batch, read_sidecar
+    from rnnviz.core.files.checkpoint import example_batch, read_sidecar
     from rnnviz.core.tasks import make_task
 
     info = read_sidecar(config.model) or {}

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def open_model_file(self, path: str) -> None:
         """Open a checkpoint; one trained by rnnviz brings its head, nonlinearity and input."""
-        from rnnviz.core.checkpoint import sidecar_defaults
+        from rnnviz.core.files.checkpoint import sidecar_defaults
 
         try:
             defaults = sidecar_defaults(path)

@@ -20,7 +20,7 @@ log = logging.getLogger("rnnviz")
 
 def training_seed(model: str | None) -> int | None:
     """The seed an rnnviz-trained checkpoint's training started from (its sidecar), if any."""
-    from rnnviz.core.checkpoint import read_sidecar
+    from rnnviz.core.files.checkpoint import read_sidecar
 
     info = read_sidecar(model) if model else None
     seed = ((info or {}).get("settings") or {}).get("seed")

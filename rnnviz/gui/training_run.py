@@ -88,7 +88,7 @@ class TrainingRun(QObject):
 
     def save_weights(self, network, path: Path) -> Path:
         """Write `network` as a trained checkpoint, with its JSON and example input."""
-        from rnnviz.core.checkpoint import save_trained
+        from rnnviz.core.files.checkpoint import save_trained
 
         metric = self.result.evals[-1][1] if self.result and self.result.evals else None
         save_trained(network, path, self.task, self.settings, metric,

@@ -22,7 +22,7 @@ def menu_action(window, menu, text: str, slot, key: str | None = None,
 
 def build_menus(w) -> None:
     """Menus of MainWindow `w`; sets `w.export_menu` and `w.stage_action`."""
-    from rnnviz.core.resource_files import resource
+    from rnnviz.core.files.resource_files import resource
 
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")

@@ -173,7 +173,7 @@ class EquationView(QWidget):
                 self.unit.setValue(sim.unit)
         weights = sim.snapshot.network.numpy()
         args = (sim.trace, sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
-        # a seq2seq's halves are saved under these modules (rnnviz.core.seq2seq_io)
+        # a seq2seq's halves are saved under these modules (rnnviz.core.files.seq2seq_io)
         module = {"enc": "encoder.", "dec": "decoder."}.get(sim.snapshot.half)
         self.lines = unit_equations(sim.spec, weights, *args, module=module) + head_lines(
             sim.spec, weights, sim.trace, sim.t, sim.batch_index)

@@ -240,7 +240,7 @@ def load_network(path: str | Path, options: LoadOptions = LoadOptions()) -> Netw
 
 def save_state_dict(network: Network, path: str | Path) -> None:
     """Write the network as a seed-article model's state_dict (atomic: no partial file)."""
-    from rnnviz.core.atomic import atomic_path
+    from rnnviz.core.files.atomic import atomic_path
 
     path = Path(path)
     with atomic_path(path) as tmp:

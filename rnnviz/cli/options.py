@@ -149,8 +149,8 @@ def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
 
     dtype = getattr(torch, args.dtype)
     if args.model:
-        from rnnviz.core.checkpoint import read_sidecar
-        from rnnviz.core.seq2seq_io import load_seq2seq
+        from rnnviz.core.files.checkpoint import read_sidecar
+        from rnnviz.core.files.seq2seq_io import load_seq2seq
 
         model, notes = load_seq2seq(args.model, read_sidecar(args.model), args.target_vocab)
         return model.to(dtype), notes
@@ -174,7 +174,7 @@ def build_network(args, input_features: int | None):
     """The Network the flags describe: loaded from --model or new from --seed."""
     import torch
 
-    from rnnviz.core.modelio import LoadOptions, load_network
+    from rnnviz.core.files.modelio import LoadOptions, load_network
     from rnnviz.core.network import Network
 
     dtype = getattr(torch, args.dtype)
@@ -184,7 +184,7 @@ def build_network(args, input_features: int | None):
                               head_activation=activation, use_head=args.head != "none",
                               head_prefix=args.head_prefix)
         network = load_network(args.model, options).to(dtype)
-        from rnnviz.core.checkpoint import read_sidecar, sidecar_path
+        from rnnviz.core.files.checkpoint import read_sidecar, sidecar_path
 
         info = read_sidecar(args.model)
         if info and info.get("task"):
@@ -213,7 +213,7 @@ def fill_from_checkpoint(args) -> None:
     """A checkpoint trained by rnnviz supplies what the user did not say (see checkpoint.py)."""
     if not getattr(args, "model", None):
         return
-    from rnnviz.core.checkpoint import sidecar_defaults
+    from rnnviz.core.files.checkpoint import sidecar_defaults
 
     given_input = args.input is not None or args.preset is not None
     for key, value in sidecar_defaults(args.model).items():
@@ -259,7 +259,7 @@ def build_setup(args) -> Setup:
 
 def _refuse_seq2seq_file(path: str) -> None:
     """An encoder–decoder checkpoint opened as one network: say which topology fits."""
-    from rnnviz.core.checkpoint import read_sidecar
+    from rnnviz.core.files.checkpoint import read_sidecar
 
     info = read_sidecar(path) or {}
     if info.get("topology") == "seq2seq":

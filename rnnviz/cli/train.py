@@ -46,7 +46,7 @@ def add_train_args(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_train(args) -> int:
-    from rnnviz.core.checkpoint import save_trained, sidecar_path
+    from rnnviz.core.files.checkpoint import save_trained, sidecar_path
     from rnnviz.core.training import Trainer
     from rnnviz.export import prepare_target
 

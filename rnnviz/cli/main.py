@@ -16,7 +16,7 @@ import sys
 import time
 
 from rnnviz import __version__
-from rnnviz.cli_options import (
+from rnnviz.cli.options import (
     add_input_args,
     add_network_args,
     add_view_args,
@@ -108,27 +108,27 @@ def build_parser() -> argparse.ArgumentParser:
     _trace_parser(sub)
     _snapshot_parser(sub)
     _animate_parser(sub)
-    from rnnviz.train_command import add_train_args
+    from rnnviz.cli.train import add_train_args
 
     add_train_args(sub.add_parser("train", help="train on a bundled task, write a checkpoint",
                                   description="Train on a bundled task (sine, chars, adding, "
                                   "sign) with a plain PyTorch loop; the checkpoint opens in "
                                   "the window and in rnnviz trace."))
-    from rnnviz.grads_command import add_grads_args
+    from rnnviz.cli.grads import add_grads_args
 
     add_grads_args(sub.add_parser("grads", help="gradients through time to an .npz file",
                                   description="∂L/∂h_t, ∂L/∂c_t, ∂L/∂x_t and their norms for "
                                   "every step, layer and direction (autograd)."))
-    from rnnviz.bench import add_bench_args
+    from rnnviz.cli.bench import add_bench_args
 
     add_bench_args(sub.add_parser("bench", help="time the trace against torch.nn (JSON)"))
     return parser
 
 
 def cmd_trace(args) -> int:
+    from rnnviz.core.files.tracefile import save_trace
     from rnnviz.core.run import run_model
     from rnnviz.core.states import make_initial_state
-    from rnnviz.core.tracefile import save_trace
     from rnnviz.export import prepare_target
 
     prepare_target(args.output, (".npz",), args.force)
@@ -169,10 +169,10 @@ def _spool_for(output: str, net, seq):
     import contextlib
     from pathlib import Path
 
+    from rnnviz.core.files.npz_spool import Spool, check_disk
     from rnnviz.core.long_trace import estimate_file_bytes, file_keys
     from rnnviz.core.memory import prefers_long
     from rnnviz.core.network import Network
-    from rnnviz.core.npz_spool import Spool, check_disk
 
     spec = net.spec
     if not isinstance(net, Network):
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.explicit = len(argv) > 1  # flags given: open on them instead of the last session
     try:
-        from rnnviz.cli_options import fill_from_checkpoint
+        from rnnviz.cli.options import fill_from_checkpoint
 
         if hasattr(args, "model"):
             args.input_given = getattr(args, "input", None) is not None or \
@@ -213,15 +213,15 @@ def main(argv: list[str] | None = None) -> int:
             print(getattr(headless, args.command)(args))
             return 0
         if args.command == "grads":
-            from rnnviz.grads_command import cmd_grads
+            from rnnviz.cli.grads import cmd_grads
 
             return cmd_grads(args)
         if args.command == "train":
-            from rnnviz.train_command import cmd_train
+            from rnnviz.cli.train import cmd_train
 
             return cmd_train(args)
         if args.command == "bench":
-            from rnnviz.bench import run_bench
+            from rnnviz.cli.bench import run_bench
 
             return run_bench(args)
         return cmd_gui(args)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files.atomic import atomic_path
 from rnnviz.core.memory import gib
 
 BLOCK = 16 << 20  # bytes copied at a time from a spool file into the zip

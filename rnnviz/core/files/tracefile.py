@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 
 from rnnviz import __version__
-from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files.atomic import atomic_path
+from rnnviz.core.files.npz_spool import Spool, Streamed, check_disk, write_npz
 from rnnviz.core.long_trace import StepArray
-from rnnviz.core.npz_spool import Spool, Streamed, check_disk, write_npz
 from rnnviz.core.spec import NetworkSpec
 
 

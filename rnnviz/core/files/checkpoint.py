@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from rnnviz.core.atomic import atomic_path
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.modelio import save_state_dict
+from rnnviz.core.files.atomic import atomic_path
+from rnnviz.core.files.modelio import save_state_dict
 from rnnviz.core.tasks import Task
 
 

@@ -11,7 +11,7 @@ from rnnviz.core.errors import RnnvizError
 
 
 def add_grads_args(parser) -> None:
-    from rnnviz.cli_options import add_input_args, add_network_args
+    from rnnviz.cli.options import add_input_args, add_network_args
 
     add_network_args(parser)
     add_input_args(parser)
@@ -27,7 +27,7 @@ def _targets(args):
     """The task's targets for the checkpoint's own example input (for --of loss)."""
     if args.of != "loss" or not args.model:
         return None
-    from rnnviz.core.checkpoint import example_batch, read_sidecar
+    from rnnviz.core.files.checkpoint import example_batch, read_sidecar
     from rnnviz.core.tasks import make_task
 
     info = read_sidecar(args.model) or {}
@@ -45,8 +45,8 @@ def _targets(args):
 
 
 def cmd_grads(args) -> int:
-    from rnnviz.cli_options import build_setup, initial_values
-    from rnnviz.core.atomic import atomic_path
+    from rnnviz.cli.options import build_setup, initial_values
+    from rnnviz.core.files.atomic import atomic_path
     from rnnviz.core.gradients import compute_gradients
     from rnnviz.core.states import make_initial_state
     from rnnviz.export import prepare_target
@@ -88,7 +88,7 @@ def cmd_grads(args) -> int:
 def _seq2seq_grads(args, setup, targets, path) -> int:
     """An encoder–decoder: the decoder's objective, back through c into the encoder.
     Keys: enc_… and dec_… (each half's keys as for one network), context (B, C)."""
-    from rnnviz.core.atomic import atomic_path
+    from rnnviz.core.files.atomic import atomic_path
     from rnnviz.core.run import run_model
     from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
 

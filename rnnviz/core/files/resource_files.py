@@ -11,5 +11,5 @@ def resource(name: str) -> Path:
     try:
         path = Path(str(files("rnnviz.resources").joinpath(name)))
     except ModuleNotFoundError:  # running from a checkout that was never pip-installed
-        path = Path(__file__).resolve().parents[2] / "resources" / name
+        path = Path(__file__).resolve().parents[3] / "resources" / name
     return path

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.modelio import (
+from rnnviz.core.files.modelio import (
     LoadOptions,
     load_checkpoint,
     network_from_state_dict,
