@@ -62,6 +62,18 @@ def test_assumption_is_reported(tmp_path, capsys):
     code, _, err = run(capsys, "trace", "--model", str(tmp_path / "m.pt"),
                        "-o", str(tmp_path / "r.npz"))
     assert code == 0 and "assumed tanh" in err
+    code, _, err = run(capsys, "grads", "--model", str(tmp_path / "m.pt"), "--of", "h_T",
+                       "-o", str(tmp_path / "g.npz"))  # the same assumption, said the same way
+    assert code == 0 and "note:" in err and "assumed tanh" in err
+
+
+def test_y_logits_is_written_for_every_head(tmp_path, capsys):
+    code, _, _ = run(capsys, "trace", "--cell", "gru", "--hidden-size", "3", "--length", "5",
+                     "--head", "linear", "--output-size", "2", "-o", str(tmp_path / "y.npz"))
+    assert code == 0
+    _, _, arrays = read_trace_file(tmp_path / "y.npz")
+    assert arrays["y_logits"].shape == (5, 1, 2)
+    np.testing.assert_array_equal(arrays["y_logits"], arrays["y"])  # no activation: equal
 
 
 def test_text_preset_with_softmax_head(tmp_path, capsys):

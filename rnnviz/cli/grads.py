@@ -45,7 +45,7 @@ def _targets(args):
 
 
 def cmd_grads(args) -> int:
-    from rnnviz.cli.options import build_setup, initial_values
+    from rnnviz.cli.options import build_setup, initial_values, say_notes
     from rnnviz.core.files.atomic import atomic_path
     from rnnviz.core.gradients import compute_gradients
     from rnnviz.core.states import make_initial_state
@@ -75,6 +75,7 @@ def cmd_grads(args) -> int:
             "spec": net.spec.to_dict(), "input": seq.name}
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         np.savez(fh, meta=np.array(json.dumps(meta)), **grads.arrays)
+    say_notes(net.spec.notes, setup.notes)  # as trace says them: what the numbers assume
     if grads.nonfinite:
         print(f"note: {grads.nonfinite} gradient entries are NaN or inf (kept in the file)",
               file=sys.stderr)
@@ -106,6 +107,9 @@ def _seq2seq_grads(args, setup, targets, path) -> int:
             "decoded": trace.decoded(0)}
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         np.savez(fh, meta=np.array(json.dumps(meta)), **arrays)
+    from rnnviz.cli.options import say_notes
+
+    say_notes(getattr(model.spec, "notes", ()), setup.notes)
     enc = grads.enc.arrays[f"l{model.spec.encoder.num_layers - 1}_fwd_dh_norm"][:, 0]
     print(f"wrote {path}: ∂({args.of} = {grads.loss:.4g}) of the decoder; ‖∂L/∂c‖ = "
           f"{np.linalg.norm(grads.context[0]):.3g}; the encoder's top layer from "

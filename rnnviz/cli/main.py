@@ -22,6 +22,7 @@ from rnnviz.cli.options import (
     add_view_args,
     build_setup,
     initial_values,
+    say_notes,
 )
 from rnnviz.core.errors import RnnvizError
 
@@ -151,11 +152,8 @@ def cmd_trace(args) -> int:
         extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init,
                  "topology": topology, "feed": args.feed}
         save_trace(trace, args.output, extra, spool=spool)
-    notes = getattr(net.spec, "notes", ())
     device = trace.device
-    for note in (*notes, *setup.notes, *run_notes, device.reason):
-        if note:
-            print(f"note: {note}", file=sys.stderr)
+    say_notes(getattr(net.spec, "notes", ()), setup.notes, run_notes, device.reason)
     what = f"{net.spec.title()}, T={trace.length}, batch={trace.batch}"
     if topology == "seq2seq":
         what += f", decoded {trace.decoded(0)!r}"

@@ -257,6 +257,17 @@ def build_setup(args) -> Setup:
     return Setup(network, fit_features(sequence, spec.input_size))
 
 
+def say_notes(*groups) -> None:
+    """Every note on what was assumed or changed (`note: …` on stderr), one per line, the
+    same for every command: the spec's, the setup's, the run's, the device's."""
+    import sys
+
+    for group in groups:
+        for note in (group,) if isinstance(group, str) or group is None else group:
+            if note:
+                print(f"note: {note}", file=sys.stderr)
+
+
 def _refuse_seq2seq_file(path: str) -> None:
     """An encoder–decoder checkpoint opened as one network: say which topology fits."""
     from rnnviz.core.files.checkpoint import read_sidecar

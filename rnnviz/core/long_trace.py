@@ -377,8 +377,7 @@ class LongTrace(Trace):
             steps = self.output_steps
             every = len(steps) == self.length  # N→1 has one output: read it, not stream it
             out["y"] = self.y if every else self.y[steps]
-            if self.spec.head.activation != "none":
-                out["y_logits"] = self.y_logits if every else self.y_logits[steps]
+            out["y_logits"] = self.y_logits if every else self.y_logits[steps]
             out["output_steps"] = steps
         if self.topology != "n2n":
             out["input_steps"] = self.input_steps

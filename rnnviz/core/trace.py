@@ -109,8 +109,7 @@ class Trace:
         if self.y is not None:
             steps = self.output_steps  # N→1: the one output there is
             out["y"] = self.y[steps]
-            if self.spec.head.activation != "none":
-                out["y_logits"] = self.y_logits[steps]
+            out["y_logits"] = self.y_logits[steps]  # = y for a head without an activation
             out["output_steps"] = steps
         if self.topology != "n2n":
             out["input_steps"] = self.input_steps
