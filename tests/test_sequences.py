@@ -474,5 +474,11 @@ def test_fit_features():
                  "set input_size to 3") as excinfo:
         fit_features(seq, 2)
     _one_line(excinfo)
-    with _raises("text has 2 vocabulary characters"):
+    with _raises("text is one-hot over 2 characters"):
         fit_features(text_one_hot("ab"), 5)
+    # a model file's input size is fixed: the fix named is one the user can follow
+    with _raises("the model's input_size is 2; give an input with 2 columns") as excinfo:
+        fit_features(seq, 2, from_model=True)
+    assert "set input_size" not in str(excinfo.value)
+    with _raises("give the model's own 5 characters in order with --vocab"):
+        fit_features(text_one_hot("ab"), 5, from_model=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 
 from rnnviz import __version__
 from rnnviz.cli.options import (
@@ -149,8 +150,12 @@ def cmd_trace(args) -> int:
                                      steps=args.decode_steps, initial=initial,
                                      device=args.device, method=args.method, sink=spool)
         elapsed = time.perf_counter() - start
+        if seq.tokens is not None and trace.length == seq.length:
+            trace = replace(trace, tokens=seq.tokens)
         extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init,
-                 "topology": topology, "feed": args.feed}
+                 "topology": topology, "feed": args.feed,
+                 "token_names": None if seq.token_names is None else list(seq.token_names),
+                 "classes": None if setup.classes is None else list(setup.classes)}
         save_trace(trace, args.output, extra, spool=spool)
     device = trace.device
     say_notes(getattr(net.spec, "notes", ()), setup.notes, run_notes, device.reason)

@@ -11,6 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.sequences import (
     PRESETS,
@@ -22,6 +24,7 @@ from rnnviz.core.sequences import (
 )
 from rnnviz.core.spec import CELLS, NONLINEARITIES, HeadSpec, NetworkSpec
 from rnnviz.core.states import INIT_KINDS
+from rnnviz.core.tokens import TOKENIZERS
 from rnnviz.core.topology import CONTEXT_MODES, FEEDS, TOPOLOGIES
 
 HEAD_CHOICES = ("none", "linear", "softmax", "log_softmax")
@@ -93,6 +96,18 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--text", help="text for --preset text (one-hot per character)")
     g.add_argument("--vocab", help="characters of the one-hot, in order (default: the text's)")
     g.add_argument("--batch", type=int, default=1, help="sequences in the batch (presets)")
+    t = parser.add_argument_group("tokens (a model whose file holds an nn.Embedding)")
+    t.add_argument("--tokens", metavar="IDS", help="token ids fed through the Embedding, "
+                   "e.g. 12,7,99 (or --input ids.npy of whole numbers, (T,) or (T, B))")
+    t.add_argument("--vocab-file", metavar="FILE", help="the Embedding's vocabulary: one "
+                   "token per line, a JSON list, or a JSON object token → id; then --text "
+                   "is split into its tokens")
+    t.add_argument("--tokenize", choices=TOKENIZERS, help="split --text into characters or "
+                   "words (default: words when the vocabulary has multi-character tokens)")
+    t.add_argument("--unk", metavar="TOKEN", help="the token that unknown words become "
+                   "(default: unknown words are refused, named)")
+    t.add_argument("--classes", metavar="NAMES", help="names of the head's outputs: a,b,c "
+                   "or a file with one per line (a language model's are its vocabulary)")
     g.add_argument("--init", choices=INIT_KINDS, default="zeros", help="initial h0/c0")
     g.add_argument("--init-seed", type=int, default=0, help="seed of a random initial state")
     g.add_argument("--init-values", type=init_values_text, metavar="JSON",
@@ -131,6 +146,7 @@ class Setup:
     network: object  # rnnviz.core.network.Network, or a seq2seq.Seq2Seq
     sequence: Sequence
     notes: tuple[str, ...] = ()
+    classes: tuple[str, ...] | None = None  # names of the head's outputs
 
 
 def _head_spec(args, input_size: int) -> HeadSpec | None:
@@ -224,7 +240,20 @@ def fill_from_checkpoint(args) -> None:
 
 
 def build_setup(args) -> Setup:
-    """Input first when it is a file (a new model takes its feature count from it)."""
+    """Input first when it is a file (a new model takes its feature count from it); a
+    model file first when it holds an Embedding (its input is tokens, not numbers)."""
+    if getattr(args, "model", None) and (args.topology or "n2n") != "seq2seq":
+        _refuse_seq2seq_file(args.model)
+        network = build_network(args, None)
+        if network.spec.embedding is not None:
+            sequence, vocab = token_input(args, network)
+            return Setup(network, sequence, classes=class_names(args, network, vocab))
+        return _numbers_setup(args, network)
+    return _numbers_setup(args, None)
+
+
+def _numbers_setup(args, network) -> Setup:
+    """Numbers per step (a file or a preset), for a network built here or given."""
     sequence = load_sequence(args.input, batch_first=args.batch_first) if args.input else None
     preset = args.preset or "sine"
     text_size = None
@@ -244,9 +273,11 @@ def build_setup(args) -> Setup:
                                    seed=args.seed, text=args.text,
                                    vocab=args.vocab)
         return Setup(model, fit_features(sequence, model.spec.encoder.input_size), tuple(notes))
-    if args.model:
-        _refuse_seq2seq_file(args.model)
-    network = build_network(args, features)
+    if getattr(args, "tokens", None):
+        raise RnnvizError("--tokens feeds a model's nn.Embedding, and this network has none; "
+                          "give numbers per step (--input) or one-hot text (--preset text)")
+    if network is None:
+        network = build_network(args, features)
     spec = network.spec
     if sequence is None:
         sequence = make_preset(
@@ -254,7 +285,70 @@ def build_setup(args) -> Setup:
             amplitude=args.amplitude, frequency=args.frequency, seed=args.seed,
             text=args.text, vocab=args.vocab,
         )
-    return Setup(network, fit_features(sequence, spec.input_size))
+    return Setup(network, fit_features(sequence, spec.input_size, bool(args.model)),
+                 classes=class_names(args, network, None))
+
+
+def token_input(args, network):
+    """(Sequence, Vocabulary or None) for a network that reads tokens through its
+    Embedding: --tokens, an .npy of ids, or --text split by the vocabulary."""
+    from rnnviz.core.tokens import (
+        Vocabulary,
+        parse_ids,
+        read_token_ids,
+        read_vocabulary,
+        token_sequence,
+        tokenize,
+    )
+
+    table = network.spec.embedding
+    vocab = read_vocabulary(args.vocab_file) if getattr(args, "vocab_file", None) else \
+        Vocabulary(tuple(args.vocab), "--vocab") if args.vocab else None
+    if getattr(args, "tokens", None):
+        return token_sequence(network, parse_ids(args.tokens), "tokens", vocab), vocab
+    if args.input:
+        if not str(args.input).lower().endswith(".npy"):
+            raise RnnvizError(f"this model reads token ids through its Embedding "
+                              f"'{table.name}'; give an .npy of whole numbers (T,) or (T, B), "
+                              f"--tokens 12,7,99, or --text with --vocab-file")
+        ids = read_token_ids(args.input, args.batch_first)
+        return token_sequence(network, ids, Path(args.input).name, vocab), vocab
+    if args.text:
+        if vocab is None:
+            raise RnnvizError(f"to split --text into the tokens of the Embedding "
+                              f"'{table.name}' ({table.num_embeddings} rows), give its "
+                              f"vocabulary: --vocab-file vocab.txt (one token per line) or, "
+                              f"for characters, --vocab with them in order")
+        ids = tokenize(args.text, vocab, getattr(args, "tokenize", None),
+                       getattr(args, "unk", None))
+        return token_sequence(network, np.array(ids)[:, None], "text", vocab), vocab
+    raise RnnvizError(f"this model reads tokens through its Embedding '{table.name}' "
+                      f"({table.num_embeddings} rows): give --tokens 3,14,15, or --text "
+                      f"'…' with --vocab-file vocab.txt, or --input ids.npy")
+
+
+def class_names(args, network, vocab) -> tuple[str, ...] | None:
+    """Names of the head's outputs: --classes, else a vocabulary of the same size (a
+    language model predicts its next token), else None (numbered)."""
+    head = network.spec.head
+    given = getattr(args, "classes", None)
+    if head is None:
+        if given:
+            raise RnnvizError("--classes names the head's outputs, and this network has no "
+                              "head")
+        return None
+    if given:
+        path = Path(given)
+        names = tuple(line.rstrip("\r\n") for line in path.read_text(encoding="utf-8")
+                      .splitlines() if line.strip()) if path.is_file() else \
+            tuple(n.strip() for n in given.split(","))
+        if len(names) != head.output_size:
+            raise RnnvizError(f"--classes gives {len(names)} names but the head has "
+                              f"{head.output_size} outputs; give one name per output")
+        return names
+    if vocab is not None and len(vocab) == head.output_size:
+        return vocab.tokens
+    return None
 
 
 def say_notes(*groups) -> None:

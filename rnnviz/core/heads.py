@@ -16,15 +16,46 @@ from torch import Tensor
 from rnnviz.core.errors import RnnvizError
 
 
-def linear_modules(state: Mapping[str, Tensor], features: int) -> list[str]:
-    """Prefixes of Linear-like modules with `features` inputs, in key order."""
+def _leaves(state: Mapping[str, Tensor]) -> dict[str, set[str]]:
+    """Module prefix ('' or 'name.') -> the names of its own tensors, in key order."""
     leaves: dict[str, set[str]] = {}
     for key in state:
         prefix, _, leaf = key.rpartition(".")
         leaves.setdefault(f"{prefix}." if prefix else "", set()).add(leaf)
+    return leaves
+
+
+def find_embedding(state: Mapping[str, Tensor], rnn_prefix: str, input_size: int,
+                   ordered: bool = True) -> str | None:
+    """The prefix of an nn.Embedding that feeds the recurrent layer, or None.
+
+    An embedding is a bias-free 2-D `weight` whose rows are as wide as the layer's input.
+    It counts when it is named like one or, the key order being known, is registered
+    before the recurrent layer (PyTorch's word language model calls its `encoder`).
+    """
+    keys = list(state)
+    first_rnn = keys.index(rnn_prefix + "weight_ih_l0") if ordered else -1
+    named, before = [], []
+    for prefix, names in _leaves(state).items():
+        weight = state.get(prefix + "weight")
+        if names != {"weight"} or weight is None or weight.ndim != 2 \
+                or weight.shape[1] != input_size or weight.is_floating_point() is False:
+            continue
+        if "embed" in prefix.lower():
+            named.append(prefix)
+        elif ordered and keys.index(prefix + "weight") < first_rnn:
+            before.append(prefix)
+    found = named + before
+    return found[0] if found else None
+
+
+def linear_modules(state: Mapping[str, Tensor], features: int,
+                   exclude: tuple[str, ...] = ()) -> list[str]:
+    """Prefixes of Linear-like modules with `features` inputs, in key order."""
     found = []
-    for prefix, names in leaves.items():
-        if names not in ({"weight"}, {"weight", "bias"}) or "embed" in prefix.lower():
+    for prefix, names in _leaves(state).items():
+        if names not in ({"weight"}, {"weight", "bias"}) or "embed" in prefix.lower() \
+                or prefix in exclude:
             continue  # an nn.Embedding is shaped like a bias-free Linear but is no head
         weight, bias = state[prefix + "weight"], state.get(prefix + "bias")
         if weight.ndim != 2 or weight.shape[1] != features:
@@ -40,9 +71,11 @@ def _name(prefix: str) -> str:
 
 
 def choose_head(state: Mapping[str, Tensor], rnn_prefix: str, features: int,
-                wanted: str | None = None, ordered: bool = True) -> tuple[str | None, list[str]]:
-    """(head prefix or None, notes on what was found and what else could have been)."""
-    candidates = linear_modules(state, features)
+                wanted: str | None = None, ordered: bool = True,
+                exclude: tuple[str, ...] = ()) -> tuple[str | None, list[str]]:
+    """(head prefix or None, notes on what was found and what else could have been);
+    `exclude`: modules known to be something else (the input's embedding)."""
+    candidates = linear_modules(state, features, exclude)
     if wanted is not None:
         norm = wanted if wanted.endswith(".") else wanted + "."
         if norm not in candidates:

@@ -381,6 +381,8 @@ class LongTrace(Trace):
             out["output_steps"] = steps
         if self.topology != "n2n":
             out["input_steps"] = self.input_steps
+        if self.tokens is not None:
+            out["tokens"], out["embedding"] = self.tokens, self.x
         return out
 
     def chunks(self):

@@ -44,9 +44,13 @@ def expected_shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
 
 
 def head_shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
+    """The parameters around the recurrent layer: an embedding in front, a head on top."""
+    shapes = {}
+    if spec.embedding is not None:
+        shapes["embedding.weight"] = (spec.embedding.num_embeddings, spec.input_size)
     if spec.head is None:
-        return {}
-    shapes = {"head.weight": (spec.head.output_size, spec.output_features)}
+        return shapes
+    shapes["head.weight"] = (spec.head.output_size, spec.output_features)
     if spec.head.bias:
         shapes["head.bias"] = (spec.head.output_size,)
     return shapes
@@ -117,6 +121,10 @@ class Network:
                 head = nn.Linear(spec.output_features, spec.head.output_size,
                                  bias=spec.head.bias, dtype=dtype)
                 params.update({f"head.{k}": v for k, v in head.state_dict().items()})
+            if spec.embedding is not None:
+                table = nn.Embedding(spec.embedding.num_embeddings, spec.input_size,
+                                     dtype=dtype)
+                params["embedding.weight"] = table.weight.detach()
         return cls(spec, params)
 
     @classmethod
@@ -175,14 +183,33 @@ class Network:
     # ----- export -----------------------------------------------------------------------
     def rnn_state_dict(self) -> dict[str, Tensor]:
         """The recurrent layer's weights, loadable into `to_rnn_module()`'s class."""
-        return {k: v.clone() for k, v in self.params.items() if not k.startswith("head.")}
+        return {k: v.clone() for k, v in self.params.items()
+                if not k.startswith(("head.", "embedding."))}
 
     def state_dict(self) -> dict[str, Tensor]:
-        """Weights as a seed-article model saves them: `rnn.*` and, with a head, `linear.*`."""
-        sd = {f"rnn.{k}": v for k, v in self.rnn_state_dict().items()}
+        """Weights as a seed-article model saves them: `rnn.*` and, with a head, `linear.*`
+        (and an embedding's `embedding.weight` in front)."""
+        sd = {k: v.clone() for k, v in self.params.items() if k.startswith("embedding.")}
+        sd.update({f"rnn.{k}": v for k, v in self.rnn_state_dict().items()})
         sd.update({"linear." + k[5:]: v.clone() for k, v in self.params.items()
                    if k.startswith("head.")})
         return sd
+
+    def embed(self, tokens: np.ndarray) -> np.ndarray:
+        """Token ids (T, B) → the embedding's rows (T, B, input_size), as nn.Embedding does;
+        an id outside the table is refused with its position."""
+        if self.spec.embedding is None:
+            raise RnnvizError("this network has no Embedding: give it features per step "
+                              "(--input a CSV/.npy of numbers, or --preset text for one-hot)")
+        ids = np.asarray(tokens)
+        rows = self.spec.embedding.num_embeddings
+        bad = np.argwhere((ids < 0) | (ids >= rows))
+        if len(bad):
+            t, b = (int(v) for v in bad[0])
+            raise RnnvizError(f"token id {int(ids[t, b])} at step {t}, sequence {b} is outside "
+                              f"the embedding '{self.spec.embedding.name}' (ids 0..{rows - 1}); "
+                              f"check the vocabulary the ids came from")
+        return self.numpy()["embedding.weight"][ids.astype(np.intp)]
 
     def to_rnn_module(self) -> nn.RNNBase:
         module = make_rnn_module(self.spec, dtype=self.dtype)

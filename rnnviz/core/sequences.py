@@ -32,6 +32,8 @@ class Sequence:
     vocab: str | None = None  # text only: character k is feature k of the one-hot
     text: str | None = None  # text only: the character fed at each step (len T)
     columns: tuple[str, ...] | None = None  # CSV header names, one per feature
+    tokens: np.ndarray | None = None  # (T, B) ids fed through the model's Embedding
+    token_names: tuple[str, ...] | None = None  # the vocabulary: a token's name by id
 
     def __post_init__(self) -> None:
         # A private read-only copy: the dataclass is frozen, so its array should be too.
@@ -48,6 +50,22 @@ class Sequence:
                                   f"{values.shape[axis]} {('steps', '', 'features')[axis]}")
         values.flags.writeable = False
         object.__setattr__(self, "values", values)
+        if self.tokens is not None:
+            tokens = np.array(self.tokens, dtype=np.int64)
+            if tokens.shape != values.shape[:2]:
+                raise RnnvizError(f"{self.name}: tokens have shape {tokens.shape} for "
+                                  f"{values.shape[0]} steps × {values.shape[1]} sequences")
+            tokens.flags.writeable = False
+            object.__setattr__(self, "tokens", tokens)
+
+    def fed(self, b: int = 0) -> str | tuple[str, ...] | None:
+        """What is fed at each step of sequence b, to write under it: the character (text),
+        the token's name (tokens through an Embedding), or None (numbers)."""
+        if self.tokens is None:
+            return self.text
+        names = self.token_names
+        return tuple(names[i] if names is not None and 0 <= i < len(names) else f"#{i}"
+                     for i in self.tokens[:, b].tolist())
 
     @property
     def length(self) -> int:
@@ -62,8 +80,9 @@ class Sequence:
         return self.values.shape[2]
 
     def step_label(self, t: int) -> str:
-        """What to write under step t: the quoted character for text, else the index."""
-        return repr(self.text[t]) if self.text is not None else f"{t}"
+        """What to write under step t: the quoted character or token, else the index."""
+        fed = self.fed(0)
+        return repr(fed[t]) if fed is not None else f"{t}"
 
 
 # ---------------------------------------------------------------- presets
@@ -338,11 +357,19 @@ def load_sequence(path: str | Path, *, batch_first: bool = False) -> Sequence:
                       "use .csv, .txt or .tsv (one step per row) or .npy")
 
 
-def fit_features(seq: Sequence, input_size: int) -> Sequence:
-    """seq itself when it has input_size features per step; otherwise say how to match."""
+def fit_features(seq: Sequence, input_size: int, from_model: bool = False) -> Sequence:
+    """seq itself when it has input_size features per step; otherwise say how to match,
+    with a fix that works for what was given (a model file's input size is fixed)."""
     if seq.features == input_size:
         return seq
-    what = "vocabulary characters" if seq.vocab is not None else "features per step"
-    raise RnnvizError(f"{seq.name} has {seq.features} {what} but the network's input_size is "
-                      f"{input_size}; set input_size to {seq.features} or use an input with "
-                      f"{input_size} features")
+    if seq.vocab is not None:
+        have = f"{seq.name} is one-hot over {seq.features} characters"
+        fix = (f"give the model's own {input_size} characters in order with --vocab "
+               f"(as it was trained)") if from_model else \
+            f"set input_size to {seq.features} or give --vocab with {input_size} characters"
+    else:
+        have = f"{seq.name} has {seq.features} features per step"
+        fix = f"give an input with {input_size} columns" if from_model else \
+            f"set input_size to {seq.features} or use an input with {input_size} features"
+    owner = "the model's" if from_model else "the network's"
+    raise RnnvizError(f"{have} but {owner} input_size is {input_size}; {fix}")

@@ -30,6 +30,14 @@ class HeadSpec:
 
 
 @dataclass(frozen=True)
+class EmbeddingSpec:
+    """An nn.Embedding in front of the recurrent layer: token id k feeds row k as x_t."""
+
+    num_embeddings: int  # rows: the vocabulary's size
+    name: str = "embedding"  # where the file keeps it (e.g. 'encoder' in PyTorch's word LM)
+
+
+@dataclass(frozen=True)
 class NetworkSpec:
     """A recurrent network as torch.nn describes it, plus an optional output head."""
 
@@ -43,6 +51,7 @@ class NetworkSpec:
     proj_size: int = 0  # LSTM only: h is projected to this size when > 0
     dropout: float = 0.0  # between layers while training; off while stepping (eval)
     head: HeadSpec | None = None
+    embedding: EmbeddingSpec | None = None  # tokens → x_t (input_size is its width)
     notes: tuple[str, ...] = field(default=(), compare=False)  # what was assumed on load
 
     def __post_init__(self) -> None:
@@ -105,8 +114,10 @@ class NetworkSpec:
     def from_dict(cls, data: dict) -> NetworkSpec:
         data = dict(data)
         head = data.pop("head", None)
+        embedding = data.pop("embedding", None)
         data["notes"] = tuple(data.get("notes", ()))
-        return cls(head=HeadSpec(**head) if head else None, **data)
+        return cls(head=HeadSpec(**head) if head else None,
+                   embedding=EmbeddingSpec(**embedding) if embedding else None, **data)
 
 
 def _positive_int(name: str, value: object, fix: str) -> None:
@@ -141,6 +152,9 @@ def validate(spec: NetworkSpec) -> None:
         )
     if not 0.0 <= float(spec.dropout) < 1.0:
         raise RnnvizError(f"dropout must be in [0, 1), got {spec.dropout!r}")
+    if spec.embedding is not None:
+        _positive_int("the embedding's number of rows", spec.embedding.num_embeddings,
+                      "it is the vocabulary's size")
     if spec.head is not None:
         _positive_int("output size of the head", spec.head.output_size, "or use no head")
         if spec.head.activation not in HEAD_ACTIVATIONS:

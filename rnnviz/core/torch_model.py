@@ -8,7 +8,8 @@ from rnnviz.core.network import Network, make_rnn_module
 
 
 class RecurrentModel(nn.Module):
-    """`self.rnn` (nn.RNN/LSTM/GRU), then optional `self.linear` and (log-)softmax.
+    """Optional `self.embedding`, `self.rnn` (nn.RNN/LSTM/GRU), then optional `self.linear`
+    and (log-)softmax.
 
     Its state_dict uses the names a seed-article model saves (`rnn.weight_ih_l0`,
     `linear.weight`), so rnnviz loads what this module saves and vice versa.
@@ -17,6 +18,10 @@ class RecurrentModel(nn.Module):
     def __init__(self, network: Network):
         super().__init__()
         spec = network.spec
+        self.embedding = None  # tokens (T, B) → x when the network reads through a table
+        if spec.embedding is not None:
+            self.embedding = nn.Embedding(spec.embedding.num_embeddings, spec.input_size,
+                                          dtype=network.dtype)
         self.rnn = make_rnn_module(spec, dtype=network.dtype)
         self.linear = None
         self.activation = None
@@ -34,7 +39,10 @@ class RecurrentModel(nn.Module):
         return cls(network).eval()
 
     def forward(self, x: Tensor, hx=None):
-        """x (T, B, I) -> (y or output, hidden) where y = head(output) when a head exists."""
+        """x (T, B, I), or token ids (T, B) with an embedding -> (y or output, hidden)
+        where y = head(output) when a head exists."""
+        if self.embedding is not None:
+            x = self.embedding(x)
         output, hidden = self.rnn(x, hx)  # (T, B, D*H_out)
         if self.linear is None:
             return output, hidden

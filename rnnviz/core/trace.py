@@ -46,6 +46,7 @@ class Trace:
     method: str = "fast"
     topology: str = "n2n"  # n2n | n2one | one2n: which inputs and outputs exist (topology.py)
     feed: str = "every"  # one2n: the input at the "first" step only, or at "every" step
+    tokens: np.ndarray | None = None  # (T, B) ids that x embeds (a model with an Embedding)
 
     @property
     def output_steps(self) -> np.ndarray:
@@ -113,6 +114,8 @@ class Trace:
             out["output_steps"] = steps
         if self.topology != "n2n":
             out["input_steps"] = self.input_steps
+        if self.tokens is not None:  # the ids, and the embedding rows they fed (= x)
+            out["tokens"], out["embedding"] = self.tokens, self.x
         return out
 
 

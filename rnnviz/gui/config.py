@@ -20,7 +20,7 @@ NETWORK_FIELDS = ("model", "layer_prefix", "head_prefix", "cell", "input_size", 
                   "decoder_cell", "decoder_hidden_size", "decoder_layers", "context",
                   "context_map", "target_vocab")
 INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
-                "vocab", "batch")
+                "vocab", "batch", "tokens", "vocab_file", "tokenize", "unk", "classes")
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,12 @@ class Config:
     text: str | None = None
     vocab: str | None = None
     batch: int = 1
+    # tokens through a model's own Embedding (core/tokens.py)
+    tokens: str | None = None  # "12,7,99"
+    vocab_file: str | None = None  # one token per line, a JSON list or token → id
+    tokenize: str | None = None  # "chars" | "words"; None: words if tokens are words
+    unk: str | None = None  # the token unknown words become (refused when None)
+    classes: str | None = None  # the head's output names: "a,b,c" or a file
     # initial state and device
     init: str = "zeros"  # "zeros" | "random" | "given"
     init_seed: int = 0

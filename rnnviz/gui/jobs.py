@@ -27,6 +27,7 @@ class Snapshot:
     s2s: object = None  # rnnviz.core.seq2seq.Seq2SeqTrace
     half: str = ""  # "enc" | "dec" for seq2seq, "" otherwise
     output_vocab: str | None = None  # names of the head's outputs (the decoder's symbols)
+    classes: tuple[str, ...] | None = None  # names of the head's outputs (--classes, tokens)
     config_sequence: object = None  # seq2seq: the encoder's input, kept while the decoder shows
 
     @property
@@ -118,9 +119,13 @@ def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> S
         sequence = Sequence(trace.x, f"{sequence.name} (one input, fed {config.feed} step"
                             f"{'' if config.feed == 'first' else 's'})",
                             columns=sequence.columns)
+    if sequence.tokens is not None and trace.length == sequence.length:
+        from dataclasses import replace
+
+        trace = replace(trace, tokens=sequence.tokens)
     return Snapshot(config, network, sequence, trace, time.perf_counter() - start,
                     trace.device.describe(), notes=notes + tuple(run_notes),
-                    targets=_task_targets(config))
+                    targets=_task_targets(config), classes=setup.classes)
 
 
 def seq2seq_half(whole: Snapshot, half: str) -> Snapshot:

@@ -20,9 +20,9 @@ import torch
 from torch import Tensor
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.heads import choose_head
+from rnnviz.core.heads import choose_head, find_embedding
 from rnnviz.core.network import Network, check_state_dict_values
-from rnnviz.core.spec import HeadSpec, NetworkSpec
+from rnnviz.core.spec import EmbeddingSpec, HeadSpec, NetworkSpec
 
 _RNN_KEY = re.compile(
     r"^(?P<prefix>.*?)(?P<kind>weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)"
@@ -41,6 +41,7 @@ class LoadOptions:
     prefix: str | None = None  # which recurrent layer, when the file holds several
     use_head: bool = True  # look for a Linear reading the recurrent layer
     head_prefix: str | None = None  # which Linear is the head, when several could be
+    use_embedding: bool = True  # feed tokens through an nn.Embedding in front, if found
 
 
 def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
@@ -204,10 +205,21 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
     notes = list(spec.notes)
     found_in = f"recurrent layer '{prefix.rstrip('.')}'" if prefix else "a bare recurrent layer"
     notes.insert(0, f"found {found_in}: {spec.title()}")
+    embedding = find_embedding(state, prefix, spec.input_size, ordered) \
+        if options.use_embedding else None
+    if embedding is not None:
+        table = state[embedding + "weight"]
+        params["embedding.weight"] = table
+        spec = spec.with_(embedding=EmbeddingSpec(table.shape[0], embedding.rstrip(".")
+                                                  or "(top level)"))
+        notes.insert(1, f"found embedding '{spec.embedding.name}': {table.shape[0]} tokens → "
+                        f"{table.shape[1]} features; feed it tokens (--tokens, or --text with "
+                        f"--vocab-file)")
     head_prefix, head_notes = None, []
     if options.use_head:
         head_prefix, head_notes = choose_head(state, prefix, spec.output_features,
-                                              options.head_prefix, ordered)
+                                              options.head_prefix, ordered,
+                                              exclude=(embedding,) if embedding else ())
     head = None
     if head_prefix is not None:
         weight = state[head_prefix + "weight"]

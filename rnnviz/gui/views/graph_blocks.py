@@ -33,7 +33,8 @@ class Block:
     has_input: np.ndarray  # (T,) bool: steps that receive an input (one2n fed once: the first)
     has_output: np.ndarray  # (T,) bool: steps with an output (N→1: the last)
     written: str | None = None  # decoder: the symbol it wrote at each step
-    fed: str | None = None  # the symbol fed at each step (text input; a decoder's previous)
+    fed: str | tuple[str, ...] | None = None  # what is fed at each step: characters, token
+    # names (a model with an Embedding) or a decoder's previous symbols
 
     @property
     def spec(self):
@@ -59,7 +60,7 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
     in place on the timeline."""
     if snapshot.s2s is None:
         trace = snapshot.trace
-        text = snapshot.sequence.text
+        text = snapshot.sequence.fed(batch)  # characters, token names, or None
         if hasattr(trace, "window"):
             start, stop = trace.covering(*steps)
             return [Block("", trace.window(start, stop), float(start), start,

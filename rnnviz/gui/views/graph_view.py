@@ -148,7 +148,8 @@ class GraphView(pg.PlotWidget):
         if not self.blocks:
             return
         line = self._label_height()
-        below = line * (1 + LABEL_GAP) if any(k.fed for k in self.blocks) else line * 0.3
+        fed = self._fed_height(line)
+        below = fed * (1 + LABEL_GAP) if any(k.fed for k in self.blocks) else line * 0.3
         above = line * (1 + LABEL_GAP) if any(k.written for k in self.blocks) else line * 0.3
         above += line if self._titles else 0.0
         lo = min(k.rows[0].bottom for k in self.blocks) - FRAME_PAD
@@ -163,6 +164,14 @@ class GraphView(pg.PlotWidget):
         faded = top - (line if self._titles else 0.0) * per_pixel  # the titles stay clear
         first = self.blocks[0].x0
         self._fade.set_extent(QRectF(first - 0.5, bottom, columns - first + 1, faded - bottom))
+
+    def _fed_height(self, line: float) -> float:
+        """Pixels the symbols fed need below the nodes: a line, or the longest word when
+        the words stand on end."""
+        upright = [label for label in self._labels if label.angle == 90]
+        if not upright:
+            return line
+        return max(line, max(label.textItem.boundingRect().width() for label in upright))
 
     def _label_height(self) -> float:
         """Pixel height of a symbol's box (text and QGraphicsTextItem's margins): its own,
@@ -311,8 +320,15 @@ class GraphView(pg.PlotWidget):
         for block in self.blocks:  # outside the frame, a gap away: the frame never crosses them
             bottom, top = self._frame_span(block)
             if block.fed is not None:
+                # words (tokens of an Embedding's vocabulary) stand on end: a column is too
+                # narrow for them side by side
+                upright = any(len(symbol) > 1 for symbol in block.fed)
                 for t, char in enumerate(block.fed):
-                    self._label(block.x0 + t, bottom, char, (0.5, -LABEL_GAP))
+                    if upright:
+                        self._label(block.x0 + t, bottom, char, (1 + LABEL_GAP, 0.5),
+                                    angle=90)
+                    else:
+                        self._label(block.x0 + t, bottom, char, (0.5, -LABEL_GAP))
             if block.written is not None:
                 for t, char in enumerate(block.written):
                     self._label(block.x0 + t, top, char, (0.5, 1 + LABEL_GAP),
@@ -324,9 +340,9 @@ class GraphView(pg.PlotWidget):
         return block.rows[0].bottom - FRAME_PAD, block.rows[-1].top + FRAME_PAD
 
     def _label(self, x: float, y: float, char: str, anchor, color: str = "#333333",
-               bold: bool = False) -> None:
-        text = repr(char)[1:-1] or " "
-        label = pg.TextItem(text, color=color, anchor=anchor)
+               bold: bool = False, angle: float = 0) -> None:
+        text = (repr(char)[1:-1] if len(char) == 1 else char) or " "
+        label = pg.TextItem(text, color=color, anchor=anchor, angle=angle)
         if bold:
             font = QFont(label.textItem.font())
             font.setBold(True)

@@ -51,6 +51,10 @@ def output_now(sim) -> Shown:
                  (min(lo, 0) - pad, max(hi, 0) + pad))
 
 
+MAX_NAMED_TICKS = 40  # more characters than this: numbered ticks (the caption names the best)
+MAX_NAMED_WORDS = 10  # words are wider: named ticks for a few classes only
+
+
 def char_label(ch: str) -> str:
     """A character as a tick label: visible space, escaped control characters."""
     return "␣" if ch == " " else repr(ch)[1:-1]
@@ -93,17 +97,30 @@ class OutputView(QWidget):
         simulator.cursor_changed.connect(self._refresh)
         simulator.selection_changed.connect(self._on_trace_changed)
 
-    def _vocab(self) -> str | None:
-        if self.sim.snapshot.output_vocab:  # a decoder: the symbols it writes
-            return self.sim.snapshot.output_vocab
-        seq, spec = self.sim.snapshot.sequence, self.sim.spec
+    def _vocab(self):
+        """The head's outputs by name (a str of characters or a tuple of names), or None."""
+        snap = self.sim.snapshot
+        if snap.output_vocab:  # a decoder: the symbols it writes
+            return snap.output_vocab
+        if snap.classes:  # --classes, or the vocabulary of a model that predicts its tokens
+            return snap.classes
+        seq, spec = snap.sequence, self.sim.spec
         if seq.vocab and spec.head is not None and spec.head.output_size == len(seq.vocab):
             return seq.vocab
         return None
 
-    def _unit_title(self, vocab: str | None) -> str:
+    def _what(self) -> str:
+        """What a named output is: the next character or token, a symbol written, a class."""
+        snap = self.sim.snapshot
+        if snap.output_vocab:
+            return "symbol written"
+        if snap.classes:
+            return "next token" if snap.classes == snap.sequence.token_names else "class"
+        return "next character"
+
+    def _unit_title(self, vocab) -> str:
         if vocab:
-            return "symbol written" if self.sim.snapshot.output_vocab else "next character"
+            return self._what()
         return "output unit" if self.sim.spec.head is not None else "unit"
 
     def _on_trace_changed(self) -> None:
@@ -116,7 +133,10 @@ class OutputView(QWidget):
         vocab = self._vocab()
         axis = self.plot.getAxis("bottom")
         # outputs are indexed, not measured: whole-number ticks only, no minor ones
-        axis.setTicks([[(j, char_label(ch)) for j, ch in enumerate(vocab)] if vocab else
+        words = vocab is not None and any(len(name) > 1 for name in vocab)
+        named = vocab is not None and len(vocab) <= (MAX_NAMED_WORDS if words else
+                                                      MAX_NAMED_TICKS)
+        axis.setTicks([[(j, char_label(ch)) for j, ch in enumerate(vocab)] if named else
                        integer_ticks(count), []])
         self.plot.setLabel("bottom", self._unit_title(vocab))
         self.plot.setLabel("left", shown.axis)
@@ -154,7 +174,8 @@ class OutputView(QWidget):
         vocab = self._vocab()
         order = np.argsort(-probs, kind="stable")[:3]
         names = [f"'{vocab[j]}'" if vocab else f"output {j}" for j in order]
-        said = ("writes" if self.sim.snapshot.half == "dec" else "next character") if vocab \
-            else "most likely"
+        said = {"symbol written": "writes", "class": "most likely"}.get(self._what(),
+                                                                         self._what()) \
+            if vocab else "most likely"
         said += " (p = exp(log p))" if log_p else ""  # the bars are log p: say what these are
         return f"{said}: " + ", ".join(f"{name} {probs[j]:.2f}" for name, j in zip(names, order))
