@@ -163,11 +163,123 @@ def test_raw_pickle_that_would_run_code_is_refused_and_nothing_runs(tmp_path, pr
     assert not Evil.marker.exists()
 
 
-def test_whole_module_pickle_is_refused(tmp_path):
+TRAP_MODULE = """
+import os
+import torch.nn as nn
+
+if os.environ.get("RNNVIZ_TRAP"):
+    raise RuntimeError("the model's own module was imported while opening its file")
+
+
+class CharRNN(nn.Module):
+    def __init__(self, vocab=11, emb=4, hidden=6, cell="LSTM", nonlinearity="tanh"):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, emb)
+        if cell == "RNN":
+            self.rnn = nn.RNN(emb, hidden, 2, nonlinearity=nonlinearity)
+        else:
+            self.rnn = getattr(nn, cell)(emb, hidden, 2)
+        self.fc = nn.Linear(hidden, vocab)
+
+    def forward(self, ids):
+        out, state = self.rnn(self.embedding(ids))
+        return self.fc(out), state
+"""
+
+
+@pytest.fixture
+def trap_module(tmp_path, monkeypatch):
+    """A model class whose module raises if imported once the trap is set."""
+    import importlib
+    import sys
+
+    (tmp_path / "trapped_model.py").write_text(TRAP_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("trapped_model")
+    yield module
+    sys.modules.pop("trapped_model", None)
+
+
+@pytest.mark.parametrize("cell, nonlinearity", [("LSTM", "tanh"), ("GRU", "tanh"),
+                                                ("RNN", "relu")])
+def test_whole_model_file_opens_without_importing_its_code(tmp_path, trap_module, monkeypatch,
+                                                            cell, nonlinearity):
+    import sys
+
+    torch.manual_seed(0)
+    model = trap_module.CharRNN(cell=cell, nonlinearity=nonlinearity).eval()
     path = tmp_path / "whole.pt"
-    torch.save(ArticleRNN(2, 3, 2), path)
-    with pytest.raises(RnnvizError, match="holds pickled Python objects.*state_dict"):
+    torch.save(model, path)  # as the char-RNN and PyTorch's word LM save
+    ids = torch.tensor([[1, 4], [10, 0], [3, 3], [7, 2]])
+    with torch.no_grad():
+        want, state = model(ids)
+    sys.modules.pop("trapped_model")
+    monkeypatch.setenv("RNNVIZ_TRAP", "1")  # importing it now raises
+    net = load_network(path)
+    assert "trapped_model" not in sys.modules
+    assert net.spec.nonlinearity == nonlinearity  # read from the file's nn.RNN, not assumed
+    assert net.spec.embedding is not None and net.spec.embedding.name == "embedding"
+    assert any("whole model" in note for note in net.spec.notes)
+    trace = compute_trace(net, net.embed(ids.numpy()))
+    np.testing.assert_allclose(trace.y, want.numpy(), atol=1e-5)
+    h_n = state[0] if cell == "LSTM" else state
+    np.testing.assert_allclose(trace.h_n, h_n.numpy(), atol=1e-5)
+
+
+def test_article_model_saved_whole_opens(tmp_path):
+    model = ArticleRNN(2, 3, 2).eval()
+    path = tmp_path / "whole.pt"
+    torch.save(model, path)
+    net = load_network(path, LoadOptions(head_activation="log_softmax"))
+    x = torch.randn(5, 1, 2)
+    with torch.no_grad():
+        y, _ = model(x, torch.zeros(1, 1, 3))
+    np.testing.assert_allclose(compute_trace(net, x).y, y.numpy(), atol=1e-6)
+
+
+class EvilModule(nn.Module):
+    """A module tree that hides code to run: in an attribute, a child and a buffer."""
+
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.GRU(2, 3)
+        self.payload = Evil()
+        self.child = nn.Module()
+        self.child.payload = Evil()
+
+
+@pytest.mark.parametrize("protocol", [2, 4, 5])
+def test_whole_model_with_code_to_run_never_runs_it(tmp_path, protocol):
+    Evil.marker = tmp_path / "pwned"
+    path = tmp_path / "evil_whole.pt"
+    torch.save(EvilModule(), path, pickle_protocol=protocol)
+    net = load_network(path)  # the recurrent layer is read; the payloads stay records
+    assert net.spec.cell == "gru"
+    assert not Evil.marker.exists()
+
+
+def test_code_hidden_as_a_storage_type_is_refused(tmp_path):
+    """A persistent id whose storage 'type' is a code-running global: refused, not run."""
+    import zipfile
+
+    Evil.marker = tmp_path / "pwned"
+
+    class Sneaky(pickle.Pickler):
+        def persistent_id(self, obj):
+            return ("storage", os.system, "0", "cpu", 1) if obj == "bait" else None
+
+    import io
+
+    buf = io.BytesIO()
+    Sneaky(buf, protocol=2).dump({"weight": "bait"})
+    path = tmp_path / "sneaky.pt"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("sneaky/data.pkl", buf.getvalue())
+        zf.writestr("sneaky/data/0", b"\0" * 4)
+        zf.writestr("sneaky/version", "3\n")
+    with pytest.raises(RnnvizError, match="state_dict"):
         load_checkpoint(path)
+    assert not Evil.marker.exists()
 
 
 @pytest.mark.parametrize("content, match", [

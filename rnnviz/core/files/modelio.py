@@ -12,8 +12,9 @@ from __future__ import annotations
 import pickle
 import re
 import warnings
+import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -46,16 +47,32 @@ class LoadOptions:
 
 def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
     """A flat {name: tensor} from a .pt/.pth/.safetensors file; never runs pickled code."""
+    return load_checkpoint_with_info(path)[0]
+
+
+def load_checkpoint_with_info(path: str | Path) -> tuple[dict[str, Tensor], dict]:
+    """(flat {name: tensor}, what the file says beyond tensors). A state_dict is read with
+    torch's weights-only unpickler; a whole model (`torch.save(model, path)`) with
+    inert_pickle, which never imports or calls what the file names, and which also
+    tells each module's class and plain attributes (an nn.RNN's nonlinearity)."""
     path = Path(path)
     if not path.is_file():
         raise RnnvizError(f"model file {path} does not exist; check the path")
     if path.suffix.lower() == ".safetensors":
-        return _load_safetensors(path)
+        return _load_safetensors(path), {}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # protocol notes are noise next to our message
             obj = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
+        if zipfile.is_zipfile(path):  # a torch.save archive: maybe a whole model
+            from rnnviz.core.files.inert_pickle import read_whole_model
+
+            try:
+                return read_whole_model(path)
+            except RnnvizError as inert:
+                raise RnnvizError(f"{_refusal(path.name, str(exc))} (reading it as a whole "
+                                  f"model without running it failed too: {inert})") from None
         raise RnnvizError(_refusal(path.name, str(exc))) from None
     except Exception as exc:  # noqa: BLE001 - any failure to parse a user's file is theirs
         first = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
@@ -63,7 +80,7 @@ def load_checkpoint(path: str | Path) -> dict[str, Tensor]:
             f"{path.name} is not a readable torch checkpoint ({first}); "
             f"give a file written by torch.save(model.state_dict(), path)"
         ) from None
-    return flatten_state(obj, path.name)
+    return flatten_state(obj, path.name), {}
 
 
 def _refusal(name: str, message: str) -> str:
@@ -247,7 +264,21 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
 def load_network(path: str | Path, options: LoadOptions = LoadOptions()) -> Network:
     """Open a checkpoint file and build its Network (see network_from_state_dict)."""
     ordered = Path(path).suffix.lower() != ".safetensors"  # safetensors sorts its keys
-    return network_from_state_dict(load_checkpoint(path), options, ordered)
+    state, info = load_checkpoint_with_info(path)
+    notes = []
+    if info:  # a whole model: its module tree says what a state_dict cannot
+        notes.append("a whole model (torch.save(model)): read without running its code")
+        prefix = choose_prefix(state, options.prefix)
+        said = info["attributes"].get(prefix.rstrip("."), {}).get("nonlinearity")
+        if options.nonlinearity is None and said in ("tanh", "relu") \
+                and info["classes"].get(prefix.rstrip("."), "").endswith(".RNN"):
+            options = replace(options, nonlinearity=said)
+            notes.append(f"nonlinearity {said}, as the file's nn.RNN says")
+    network = network_from_state_dict(state, options, ordered)
+    if notes:
+        network.spec = network.spec.with_(notes=network.spec.notes[:1] + tuple(notes)
+                                          + network.spec.notes[1:])
+    return network
 
 
 def save_state_dict(network: Network, path: str | Path) -> None:
