@@ -396,3 +396,66 @@ def test_mlp_head_is_named_as_deeper():
     net = network_from_state_dict(Model().state_dict())
     assert net.spec.head.output_size == 5
     assert any("'head.2' reads the head's 5 outputs" in n for n in net.spec.notes)
+
+
+class TimeSequence(nn.Module):
+    """The PyTorch examples' time-sequence prediction model: two LSTMCells and a Linear."""
+
+    def __init__(self, hidden=7):
+        super().__init__()
+        self.hidden = hidden
+        self.lstm1 = nn.LSTMCell(1, hidden)
+        self.lstm2 = nn.LSTMCell(hidden, hidden)
+        self.linear = nn.Linear(hidden, 1)
+
+    def forward(self, x):  # x (B, T), as the example feeds it
+        zeros = torch.zeros(x.size(0), self.hidden, dtype=x.dtype)
+        h1, c1, h2, c2 = zeros, zeros, zeros, zeros
+        outputs = []
+        for x_t in x.split(1, dim=1):
+            h1, c1 = self.lstm1(x_t, (h1, c1))
+            h2, c2 = self.lstm2(h1, (h2, c2))
+            outputs.append(self.linear(h2))
+        return torch.cat(outputs, dim=1), (h1, c1, h2, c2)
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_lstm_cells_open_stacked_in_the_order_found(tmp_path, whole):
+    torch.manual_seed(0)
+    model = TimeSequence().double()
+    path = tmp_path / "cells.pt"
+    torch.save(model if whole else model.state_dict(), path)
+    net = load_network(path).to(torch.float64)
+    assert net.spec.cell == "lstm" and net.spec.num_layers == 2
+    assert "'lstm1' (layer 1), 'lstm2' (layer 2)" in " ".join(net.spec.notes)
+    x = torch.sin(torch.arange(12, dtype=torch.float64) / 3)[None]
+    with torch.no_grad():
+        y, (h1, c1, h2, c2) = model(x)
+    trace = compute_trace(net, x.T[:, :, None].numpy())
+    np.testing.assert_allclose(trace.y[:, 0, 0], y[0].numpy(), atol=1e-10)
+    np.testing.assert_allclose(trace.h_n, torch.stack([h1, h2]).numpy(), atol=1e-10)
+    np.testing.assert_allclose(trace.c_n, torch.stack([c1, c2]).numpy(), atol=1e-10)
+
+
+@pytest.mark.parametrize("cell", ["gru", "rnn"])
+def test_one_cell_opens_and_cells_of_other_sizes_are_not_stacked(tmp_path, cell):
+    torch.manual_seed(1)
+    kind = {"gru": nn.GRUCell, "rnn": nn.RNNCell}[cell]
+    first, other = kind(3, 5), kind(5, 4)  # the second has another hidden size
+    state = {f"a.{k}": v for k, v in first.state_dict().items()}
+    state.update({f"b.{k}": v for k, v in other.state_dict().items()})
+    torch.save(state, tmp_path / "c.pt")
+    net = load_network(tmp_path / "c.pt")
+    assert net.spec.cell == cell and net.spec.num_layers == 1 and net.spec.hidden_size == 5
+    assert "not stacked: 'b'" in " ".join(net.spec.notes)
+    x = torch.randn(6, 3)
+    h = torch.zeros(1, 5)
+    outs = []
+    with torch.no_grad():
+        for x_t in x:
+            h = first(x_t[None], h)
+            outs.append(h[0])
+    trace = compute_trace(net, x.numpy())
+    np.testing.assert_allclose(trace.output[:, 0], torch.stack(outs).numpy(), atol=1e-6)
+    picked = load_network(tmp_path / "c.pt", LoadOptions(prefix="b"))
+    assert picked.spec.hidden_size == 4

@@ -156,8 +156,9 @@ def choose_prefix(state: Mapping[str, Tensor], wanted: str | None) -> str:
         return norm
     if not found:
         raise RnnvizError(
-            "no nn.RNN/LSTM/GRU weights found (looked for keys like 'weight_ih_l0'); "
-            "give the state_dict of a model that contains one"
+            "no nn.RNN/LSTM/GRU weights found (looked for keys like 'weight_ih_l0', and for "
+            "an nn.LSTMCell/GRUCell/RNNCell's 'weight_ih'); give the state_dict of a model "
+            "that contains one"
         )
     if len(found) > 1:
         both = {"encoder.", "decoder."} <= set(found)
@@ -166,6 +167,75 @@ def choose_prefix(state: Mapping[str, Tensor], wanted: str | None) -> str:
                               ", or open it as an encoder–decoder with --topology seq2seq"
                               if both else ""))
     return found[0]
+
+
+_CELL_NAMES = {1: "RNNCell", 3: "GRUCell", 4: "LSTMCell"}
+_CELL_LEAVES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+
+
+def cell_prefixes(state: Mapping[str, Tensor]) -> list[str]:
+    """Prefixes of nn.LSTMCell / GRUCell / RNNCell weights (`weight_ih`, `weight_hh`)."""
+    found = []
+    for key, value in state.items():
+        if key == "weight_ih" or key.endswith(".weight_ih"):
+            prefix = key[: -len("weight_ih")]
+            other = state.get(prefix + "weight_hh")
+            if value.ndim == 2 and other is not None and other.ndim == 2 \
+                    and value.shape[0] == other.shape[0] and value.shape[0] % other.shape[1] == 0:
+                found.append(prefix)
+    return found
+
+
+def cells_as_layers(state: Mapping[str, Tensor], wanted: str | None
+                    ) -> tuple[dict[str, Tensor], str | None]:
+    """A state_dict of recurrent cells as one of a stacked layer: cell k becomes layer k
+    (`weight_ih_l{k}`, …) when each reads the one before (same kind and hidden size), in
+    the order the file holds them; with `wanted`, that cell alone. Returns the new
+    state_dict (the cells' keys replaced where the first one was) and what was found."""
+    cells = cell_prefixes(state)
+    if not cells:
+        return dict(state), None
+    if wanted is not None:
+        norm = wanted if wanted == "" or wanted.endswith(".") else wanted + "."
+        if norm not in cells:
+            shown = ", ".join(repr(c.rstrip(".") or "(top level)") for c in cells)
+            raise RnnvizError(f"no recurrent cell under {wanted!r}; the file has: {shown}")
+        cells = [norm]
+
+    def shape(prefix):  # (gates, hidden, input)
+        w_ih, w_hh = state[prefix + "weight_ih"], state[prefix + "weight_hh"]
+        return w_ih.shape[0] // w_hh.shape[1], w_hh.shape[1], w_ih.shape[1]
+
+    stack = [cells[0]]
+    for cell in cells[1:]:
+        gates, hidden, inputs = shape(cell)
+        below = shape(stack[-1])
+        if (gates, hidden) != below[:2] or inputs != below[1]:
+            break
+        stack.append(cell)
+    gates = shape(stack[0])[0]
+    if gates not in _CELL_NAMES:
+        raise RnnvizError(f"{stack[0]}weight_ih has {gates}× the hidden size in rows: not an "
+                          f"RNNCell (1), GRUCell (3) or LSTMCell (4)")
+    out: dict[str, Tensor] = {}
+    owned = {c + leaf for c in stack for leaf in _CELL_LEAVES}
+    for key, value in state.items():
+        if key not in owned:
+            out[key] = value
+        elif key == stack[0] + "weight_ih":  # the layer goes where its first cell was
+            for k, cell in enumerate(stack):
+                for leaf in _CELL_LEAVES:
+                    if cell + leaf in state:
+                        out[f"{stack[0]}{leaf}_l{k}"] = state[cell + leaf]
+    names = ", ".join(f"'{c.rstrip('.') or '(top level)'}' (layer {k + 1})"
+                      for k, c in enumerate(stack))
+    note = f"found {_CELL_NAMES[gates]} {names}"
+    note += ": stacked in the order found" if len(stack) > 1 else ""
+    rest = [c for c in cells if c not in stack]
+    if rest:
+        note += (f"; not stacked: {', '.join(repr(c.rstrip('.')) for c in rest)} (another "
+                 f"size or kind; open one with --layer-prefix)")
+    return out, note
 
 
 def infer_spec(state: Mapping[str, Tensor], prefix: str, options: LoadOptions) -> NetworkSpec:
@@ -212,6 +282,10 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
 
     `ordered`: the keys are in registration order (a .pt file; not a .safetensors one).
     """
+    found_cells = None
+    if not recurrent_prefixes(state):  # nn.LSTMCell / GRUCell / RNNCell: one layer each
+        state, found_cells = cells_as_layers(state, options.prefix)
+        options = replace(options, prefix=None)
     prefix = choose_prefix(state, options.prefix)
     spec = infer_spec(state, prefix, options)
     params = {}
@@ -221,7 +295,7 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
             params[key[len(prefix):]] = value
     notes = list(spec.notes)
     found_in = f"recurrent layer '{prefix.rstrip('.')}'" if prefix else "a bare recurrent layer"
-    notes.insert(0, f"found {found_in}: {spec.title()}")
+    notes.insert(0, found_cells or f"found {found_in}: {spec.title()}")
     embedding = find_embedding(state, prefix, spec.input_size, ordered) \
         if options.use_embedding else None
     if embedding is not None:
@@ -268,12 +342,13 @@ def load_network(path: str | Path, options: LoadOptions = LoadOptions()) -> Netw
     notes = []
     if info:  # a whole model: its module tree says what a state_dict cannot
         notes.append("a whole model (torch.save(model)): read without running its code")
-        prefix = choose_prefix(state, options.prefix)
-        said = info["attributes"].get(prefix.rstrip("."), {}).get("nonlinearity")
-        if options.nonlinearity is None and said in ("tanh", "relu") \
-                and info["classes"].get(prefix.rstrip("."), "").endswith(".RNN"):
-            options = replace(options, nonlinearity=said)
-            notes.append(f"nonlinearity {said}, as the file's nn.RNN says")
+        said = {info["attributes"].get(name, {}).get("nonlinearity")
+                for name, kind in info["classes"].items() if kind.endswith((".RNN", ".RNNCell"))}
+        said.discard(None)
+        if options.nonlinearity is None and len(said) == 1 and said <= {"tanh", "relu"}:
+            nonlinearity = said.pop()
+            options = replace(options, nonlinearity=nonlinearity)
+            notes.append(f"nonlinearity {nonlinearity}, as the file's Elman RNN says")
     network = network_from_state_dict(state, options, ordered)
     if notes:
         network.spec = network.spec.with_(notes=network.spec.notes[:1] + tuple(notes)
