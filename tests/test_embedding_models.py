@@ -636,9 +636,6 @@ def test_setup_from_a_namespace_reads_tokens(lm):
 # ------------------------------------------------------------------ library bugs found
 
 
-@pytest.mark.xfail(strict=True, reason="heads.linear_modules drops every Linear whose name "
-                   "contains 'embed' (even with a bias, which no nn.Embedding has), so a head "
-                   "named 'unembed' is not found, nor accepted with --head-prefix")
 def test_a_head_named_unembed_is_found():
     from rnnviz.core.files.modelio import network_from_state_dict
 
@@ -655,9 +652,6 @@ def test_a_head_named_unembed_is_found():
     assert network_from_state_dict(sd).spec.head is not None
 
 
-@pytest.mark.xfail(strict=True, reason="Network.embed unpacks np.argwhere's row as (t, b): "
-                   "1-D ids (which it otherwise accepts) with a bad id raise ValueError, not "
-                   "RnnvizError naming the id")
 def test_embed_of_1d_ids_names_a_bad_id():
     net = load_network_from(word_lm("GRU", nlayers=1))
     assert net.embed(np.array([1, 2])).shape == (2, 5)  # valid 1-D ids are accepted
@@ -665,9 +659,6 @@ def test_embed_of_1d_ids_names_a_bad_id():
         net.embed(np.array([1, V + 3]))
 
 
-@pytest.mark.xfail(strict=True, reason="read_vocabulary splits with str.splitlines, which "
-                   "also breaks at \\x0b \\x0c \\x1c-\\x1e \\x85 \\u2028 \\u2029: a "
-                   "character vocabulary holding one of them is misread")
 def test_one_token_per_line_splits_at_newlines_only(tmp_path):
     tokens = ("a", "\x0c", "b", "\u2028")
     (tmp_path / "chars.txt").write_text("\n".join(tokens) + "\n", encoding="utf-8")

@@ -24,6 +24,7 @@ from rnnviz.cli.options import (
     build_setup,
     initial_values,
     say_notes,
+    sequence_lengths,
 )
 from rnnviz.core.errors import RnnvizError
 
@@ -148,7 +149,8 @@ def cmd_trace(args) -> int:
     with _spool_for(args.output, net, seq) as spool:  # a trace too long to hold: streamed
         trace, run_notes = run_model(net, seq.values, topology=topology, feed=args.feed,
                                      steps=args.decode_steps, initial=initial,
-                                     device=args.device, method=args.method, sink=spool)
+                                     device=args.device, method=args.method, sink=spool,
+                                     lengths=sequence_lengths(args))
         elapsed = time.perf_counter() - start
         if seq.tokens is not None and trace.length == seq.length:
             trace = replace(trace, tokens=seq.tokens)

@@ -96,6 +96,9 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--text", help="text for --preset text (one-hot per character)")
     g.add_argument("--vocab", help="characters of the one-hot, in order (default: the text's)")
     g.add_argument("--batch", type=int, default=1, help="sequences in the batch (presets)")
+    g.add_argument("--lengths", metavar="L1,L2,…", help="each sequence's own length in a "
+                   "padded batch, as pack_padded_sequence takes them (or an .npy of them): "
+                   "h_n is each one's last real step, the steps after it are absent")
     t = parser.add_argument_group("tokens (a model whose file holds an nn.Embedding)")
     t.add_argument("--tokens", metavar="IDS", help="token ids fed through the Embedding, "
                    "e.g. 12,7,99 (or --input ids.npy of whole numbers, (T,) or (T, B))")
@@ -349,6 +352,24 @@ def class_names(args, network, vocab) -> tuple[str, ...] | None:
     if vocab is not None and len(vocab) == head.output_size:
         return vocab.tokens
     return None
+
+
+def sequence_lengths(args):
+    """--lengths as an array (a comma list or an .npy file), or None."""
+    given = getattr(args, "lengths", None)
+    if not given:
+        return None
+    if str(given).lower().endswith(".npy"):
+        try:
+            return np.load(given, allow_pickle=False).reshape(-1)
+        except (OSError, ValueError) as exc:
+            raise RnnvizError(f"cannot read the lengths {given} ({exc}); save them with "
+                              f"np.save(path, lengths)") from None
+    try:
+        return np.array([int(p) for p in str(given).replace(" ", "").split(",") if p])
+    except ValueError:
+        raise RnnvizError(f"--lengths takes whole numbers separated by commas, e.g. 7,3,5; "
+                          f"got {given!r}") from None
 
 
 def say_notes(*groups) -> None:

@@ -54,8 +54,8 @@ def linear_modules(state: Mapping[str, Tensor], features: int,
     """Prefixes of Linear-like modules with `features` inputs, in key order."""
     found = []
     for prefix, names in _leaves(state).items():
-        if names not in ({"weight"}, {"weight", "bias"}) or "embed" in prefix.lower() \
-                or prefix in exclude:
+        if names not in ({"weight"}, {"weight", "bias"}) or prefix in exclude \
+                or (names == {"weight"} and "embed" in prefix.lower()):
             continue  # an nn.Embedding is shaped like a bias-free Linear but is no head
         weight, bias = state[prefix + "weight"], state.get(prefix + "bias")
         if weight.ndim != 2 or weight.shape[1] != features:

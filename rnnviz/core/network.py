@@ -196,16 +196,17 @@ class Network:
         return sd
 
     def embed(self, tokens: np.ndarray) -> np.ndarray:
-        """Token ids (T, B) → the embedding's rows (T, B, input_size), as nn.Embedding does;
-        an id outside the table is refused with its position."""
+        """Token ids (T, B) → the embedding's rows (T, B, input_size), as nn.Embedding does
+        ((T,) → (T, input_size)); an id outside the table is refused with its position."""
         if self.spec.embedding is None:
             raise RnnvizError("this network has no Embedding: give it features per step "
                               "(--input a CSV/.npy of numbers, or --preset text for one-hot)")
         ids = np.asarray(tokens)
         rows = self.spec.embedding.num_embeddings
-        bad = np.argwhere((ids < 0) | (ids >= rows))
-        if len(bad):
+        bad = np.argwhere((ids.reshape(len(ids), -1) < 0) | (ids.reshape(len(ids), -1) >= rows))
+        if len(bad):  # (T,) ids are one sequence: the position is (step, 0)
             t, b = (int(v) for v in bad[0])
+            ids = ids.reshape(len(ids), -1)
             raise RnnvizError(f"token id {int(ids[t, b])} at step {t}, sequence {b} is outside "
                               f"the embedding '{self.spec.embedding.name}' (ids 0..{rows - 1}); "
                               f"check the vocabulary the ids came from")

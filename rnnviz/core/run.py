@@ -24,11 +24,11 @@ def check_model_fits(model, topology: str) -> None:
 
 def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: str = "every",
               steps: int | None = None, initial=None, device: str = "auto",
-              method: str = "fast", teacher=None, sink=None, progress=None):
+              method: str = "fast", teacher=None, sink=None, progress=None, lengths=None):
     """Trace `model` on `values` (T, B, I) as `topology`; returns (trace, notes).
 
     `sink`, `progress`: given every chunk of a trace too long to hold, and told how far it
-    got (compute_trace)."""
+    got (compute_trace). `lengths`: each sequence's own length (a padded batch)."""
     check_topology(topology, feed)
     check_model_fits(model, topology)
     notes = []
@@ -44,6 +44,9 @@ def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: 
     elif steps is not None and steps != values.shape[0]:
         raise RnnvizError(f"--decode-steps is for one2n and seq2seq; {topology} has one step "
                           f"per input step ({values.shape[0]})")
+    if lengths is not None and topology != "n2n":
+        raise RnnvizError(f"--lengths is for N→N (every step has an output); {topology} "
+                          f"reads each sequence to the end")
     trace = compute_trace(model, x, initial=initial, device=device, method=method, sink=sink,
-                          progress=progress)
+                          progress=progress, lengths=lengths)
     return replace(trace, topology=topology, feed=feed), notes

@@ -52,14 +52,18 @@ def random_state(spec: NetworkSpec, batch: int, seed: int = 0, scale: float = 1.
 
 
 def given_state(spec: NetworkSpec, batch: int, h0_rows, c0_rows=None) -> InitialState:
-    """User-typed states, one row per (layer, direction), the same for every batch element."""
+    """User-typed states: one row per (layer, direction), the same for every sequence of
+    the batch, or (layer·direction, batch, width): a row per sequence."""
     rows = spec.num_layers * spec.num_directions
 
     def expand(name: str, values, width: int) -> np.ndarray:
         array = np.asarray(values, dtype=np.float64)
+        if array.shape == (rows, batch, width):
+            return array.copy()
         if array.shape != (rows, width):
             raise RnnvizError(f"{name} has shape {array.shape} but this network needs "
-                              f"{(rows, width)} (one row per layer and direction)")
+                              f"{(rows, width)} (one row per layer and direction) or "
+                              f"{(rows, batch, width)} (a row per sequence of the batch)")
         return np.repeat(array[:, None, :], batch, axis=1)
 
     h0 = expand("h0", h0_rows, spec.hidden_out)

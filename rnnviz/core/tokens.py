@@ -61,7 +61,8 @@ def read_vocabulary(path: str | Path) -> Vocabulary:
             raise RnnvizError(f"{path.name} looks like JSON but is not ({exc}); fix it or "
                               f"write one token per line") from None
         return Vocabulary(_from_json(data, path.name), path.name)
-    tokens = tuple(line.rstrip("\r\n") for line in text.splitlines())
+    # lines end at "\n" only: a token may be any other character (form feed, U+2028…)
+    tokens = tuple(line[:-1] if line.endswith("\r") else line for line in text.split("\n"))
     if tokens and tokens[-1] == "":
         tokens = tokens[:-1]
     if not tokens:

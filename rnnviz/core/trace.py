@@ -47,6 +47,7 @@ class Trace:
     topology: str = "n2n"  # n2n | n2one | one2n: which inputs and outputs exist (topology.py)
     feed: str = "every"  # one2n: the input at the "first" step only, or at "every" step
     tokens: np.ndarray | None = None  # (T, B) ids that x embeds (a model with an Embedding)
+    lengths: np.ndarray | None = None  # (B,) each sequence's own length (padded batches)
 
     @property
     def output_steps(self) -> np.ndarray:
@@ -116,7 +117,13 @@ class Trace:
             out["input_steps"] = self.input_steps
         if self.tokens is not None:  # the ids, and the embedding rows they fed (= x)
             out["tokens"], out["embedding"] = self.tokens, self.x
+        if self.lengths is not None:
+            out["lengths"] = self.lengths
         return out
+
+    def real_steps(self, b: int) -> int:
+        """How many steps sequence b really has (a padded batch: its own length)."""
+        return self.length if self.lengths is None else int(self.lengths[b])
 
 
 def _as_input(x: np.ndarray | torch.Tensor, spec: NetworkSpec, batch_first: bool) -> torch.Tensor:
@@ -174,6 +181,7 @@ def compute_trace(
     chunk: int | None = None,
     sink=None,
     progress=None,
+    lengths=None,
 ) -> Trace:
     """Run `network` over `x` and keep every part. `x` is (T, I) or (T, B, I).
 
@@ -200,6 +208,12 @@ def compute_trace(
     if dev.type == "mps" and dtype == torch.float64:
         choice = DeviceChoice(torch.device("cpu"), choice.requested, "MPS has no float64")
         dev = choice.device
+    if lengths is not None:
+        lengths = check_lengths(lengths, steps, batch)
+        if long:
+            raise RnnvizError("sequences of their own lengths are traced whole; this batch is "
+                              "too long to hold: shorten it or trace the sequences one by one")
+        return _packed(network, xt.to(dtype), initial, lengths, device, dtype, method)
     if long:
         from rnnviz.core.long_trace import check_long_fits, chunk_steps, compute_long_trace
 
@@ -226,6 +240,68 @@ def compute_trace(
             layer_in = result.output
         y_logits, y = head_outputs(network, layer_in)
     return _to_trace(spec, xt, results, initial, y_logits, y, choice, method, dtype)
+
+
+def check_lengths(lengths, steps: int, batch: int) -> np.ndarray:
+    """Each sequence's length: one whole number per sequence, 1..T."""
+    values = np.asarray(lengths)
+    if values.ndim != 1 or len(values) != batch:
+        raise RnnvizError(f"--lengths gives {values.size} length(s) for a batch of {batch} "
+                          f"sequence(s); give one per sequence, e.g. "
+                          f"{','.join(str(steps) for _ in range(min(batch, 3)))}")
+    if values.dtype.kind not in "iu" and not np.all(np.mod(values, 1) == 0):
+        raise RnnvizError(f"lengths must be whole numbers; got {values.tolist()}")
+    values = values.astype(np.int64)
+    bad = np.flatnonzero((values < 1) | (values > steps))
+    if len(bad):
+        b = int(bad[0])
+        raise RnnvizError(f"sequence {b} has length {values[b]}, outside 1..{steps} (the "
+                          f"input has {steps} steps); fix --lengths")
+    return values
+
+
+def _packed(network: Network, xt: torch.Tensor, initial: InitialState | None,
+            lengths: np.ndarray, device: str, dtype, method: str) -> Trace:
+    """A batch whose sequences have their own lengths, as pack_padded_sequence runs it:
+    each sequence stops at its last real step (h_n is that step's state; a reverse
+    direction starts there), and the steps after it are zeros, as pad_packed_sequence
+    gives them. Sequences of one length are traced together."""
+    spec = network.spec
+    steps, batch = xt.shape[:2]
+    initial = initial or zeros_state(spec, batch)
+    initial.check(spec, batch)
+    whole = None
+    for length in np.unique(lengths):
+        rows = np.flatnonzero(lengths == length)
+        start = InitialState(initial.h0[:, rows], None if initial.c0 is None
+                             else initial.c0[:, rows])
+        part = compute_trace(network, xt[:length, rows], initial=start, device=device,
+                             dtype=dtype, method=method, long=False)
+        if whole is None:  # zeros of every array's full shape, then each group's rows
+            whole = _zeros_like_padded(part, xt, steps, batch, initial, lengths)
+        for key, values in part.parts.items():
+            whole.parts[key][:length, rows] = values
+        whole.output[:length, rows] = part.output
+        whole.h_n[:, rows] = part.h_n
+        if part.c_n is not None:
+            whole.c_n[:, rows] = part.c_n
+        if part.y is not None:
+            whole.y[:length, rows] = part.y
+            whole.y_logits[:length, rows] = part.y_logits
+    return whole
+
+
+def _zeros_like_padded(part: Trace, xt, steps, batch, initial, lengths) -> Trace:
+    def padded(a):
+        return None if a is None else np.zeros((steps, batch, *a.shape[2:]), a.dtype)
+
+    return replace(part, x=xt.numpy(), parts={k: padded(v) for k, v in part.parts.items()},
+                   output=padded(part.output), y=padded(part.y),
+                   y_logits=padded(part.y_logits),
+                   h_n=np.zeros((part.h_n.shape[0], batch, part.h_n.shape[2]), part.h_n.dtype),
+                   c_n=None if part.c_n is None else np.zeros(
+                       (part.c_n.shape[0], batch, part.c_n.shape[2]), part.c_n.dtype),
+                   initial=initial, lengths=lengths)
 
 
 def head_outputs(network: Network, top: torch.Tensor):

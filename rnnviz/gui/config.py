@@ -20,7 +20,7 @@ NETWORK_FIELDS = ("model", "layer_prefix", "head_prefix", "cell", "input_size", 
                   "decoder_cell", "decoder_hidden_size", "decoder_layers", "context",
                   "context_map", "target_vocab")
 INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
-                "vocab", "batch", "tokens", "vocab_file", "tokenize", "unk", "classes")
+                "vocab", "batch", "tokens", "vocab_file", "tokenize", "unk", "classes", "lengths")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Config:
     tokenize: str | None = None  # "chars" | "words"; None: words if tokens are words
     unk: str | None = None  # the token unknown words become (refused when None)
     classes: str | None = None  # the head's output names: "a,b,c" or a file
+    lengths: str | None = None  # each sequence's own length in a padded batch: "7,3,5"
     # initial state and device
     init: str = "zeros"  # "zeros" | "random" | "given"
     init_seed: int = 0

@@ -110,9 +110,11 @@ def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> S
                         notes=setup.notes + tuple(run_notes), model=network, s2s=trace,
                         half="enc", config_sequence=sequence)
     config, initial, notes = _initial_state(config, network.spec, sequence.batch)
+    from rnnviz.cli.options import sequence_lengths
+
     trace, run_notes = run_model(network, sequence.values, topology=topology, feed=config.feed,
                                  steps=steps, initial=initial, device=config.device,
-                                 progress=report)
+                                 progress=report, lengths=sequence_lengths(config))
     if topology == "one2n":  # the input actually fed, step by step
         from rnnviz.core.sequences import Sequence
 

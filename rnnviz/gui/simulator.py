@@ -139,6 +139,12 @@ class Simulator(QObject):
 
     def _compute_gradients(self) -> None:
         snapshot, objective, compare = self.snapshot, self.objective, self.config.compare
+        if snapshot.trace.lengths is not None:
+            self.gradients, self.compared, self.s2s_gradients = None, [], None
+            self.gradients_changed.emit()
+            self.error.emit("gradients through time of a padded batch (sequences of their own "
+                            "lengths) are not computed yet; clear the lengths to see them")
+            return
         if getattr(snapshot.trace, "store", None) is not None:  # a LongTrace
             self.gradients, self.compared, self.s2s_gradients = None, [], None
             self.gradients_changed.emit()

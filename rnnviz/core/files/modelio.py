@@ -303,9 +303,6 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
         params["embedding.weight"] = table
         spec = spec.with_(embedding=EmbeddingSpec(table.shape[0], embedding.rstrip(".")
                                                   or "(top level)"))
-        notes.insert(1, f"found embedding '{spec.embedding.name}': {table.shape[0]} tokens → "
-                        f"{table.shape[1]} features; feed it tokens (--tokens, or --text with "
-                        f"--vocab-file)")
     head_prefix, head_notes = None, []
     if options.use_head:
         head_prefix, head_notes = choose_head(state, prefix, spec.output_features,
@@ -328,6 +325,11 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
                         f"Linear {weight.shape[1]} → {weight.shape[0]}")
     elif options.use_head and options.head_activation not in (None, "none"):
         notes.append(f"--head {options.head_activation} was asked for, but the file has no head")
+    if embedding is not None:  # input to output: the layer, its embedding, its head
+        table = params["embedding.weight"]
+        notes.insert(1, f"found embedding '{spec.embedding.name}': {table.shape[0]} tokens → "
+                        f"{table.shape[1]} features; feed it tokens (--tokens, or --text with "
+                        f"--vocab-file)")
     notes.extend(head_notes)
     params = {k: v.to(torch.float64 if v.dtype == torch.float64 else torch.float32)
               for k, v in params.items()}

@@ -35,6 +35,7 @@ class Block:
     written: str | None = None  # decoder: the symbol it wrote at each step
     fed: str | tuple[str, ...] | None = None  # what is fed at each step: characters, token
     # names (a model with an Embedding) or a decoder's previous symbols
+    real: np.ndarray | None = None  # (T,) bool: steps the sequence has (a padded batch)
 
     @property
     def spec(self):
@@ -46,6 +47,10 @@ class Block:
 
     def holds(self, position: int) -> bool:
         return self.offset <= position < self.offset + self.length
+
+
+def _all(real: np.ndarray | None):
+    return True if real is None else real
 
 
 def _mask(steps: np.ndarray, length: int) -> np.ndarray:
@@ -66,9 +71,14 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
             return [Block("", trace.window(start, stop), float(start), start,
                           graph_rows(trace.spec), *trace.step_masks(start, stop),
                           fed=None if text is None else text[start:stop])]
+        real = None
+        if trace.lengths is not None:  # a padded batch: this sequence ends at its length
+            real = np.arange(trace.length) < trace.real_steps(batch)
+            text = None if text is None else text[: trace.real_steps(batch)]
         return [Block("", trace, 0.0, 0, graph_rows(trace.spec),
-                      _mask(trace.input_steps, trace.length),
-                      _mask(trace.output_steps, trace.length), fed=text)]
+                      _mask(trace.input_steps, trace.length) & _all(real),
+                      _mask(trace.output_steps, trace.length) & _all(real), fed=text,
+                      real=real)]
     s2s = snapshot.s2s
     n, m = s2s.enc.length, s2s.dec.length
     symbols = s2s.spec.target_vocab + "^"  # the start symbol is fed as index |vocab|
@@ -131,6 +141,8 @@ def block_arrows(block: Block, grads, batch: int, groups: dict, heads: list) -> 
     spec, steps = block.spec, block.length
     t = np.arange(steps - 1, dtype=float) + block.x0
     gap = (NODE_HALF_WIDTH + 0.02, 1 - NODE_HALF_WIDTH - 0.06)
+    real = np.ones(steps, bool) if block.real is None else block.real
+    joined = real[:-1] & real[1:]  # no arrow into or out of a step the sequence lacks
     for row in block.rows:
         if row.kind != "layer":
             continue
@@ -141,13 +153,14 @@ def block_arrows(block: Block, grads, batch: int, groups: dict, heads: list) -> 
         parts = [("h", y_h)] + ([("c", row.top - C_STRIP / 2)] if spec.cell == "lstm" else [])
         for part, y in parts:
             norms = None if grads is None else arrow_norms(grads, row, part, batch)
-            groups[part].append((start, end, np.full_like(start, y), np.full_like(start, y),
-                                 None if norms is None else norms[head_t]))
-            heads.append((end, y, "t2" if forward else "t3"))
+            groups[part].append((start[joined], end[joined], np.full_like(start, y)[joined],
+                                 np.full_like(start, y)[joined],
+                                 None if norms is None else norms[head_t][joined]))
+            heads.append((end[joined], y, "t2" if forward else "t3"))
     columns = np.arange(steps, dtype=float) + block.x0
     for below, above, dx in vertical_links(block.rows):
         shown = block.has_input if below.kind == "x" else \
-            block.has_output if above.kind == "y" else np.ones(steps, bool)
+            block.has_output if above.kind == "y" else real
         norms = None if grads is None else arrow_norms(grads, above, "h", batch)
         xs = columns[shown] + dx
         groups["up"].append((xs, xs, np.full(len(xs), below.top),

@@ -204,7 +204,7 @@ class GraphView(pg.PlotWidget):
             g = None if grads is None else gradient_values(grads, row, b)
             if g is not None:
                 values, scale, name = log_magnitude(g), gradient_scale, GRADIENT_NAME
-            present = {"x": block.has_input, "y": block.has_output}.get(row.kind)
+            present = {"x": block.has_input, "y": block.has_output}.get(row.kind, block.real)
             top = row.top
             if row.kind == "layer" and spec.cell == "lstm":
                 c = trace.part(row.layer, row.direction, "c")[:, b]
@@ -212,7 +212,7 @@ class GraphView(pg.PlotWidget):
                 if grads is not None:
                     c = log_magnitude(grads.arrays[f"l{row.layer}_{row.direction}_dc"][:, b])
                     c_scale, c_name = gradient_scale, GRADIENT_NAME
-                self._add_strip(c, c_scale, block.x0, top - C_STRIP, C_STRIP)
+                self._add_strip(c, c_scale, block.x0, top - C_STRIP, C_STRIP, block.real)
                 self._scales.append((c_name, where, *c_scale))
                 top -= C_STRIP + 0.05
             self._add_strip(values, scale, block.x0, row.bottom, top - row.bottom, present)
