@@ -242,17 +242,38 @@ def fill_from_checkpoint(args) -> None:
             setattr(args, key, value)
 
 
-def build_setup(args) -> Setup:
+PLACEHOLDER_TOKENS = 12  # the window opens an Embedding model on ids 0..11 until told
+
+
+def build_setup(args, placeholder: bool = False) -> Setup:
     """Input first when it is a file (a new model takes its feature count from it); a
-    model file first when it holds an Embedding (its input is tokens, not numbers)."""
+    model file first when it holds an Embedding (its input is tokens, not numbers).
+    `placeholder` (the window): such a model opens on its first ids when no tokens are
+    given, with a note saying so, instead of refusing."""
     if getattr(args, "model", None) and (args.topology or "n2n") != "seq2seq":
         _refuse_seq2seq_file(args.model)
         network = build_network(args, None)
         if network.spec.embedding is not None:
+            notes = ()
+            if placeholder and not (getattr(args, "tokens", None) or args.input or args.text):
+                count = min(PLACEHOLDER_TOKENS, network.spec.embedding.num_embeddings)
+                args = _with(args, tokens=",".join(str(i) for i in range(count)))
+                notes = (f"no tokens given: showing ids 0–{count - 1}; type text (with the "
+                         f"vocabulary file) or ids in the Input panel's tokens box",)
             sequence, vocab = token_input(args, network)
-            return Setup(network, sequence, classes=class_names(args, network, vocab))
+            return Setup(network, sequence, notes, classes=class_names(args, network, vocab))
         return _numbers_setup(args, network)
     return _numbers_setup(args, None)
+
+
+def _with(args, **changes):
+    """args (a Config or an argparse namespace) with some fields changed."""
+    if hasattr(args, "with_"):
+        return args.with_(**changes)
+    copy = argparse.Namespace(**vars(args))
+    for key, value in changes.items():
+        setattr(copy, key, value)
+    return copy
 
 
 def _numbers_setup(args, network) -> Setup:

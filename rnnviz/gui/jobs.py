@@ -83,6 +83,13 @@ def _import_torch() -> None:
 def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> Snapshot:
     """Runs in the worker thread (it imports and calls torch). `report(fraction)`: told
     how far a long trace got; it may stop the work (a newer request)."""
+    from rnnviz.gui.torch_imports import TORCH_IMPORTS
+
+    with TORCH_IMPORTS:  # never while the training warm-up is half through its imports
+        return _compute_snapshot(config, previous, report)
+
+
+def _compute_snapshot(config, previous: Snapshot | None, report) -> Snapshot:
     _import_torch()
     from rnnviz.cli.options import build_setup
     from rnnviz.core.run import run_model
@@ -96,7 +103,8 @@ def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> S
         trace = extend_trace(previous.trace, previous.network, new_steps)
         return Snapshot(config, previous.network, sequence, trace, time.perf_counter() - start,
                         previous.device_text, extended=True)
-    setup = build_setup(config)  # weights come from the seed or the file: rebuilding is exact
+    setup = build_setup(config, placeholder=True)  # weights from the seed or the file:
+    # rebuilding is exact; a model with an Embedding and no tokens opens on its first ids
     network, sequence = setup.network, setup.sequence
     topology = config.topology or "n2n"
     # the outputs / decoder steps box is hidden for n2n and n2one: a value left there from
@@ -126,7 +134,7 @@ def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> S
 
         trace = replace(trace, tokens=sequence.tokens)
     return Snapshot(config, network, sequence, trace, time.perf_counter() - start,
-                    trace.device.describe(), notes=notes + tuple(run_notes),
+                    trace.device.describe(), notes=setup.notes + notes + tuple(run_notes),
                     targets=_task_targets(config), classes=setup.classes)
 
 

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.output_view = OutputView(self.sim)
         self.gradient_view = GradientView(self.sim, self.graph)
         self.network_panel = NetworkPanel()
-        self.input_panel = InputPanel()
+        self.input_panel = InputPanel(current_step=lambda: self.sim.t)
         self.transport = Transport(self.sim, self)
         self.addToolBar(Qt.TopToolBarArea, self.transport)
         from rnnviz.gui.panels.training_panel import TrainingPanel

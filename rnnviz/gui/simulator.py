@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from rnnviz.gui.config import Config
 from rnnviz.gui.jobs import Snapshot, compute_snapshot
+from rnnviz.gui.torch_imports import TORCH_IMPORTS
 from rnnviz.gui.worker import Worker
 
 log = logging.getLogger("rnnviz")
@@ -156,12 +157,17 @@ class Simulator(QObject):
             def s2s_job():  # compare overlays single networks: not for an encoder–decoder
                 from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
 
-                return snapshot, compute_seq2seq_gradients(
-                    snapshot.model, snapshot.s2s, objective, targets=snapshot.targets), []
+                with TORCH_IMPORTS:
+                    return snapshot, compute_seq2seq_gradients(
+                        snapshot.model, snapshot.s2s, objective, targets=snapshot.targets), []
             self._grad_worker.submit(s2s_job)
             return
 
         def job():
+            with TORCH_IMPORTS:
+                return gradients_job()
+
+        def gradients_job():
             from rnnviz.core.gradients import compare_gradients, compute_gradients
 
             trace = snapshot.trace

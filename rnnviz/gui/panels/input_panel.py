@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from rnnviz.core.sequences import PRESETS
 from rnnviz.core.states import INIT_KINDS
 from rnnviz.gui.config import DEFAULT_VOCAB
+from rnnviz.gui.panels.token_box import TokenBox
 from rnnviz.gui.quiet import quiet
 
 
@@ -36,8 +37,9 @@ class InputPanel(QWidget):
     edit_state_requested = Signal()
     batch_shown = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, current_step=lambda: 0):
         super().__init__(parent)
+        self.tokens = TokenBox(current_step)
         self.preset = QComboBox()
         self.preset.addItems(list(PRESETS))
         self.length = QSpinBox()
@@ -92,6 +94,7 @@ class InputPanel(QWidget):
         buttons.addWidget(self.preset_button)
         form.addRow(buttons)
         form.addRow("data", self.file_label)
+        form.addRow(self.tokens)
         form.addRow("initial state", self.init)
         form.addRow(self.edit_state)
         form.addRow("state seed", self.init_seed)
@@ -111,6 +114,7 @@ class InputPanel(QWidget):
         self.init_seed.valueChanged.connect(lambda v: self.edited.emit({"init_seed": v}))
         self.open_button.clicked.connect(self.open_data_requested)
         self.preset_button.clicked.connect(lambda: self.edited.emit({"input": None}))
+        self.tokens.edited.connect(self.edited)
 
     def _on_preset(self, name: str) -> None:
         change = {"preset": name, "input": None}
@@ -126,10 +130,15 @@ class InputPanel(QWidget):
             self.edited.emit({"init": kind})
 
     def show_state(self, config, sequence) -> None:
+        self.tokens.show_state(config, sequence)
         with quiet(self.preset, self.length, self.amplitude, self.frequency, self.text,
                    self.vocab, self.batch, self.init, self.init_seed):
             self._show_values(config)
         self._enable(config)
+        if sequence is not None and sequence.tokens is not None:  # an Embedding's input:
+            for widget in (self.preset, self.length, self.amplitude, self.frequency,  # the
+                           self.text, self.vocab, self.batch):  # tokens box says it all
+                widget.setEnabled(False)
         if sequence is not None:
             with quiet(self.shown):
                 self.shown.setRange(0, sequence.batch - 1)
