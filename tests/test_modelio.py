@@ -459,3 +459,46 @@ def test_one_cell_opens_and_cells_of_other_sizes_are_not_stacked(tmp_path, cell)
     np.testing.assert_allclose(trace.output[:, 0], torch.stack(outs).numpy(), atol=1e-6)
     picked = load_network(tmp_path / "c.pt", LoadOptions(prefix="b"))
     assert picked.spec.hidden_size == 4
+
+
+class TutorialEncoder(nn.Module):
+    """The PyTorch translation tutorial's EncoderRNN: Embedding → GRU."""
+
+    def __init__(self, vocab, hidden):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, hidden)
+        self.gru = nn.GRU(hidden, hidden, batch_first=True)
+
+
+class TutorialDecoder(nn.Module):
+    """Its DecoderRNN: Embedding of the previous word → ReLU → GRU → Linear."""
+
+    def __init__(self, hidden, vocab):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab, hidden)
+        self.gru = nn.GRU(hidden, hidden, batch_first=True)
+        self.out = nn.Linear(hidden, vocab)
+
+
+def test_translation_tutorial_pair_is_refused_with_the_real_reason_and_halves_open(tmp_path):
+    torch.manual_seed(3)
+    encoder, decoder = TutorialEncoder(12, 6), TutorialDecoder(6, 9)
+    path = tmp_path / "pair.pt"
+    torch.save({"encoder": encoder.state_dict(), "decoder": decoder.state_dict()}, path)
+    from rnnviz.core.files.seq2seq_io import load_seq2seq
+
+    with pytest.raises(RnnvizError, match="decoder reads its previous symbol through an "
+                                          "nn.Embedding.*--layer-prefix encoder.gru"):
+        load_seq2seq(path)
+    with pytest.raises(RnnvizError, match="e.g. --layer-prefix encoder.gru"):
+        load_network(path)
+    enc = load_network(path, LoadOptions(prefix="encoder.gru"))
+    assert enc.spec.embedding.name == "encoder.embedding" and enc.spec.head is None
+    dec = load_network(path, LoadOptions(prefix="decoder.gru"))
+    assert dec.spec.embedding.name == "decoder.embedding"  # its own table, not the encoder's
+    assert dec.spec.head is not None and dec.spec.head.output_size == 9
+    ids = torch.tensor([[1, 5, 7, 2]])
+    with torch.no_grad():
+        out, h_n = encoder.gru(encoder.embedding(ids))
+    trace = compute_trace(enc, enc.embed(ids.T.numpy()))
+    np.testing.assert_allclose(trace.output[:, 0], out[0].numpy(), atol=1e-6)

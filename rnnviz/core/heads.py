@@ -36,6 +36,7 @@ def find_embedding(state: Mapping[str, Tensor], rnn_prefix: str, input_size: int
     keys = list(state)
     first_rnn = keys.index(rnn_prefix + "weight_ih_l0") if ordered else -1
     named, before = [], []
+    home = rnn_prefix.split(".")[0] + "." if "." in rnn_prefix.rstrip(".") else ""
     for prefix, names in _leaves(state).items():
         weight = state.get(prefix + "weight")
         if names != {"weight"} or weight is None or weight.ndim != 2 \
@@ -45,7 +46,8 @@ def find_embedding(state: Mapping[str, Tensor], rnn_prefix: str, input_size: int
             named.append(prefix)
         elif ordered and keys.index(prefix + "weight") < first_rnn:
             before.append(prefix)
-    found = named + before
+    # the recurrent layer's own module's first (a decoder's table, not the encoder's)
+    found = sorted(named, key=lambda p: not p.startswith(home)) + before
     return found[0] if found else None
 
 
@@ -64,6 +66,11 @@ def linear_modules(state: Mapping[str, Tensor], features: int,
             continue
         found.append(prefix)
     return found
+
+
+def _recurrent_homes(state: Mapping[str, Tensor]) -> list[str]:
+    """Prefixes of every recurrent layer (keys ending in weight_ih_l0)."""
+    return [k[: -len("weight_ih_l0")] for k in state if k.endswith("weight_ih_l0")]
 
 
 def _name(prefix: str) -> str:
@@ -86,6 +93,13 @@ def choose_head(state: Mapping[str, Tensor], rnn_prefix: str, features: int,
     if not candidates:
         return None, [f"no Linear reading the recurrent layer's {features} outputs was found, "
                       f"so there is no output head"]
+    home = rnn_prefix.split(".")[0] + "." if "." in rnn_prefix.rstrip(".") else ""
+    if home:  # a layer inside a module (encoder.gru): not another such module's Linear
+        others = {p.split(".")[0] + "." for p in _recurrent_homes(state)} - {home}
+        candidates = [c for c in candidates if not any(c.startswith(o) for o in others)]
+        if not candidates:
+            return None, [f"no Linear reading the recurrent layer's {features} outputs was "
+                          f"found in '{home.rstrip('.')}', so there is no output head"]
     keys = list(state)
     last_rnn = max(i for i, k in enumerate(keys) if k.startswith(rnn_prefix))
     after = [c for c in candidates if keys.index(c + "weight") > last_rnn] if ordered else []

@@ -162,10 +162,12 @@ def choose_prefix(state: Mapping[str, Tensor], wanted: str | None) -> str:
         )
     if len(found) > 1:
         both = {"encoder.", "decoder."} <= set(found)
+        halves = {p.split(".")[0] for p in found} >= {"encoder", "decoder"} and not both
         raise RnnvizError(f"the file holds {len(found)} recurrent layers ({shown}); "
                           f"pick one with --layer-prefix" + (
                               ", or open it as an encoder–decoder with --topology seq2seq"
-                              if both else ""))
+                              if both else ", e.g. --layer-prefix " + found[0].rstrip(".")
+                              if halves else ""))
     return found[0]
 
 

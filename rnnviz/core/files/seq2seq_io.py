@@ -23,11 +23,30 @@ from rnnviz.core.seq2seq import START, Seq2Seq, Seq2SeqSpec, seq2seq_from_state_
 NUMBERED = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
+def refuse_embedding_decoder(state, found: list[str], name: str) -> None:
+    """An encoder–decoder whose decoder reads its previous symbol through an nn.Embedding
+    (the PyTorch translation tutorial's EncoderRNN / DecoderRNN) is not simulated as a
+    pair yet: say that, and how to open each half, rather than a reason about names."""
+    decoders = [f for f in found if f.split(".")[0] == "decoder"]
+    if not decoders:
+        return
+    parent = decoders[0].split(".")[0] + "."
+    tables = [k for k, v in state.items() if k.startswith(parent) and k.endswith("weight")
+              and "embed" in k.lower() and v.ndim == 2]
+    if tables:
+        halves = " / ".join(f"--layer-prefix {f}" for f in found)
+        raise RnnvizError(f"{name}'s decoder reads its previous symbol through an nn.Embedding "
+                          f"('{tables[0][:-len('.weight')]}', as in the PyTorch translation "
+                          f"tutorial); rnnviz steps one-hot decoders only so far: open each "
+                          f"half alone with {halves} (--topology n2n) and feed it tokens")
+
+
 def load_seq2seq(path: str | Path, info: dict | None = None,
                  target_vocab: str | None = None) -> tuple[Seq2Seq, list[str]]:
     """(model, notes) from a checkpoint; `info` is its sidecar, if any."""
     state = load_checkpoint(path)
     found = [p.rstrip(".") for p in recurrent_prefixes(state)]
+    refuse_embedding_decoder(state, found, Path(path).name)
     if not {"encoder", "decoder"} <= set(found):
         what = f"{len(found)} recurrent layer(s): {', '.join(found) or '(top level)'}"
         raise RnnvizError(f"seq2seq needs recurrent layers under 'encoder.' and 'decoder.', "
