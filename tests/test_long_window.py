@@ -113,3 +113,28 @@ def test_a_newer_request_stops_a_long_computation(qtbot, window, monkeypatch):
     assert time.perf_counter() - start < 5  # not after the long pass: it stopped
     assert window.sim.spec.cell == "gru" and window.sim.length == 50
     assert 0 < seen[0] < 1
+
+
+def test_zooming_the_graph_out_draws_a_bounded_window(qtbot, long_window):
+    from rnnviz.gui.views.graph_view import MAX_LONG_SPAN
+
+    graph = long_window.graph
+    graph.setXRange(0, 5999, padding=0)  # wider than a long trace's graph may show
+    (x0, x1), _ = graph.getViewBox().viewRange()
+    assert x1 - x0 <= MAX_LONG_SPAN + 1
+    block = graph.blocks[0]
+    assert block.length <= MAX_LONG_SPAN + 2 * long_window.sim.trace.chunk
+
+
+def test_graph_colours_are_fixed_over_the_whole_long_trace(qtbot, long_window):
+    """The c strips' levels come from the overview: the same wherever the window is."""
+    graph, sim = long_window.graph, long_window.sim
+    levels = []
+    for t in (10, 3000, 5990):
+        sim.seek(t)
+        levels.append([scale[2] for scale in graph._scales if scale[0] == "c"])
+    assert levels[0] == levels[1] == levels[2]
+    from rnnviz.gui.colors import bound_of_peak
+
+    peak = max(sim.trace.overview.bound(f"l{layer}_fwd_c") for layer in (0, 1))
+    assert max(hi for _, hi in levels[0]) == bound_of_peak(peak)

@@ -502,3 +502,124 @@ def test_translation_tutorial_pair_is_refused_with_the_real_reason_and_halves_op
         out, h_n = encoder.gru(encoder.embedding(ids))
     trace = compute_trace(enc, enc.embed(ids.T.numpy()))
     np.testing.assert_allclose(trace.output[:, 0], out[0].numpy(), atol=1e-6)
+
+
+# ----- the inert reader against crafted whole-model files ---------------------------------
+class _Storage:
+    def __init__(self, key, count):
+        self.key, self.count = key, count
+
+
+class _Tensor:
+    def __init__(self, storage, size, stride, state=None):
+        self.storage, self.size, self.stride, self.state = storage, size, stride, state
+
+
+class _Crafted(pickle.Pickler):
+    """Writes torch.save-like pickles with whatever sizes, strides and BUILD states."""
+
+    def persistent_id(self, obj):
+        if isinstance(obj, _Storage):
+            return ("storage", torch.FloatStorage, obj.key, "cpu", obj.count)
+        return None
+
+    def reducer_override(self, obj):
+        if isinstance(obj, _Tensor):
+            import collections
+
+            reduced = (torch._utils._rebuild_tensor_v2,
+                       (obj.storage, 0, obj.size, obj.stride, False,
+                        collections.OrderedDict()))
+            return reduced + ((obj.state,) if obj.state is not None else ())
+        return NotImplemented
+
+
+def _write_crafted(path, top, storages):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    _Crafted(buf, protocol=2).dump(top)
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("m/data.pkl", buf.getvalue())
+        for key, data in storages.items():
+            zf.writestr(f"m/data/{key}", data)
+        zf.writestr("m/version", "3\n")
+
+
+def test_a_tensor_claiming_more_elements_than_its_storage_is_refused(tmp_path):
+    storage = _Storage("0", 1)
+    _write_crafted(tmp_path / "expand.pt", {"w": _Tensor(storage, (20000, 20000), (0, 0))},
+                   {"0": b"\0" * 4})  # 16 bytes would become 1.6 GB
+    with pytest.raises(RnnvizError, match="claims more elements"):
+        from rnnviz.core.files.inert_pickle import read_whole_model
+
+        read_whole_model(tmp_path / "expand.pt")
+
+
+def test_setting_a_tensors_state_from_the_file_is_refused(tmp_path):
+    from rnnviz.core.files.inert_pickle import read_whole_model
+
+    storage = _Storage("0", 4)
+    source = _Tensor(storage, (2,), (1,))
+    _write_crafted(tmp_path / "state.pt", {"w": _Tensor(storage, (2,), (1,),
+                                                        state=(source, 0, (10**8,), (1,)))},
+                   {"0": b"\0" * 16})
+    with pytest.raises(RnnvizError, match="internal state"):
+        read_whole_model(tmp_path / "state.pt")
+
+
+def test_a_module_tree_that_branches_on_itself_is_walked_once(tmp_path):
+    """m.a = m.b = the next level, 24 deep: 2^24 paths, a few kilobytes."""
+    import time
+
+    from rnnviz.core.files.inert_pickle import read_whole_model
+
+    top = node = nn.Module()
+    node.rnn = nn.GRU(2, 3)
+    for _ in range(24):
+        child = nn.Module()
+        node.a = node.b = child
+        node = child
+    torch.save(top, tmp_path / "chain.pt")
+    start = time.perf_counter()
+    params, _ = read_whole_model(tmp_path / "chain.pt")
+    assert time.perf_counter() - start < 5
+    assert "rnn.weight_ih_l0" in params
+
+
+def test_odd_module_records_give_one_line_not_a_traceback(tmp_path):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    pickle.dump({"model": {"_parameters": [1, 2]}}, buf, protocol=2)
+    with zipfile.ZipFile(tmp_path / "odd.pt", "w") as zf:
+        zf.writestr("m/data.pkl", buf.getvalue())
+    with pytest.raises(RnnvizError):
+        load_network(tmp_path / "odd.pt")
+
+
+def test_refusal_names_the_global_in_a_whole_sentence(tmp_path):
+    Evil.marker = tmp_path / "pwned"
+    torch.save({"weight": Evil()}, tmp_path / "e.pt")
+    with pytest.raises(RnnvizError) as info:
+        load_checkpoint(tmp_path / "e.pt")
+    message = str(info.value)
+    assert "it names posix.system" in message or "it names nt.system" in message
+    assert "Please" not in message and message.count("(") == message.count(")")
+
+
+def test_a_square_input_linear_before_the_layer_is_no_embedding(tmp_path):
+    model = nn.Module()
+    model.inp = nn.Linear(4, 4, bias=False)  # an input projection, not a table of tokens
+    model.gru = nn.GRU(4, 8)
+    torch.save(model.state_dict(), tmp_path / "proj.pt")
+    assert load_network(tmp_path / "proj.pt").spec.embedding is None
+    table = nn.Module()
+    table.words = nn.Embedding(30, 4)  # unnamed like one, registered before: a table
+    table.gru = nn.GRU(4, 8)
+    torch.save(table.state_dict(), tmp_path / "t.pt")
+    assert load_network(tmp_path / "t.pt").spec.embedding.name == "words"
+    assert load_network(tmp_path / "t.pt", LoadOptions(use_embedding=False)).spec.embedding \
+        is None

@@ -117,3 +117,38 @@ def test_window_draws_the_steps_a_sequence_lacks_as_absent(qtbot, window):
     with qtbot.waitSignal(window.sim.error) as said:
         window.sim.set_objective("h_T")
     assert "padded batch" in said.args[0]
+
+
+def test_typing_more_text_recomputes_a_padded_batch(qtbot, window):
+    """A padded batch is never extended from its padded final state."""
+    from gui_support import load
+
+    from rnnviz.gui.config import Config
+
+    load(qtbot, window, Config(preset="text", text="hello", vocab="helo", lengths="3"))
+    with qtbot.waitSignal(window.sim.trace_changed, timeout=20_000):
+        window.edit({"text": "hellol"})
+    trace = window.sim.trace
+    assert trace.lengths.tolist() == [3]
+    assert not trace.part(0, "fwd", "h")[3:].any()
+
+
+def test_grads_refuses_lengths(tmp_path, capsys):
+    code = main(["grads", "--batch", "2", "--length", "6", "--lengths", "3,6", "--of", "h_T",
+                 "-o", str(tmp_path / "g.npz")])
+    err = capsys.readouterr().err
+    assert code == 2 and "padded batch" in err and not (tmp_path / "g.npz").exists()
+
+
+def test_lengths_of_strings_and_bad_settings_give_one_line(tmp_path, capsys, monkeypatch):
+    np.save(tmp_path / "lens.npy", np.array(["a", "b"]))
+    code = main(["trace", "--batch", "2", "--length", "4", "--lengths",
+                 str(tmp_path / "lens.npy"), "-o", str(tmp_path / "t.npz")])
+    assert code == 2 and "whole numbers" in capsys.readouterr().err
+    monkeypatch.setenv("RNNVIZ_LONG_TRACE_MIB", "lots")  # mistyped: the default applies
+    assert main(["trace", "--length", "4", "-o", str(tmp_path / "u.npz")]) == 0
+    (tmp_path / "classes.txt").write_bytes(b"\xff\xfe\x00bad")
+    code = main(["trace", "--length", "4", "--head", "linear", "--output-size", "2",
+                 "--classes", str(tmp_path / "classes.txt"), "-o", str(tmp_path / "v.npz")])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot read the classes" in err

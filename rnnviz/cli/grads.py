@@ -52,6 +52,9 @@ def cmd_grads(args) -> int:
     from rnnviz.export import prepare_target
 
     path = prepare_target(args.output, (".npz",), args.force)
+    if getattr(args, "lengths", None):
+        raise RnnvizError("gradients through time of a padded batch (--lengths) are not "
+                          "computed yet; leave out --lengths, or give one sequence")
     targets = _targets(args)
     topology = args.topology or "n2n"
     setup = build_setup(args)

@@ -109,6 +109,8 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
                    "words (default: words when the vocabulary has multi-character tokens)")
     t.add_argument("--unk", metavar="TOKEN", help="the token that unknown words become "
                    "(default: unknown words are refused, named)")
+    t.add_argument("--no-embedding", action="store_true", help="ignore an Embedding found "
+                   "in the file: the recurrent layer reads numbers per step")
     t.add_argument("--classes", metavar="NAMES", help="names of the head's outputs: a,b,c "
                    "or a file with one per line (a language model's are its vocabulary)")
     g.add_argument("--init", choices=INIT_KINDS, default="zeros", help="initial h0/c0")
@@ -201,7 +203,8 @@ def build_network(args, input_features: int | None):
         activation = {"linear": "none", None: None}.get(args.head, args.head)
         options = LoadOptions(nonlinearity=args.nonlinearity, prefix=args.layer_prefix,
                               head_activation=activation, use_head=args.head != "none",
-                              head_prefix=args.head_prefix)
+                              head_prefix=args.head_prefix,
+                              use_embedding=not getattr(args, "no_embedding", False))
         network = load_network(args.model, options).to(dtype)
         from rnnviz.core.files.checkpoint import read_sidecar, sidecar_path
 
@@ -363,9 +366,13 @@ def class_names(args, network, vocab) -> tuple[str, ...] | None:
         return None
     if given:
         path = Path(given)
-        names = tuple(line.rstrip("\r\n") for line in path.read_text(encoding="utf-8")
-                      .splitlines() if line.strip()) if path.is_file() else \
-            tuple(n.strip() for n in given.split(","))
+        try:
+            names = tuple(line.rstrip("\r") for line in path.read_text(encoding="utf-8")
+                          .split("\n") if line.strip()) if path.is_file() else \
+                tuple(n.strip() for n in given.split(","))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RnnvizError(f"cannot read the classes from {path.name} ({exc}); give a "
+                              f"UTF-8 file with one name per line, or a,b,c") from None
         if len(names) != head.output_size:
             raise RnnvizError(f"--classes gives {len(names)} names but the head has "
                               f"{head.output_size} outputs; give one name per output")

@@ -44,7 +44,8 @@ def find_embedding(state: Mapping[str, Tensor], rnn_prefix: str, input_size: int
             continue
         if "embed" in prefix.lower():
             named.append(prefix)
-        elif ordered and keys.index(prefix + "weight") < first_rnn:
+        elif ordered and keys.index(prefix + "weight") < first_rnn \
+                and weight.shape[0] != weight.shape[1]:  # square: an input Linear, likelier
             before.append(prefix)
     # the recurrent layer's own module's first (a decoder's table, not the encoder's)
     found = sorted(named, key=lambda p: not p.startswith(home)) + before

@@ -45,7 +45,10 @@ def prefers_long(spec: NetworkSpec, steps: int, batch: int, itemsize: int) -> bo
     """Whether a trace is better kept as checkpoints than whole: too big for LONG_TRACE_BYTES
     or for half of the memory available now."""
     need = estimate_trace_bytes(spec, steps, batch, itemsize)
-    limit = int(os.environ.get("RNNVIZ_LONG_TRACE_MIB", 0)) << 20 or LONG_TRACE_BYTES
+    try:
+        limit = int(os.environ.get("RNNVIZ_LONG_TRACE_MIB") or 0) << 20 or LONG_TRACE_BYTES
+    except ValueError:  # a mistyped setting: the default, not a traceback
+        limit = LONG_TRACE_BYTES
     have = available_memory_bytes()
     return need > limit or (have is not None and need > 0.5 * have)
 

@@ -245,6 +245,8 @@ def compute_trace(
 def check_lengths(lengths, steps: int, batch: int) -> np.ndarray:
     """Each sequence's length: one whole number per sequence, 1..T."""
     values = np.asarray(lengths)
+    if values.dtype.kind not in "iuf":
+        raise RnnvizError(f"lengths must be whole numbers; got {values.dtype} values")
     if values.ndim != 1 or len(values) != batch:
         raise RnnvizError(f"--lengths gives {values.size} length(s) for a batch of {batch} "
                           f"sequence(s); give one per sequence, e.g. "

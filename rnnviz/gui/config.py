@@ -18,7 +18,7 @@ NETWORK_FIELDS = ("model", "layer_prefix", "head_prefix", "cell", "input_size", 
                   "num_layers", "nonlinearity", "bias", "bidirectional", "proj_size", "dropout",
                   "head", "output_size", "seed", "dtype", "topology", "feed", "decode_steps",
                   "decoder_cell", "decoder_hidden_size", "decoder_layers", "context",
-                  "context_map", "target_vocab")
+                  "context_map", "target_vocab", "no_embedding")
 INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
                 "vocab", "batch", "tokens", "vocab_file", "tokenize", "unk", "classes", "lengths")
 
@@ -52,6 +52,7 @@ class Config:
     context: str = "init"  # seq2seq: the context as the decoder's h0, or an input each step
     context_map: bool = False
     target_vocab: str | None = None
+    no_embedding: bool = False  # a model file's Embedding ignored: numbers per step
     # input (a file, or a preset)
     input: str | None = None
     batch_first: bool = False

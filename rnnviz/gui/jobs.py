@@ -55,6 +55,8 @@ def _can_extend(config, previous: Snapshot | None) -> bool:
         return False  # an N→1 output or a decoder depends on the whole input: recompute
     if getattr(previous.trace, "store", None) is not None:
         return False  # a LongTrace is recomputed (its checkpoints and overview) as a whole
+    if config.lengths or previous.trace.lengths is not None:
+        return False  # a padded batch: each sequence ends at its own length
     old = previous.config
     if old.input or previous.trace.length != len(old.text or ""):
         return False

@@ -61,3 +61,24 @@ def whole_range(trace, which: str, b: int, t: int = 0) -> tuple[float, float]:
     hi = np.concatenate([overview.hi[k][:, b] for k in keys]).ravel()
     lo, hi = lo[np.isfinite(lo)], hi[np.isfinite(hi)]
     return (float(lo.min()) if lo.size else -1.0, float(hi.max()) if hi.size else 1.0)
+
+
+def row_bound(trace, row, b: int) -> float | None:
+    """The colour bound of a graph row over the whole of a long trace (None: not long, the
+    row's own values decide). x is held whole; h and c come from the overview."""
+    if not is_long(trace):
+        return None
+    memo = trace.__dict__.setdefault("_row_bounds", {})
+    key = (row.kind, row.layer, row.direction, b)
+    if key not in memo:
+        spec = trace.spec
+        if row.kind == "x":
+            memo[key] = state_bound(trace.x[:, b])
+        elif row.kind == "layer":
+            memo[key] = part_bound(trace, row.layer, row.direction, "h")
+        elif row.kind == "cat":
+            memo[key] = max(part_bound(trace, row.layer, d, "h") for d in spec.directions())
+        else:
+            lo, hi = value_range(trace, "y", b)
+            memo[key] = bound_of_peak(max(abs(lo), abs(hi)))
+    return memo[key]

@@ -92,15 +92,37 @@ class _Storage:
             torch.empty(0, dtype=dtype)
 
 
-def _rebuild_tensor(storage, offset, size, stride, *_rest) -> torch.Tensor:
-    if not isinstance(storage, _Storage):
+class Rebuilt:
+    """A tensor rebuilt from the file, kept in a box: pickle's BUILD on it (which would
+    call torch's own Tensor.__setstate__ with the file's arguments) is refused."""
+
+    def __init__(self, tensor: torch.Tensor):
+        self.tensor = tensor
+
+    def __setstate__(self, _state) -> None:
+        raise RnnvizError("the file sets a tensor's internal state, which rnnviz does not do")
+
+
+def _whole(values) -> tuple[int, ...]:
+    if not isinstance(values, (tuple, list)) or not all(isinstance(v, int) for v in values):
+        raise RnnvizError("a tensor's size or stride in the file is not whole numbers")
+    return tuple(values)
+
+
+def _rebuild_tensor(storage, offset, size, stride, *_rest) -> Rebuilt:
+    """A tensor's own copy of its elements: no more elements than its storage holds (a
+    stride of 0, or overlapping strides, cannot make a small file fill the memory)."""
+    if not isinstance(storage, _Storage) or not isinstance(offset, int):
         raise RnnvizError("a tensor in the file has no storage of its own")
+    size, stride = _whole(size), _whole(stride)
     base = storage.tensor
-    need = offset + sum((s - 1) * st for s, st in zip(size, stride) if s) + 1 if all(size) else 0
-    if need > base.numel() or offset < 0 or any(st < 0 for st in stride):
-        raise RnnvizError("a tensor in the file points outside its storage; the file is "
-                          "damaged")
-    return torch.as_strided(base, tuple(size), tuple(stride), offset).clone()
+    count = int(np.prod(size, dtype=np.int64)) if size else 1
+    need = offset + sum((s - 1) * st for s, st in zip(size, stride)) + 1 if count else 0
+    if (len(size) != len(stride) or offset < 0 or any(st < 0 for st in stride)
+            or need > base.numel() or count > base.numel()):
+        raise RnnvizError("a tensor in the file points outside its storage, or claims more "
+                          "elements than it has; the file is damaged")
+    return Rebuilt(torch.as_strided(base, size, stride, offset).clone())
 
 
 def _rebuild_parameter(data, *_rest):
@@ -175,6 +197,13 @@ def read_whole_model(path: str | Path) -> tuple[dict[str, torch.Tensor], dict]:
             order = archive.read(root + "byteorder").decode("ascii", "replace").strip()
         cache: dict[str, _Storage] = {}
 
+        compressed = [i for i in archive.infolist() if i.compress_type != zipfile.ZIP_STORED
+                      and i.file_size > 1000 * max(i.compress_size, 1)]
+        if compressed:  # torch.save stores entries as they are; a zip bomb does not
+            raise RnnvizError(f"{path.name} holds an entry that would unpack to "
+                              f"{compressed[0].file_size:,} bytes from "
+                              f"{compressed[0].compress_size:,}; not a torch.save archive")
+
         def storage(key: str, dtype: torch.dtype) -> _Storage:
             if key not in cache:
                 entry = f"{root}data/{key}"
@@ -197,22 +226,39 @@ def read_whole_model(path: str | Path) -> tuple[dict[str, torch.Tensor], dict]:
             raise RnnvizError(f"{path.name}'s pickle cannot be read without running it "
                               f"({first}); re-save it with torch.save(model.state_dict(), "
                               f"path)") from None
-    return _walk(top, path.name)
+    try:
+        return _walk(top, path.name)
+    except RnnvizError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a tree of odd records is the file's problem
+        raise RnnvizError(f"{path.name}'s module tree cannot be read ({type(exc).__name__}); "
+                          f"re-save it with torch.save(model.state_dict(), path)") from None
+
+
+MAX_NODES = 100_000  # modules and dicts visited: a real model has hundreds
 
 
 def _walk(top, name: str) -> tuple[dict[str, torch.Tensor], dict]:
     params: dict[str, torch.Tensor] = {}
     info: dict = {"classes": {}, "attributes": {}}
+    seen: set[int] = set()  # a module reached twice (the pickle memo) is walked once
+
+    def dict_of(value) -> dict:
+        return value if isinstance(value, dict) else {}
 
     def visit(node, prefix: str, depth: int) -> None:
-        if depth > MAX_DEPTH:
-            raise RnnvizError(f"{name}: the module tree is more than {MAX_DEPTH} levels deep")
-        if isinstance(node, torch.Tensor):
-            params[prefix.rstrip(".")] = node
+        if isinstance(node, Rebuilt):
+            params[prefix.rstrip(".")] = node.tensor
             return
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if depth > MAX_DEPTH or len(seen) > MAX_NODES:
+            raise RnnvizError(f"{name}: the module tree is deeper than {MAX_DEPTH} levels or "
+                              f"has more than {MAX_NODES:,} parts; re-save the state_dict")
         if isinstance(node, dict):  # a state_dict or a checkpoint dict inside the file
             for key, value in node.items():
-                if isinstance(value, (torch.Tensor, dict, Record)):
+                if isinstance(value, (Rebuilt, dict, Record)):
                     visit(value, f"{prefix}{key}.", depth + 1)
             return
         if not isinstance(node, Record):
@@ -223,11 +269,11 @@ def _walk(top, name: str) -> tuple[dict[str, torch.Tensor], dict]:
                  if isinstance(v, (str, int, float, bool)) and not k.startswith("_")}
         info["attributes"][prefix.rstrip(".")] = plain
         for group in ("_parameters", "_buffers"):
-            for key, value in (attributes.get(group) or {}).items():
-                if isinstance(value, torch.Tensor):
-                    params[f"{prefix}{key}"] = value
-        for key, child in (attributes.get("_modules") or {}).items():
-            if child is not None:
+            for key, value in dict_of(attributes.get(group)).items():
+                if isinstance(value, Rebuilt):
+                    params[f"{prefix}{key}"] = value.tensor
+        for key, child in dict_of(attributes.get("_modules")).items():
+            if isinstance(child, (Record, dict)):
                 visit(child, f"{prefix}{key}.", depth + 1)
 
     visit(top, "", 0)

@@ -85,9 +85,9 @@ def load_checkpoint_with_info(path: str | Path) -> tuple[dict[str, Tensor], dict
 
 def _refusal(name: str, message: str) -> str:
     """Why torch's weights-only unpickler refused a file, in the user's terms."""
-    code = re.search(r"[^\n]*unsupported global[^\n]*", message, re.IGNORECASE)
-    if code:
-        return (f"{name} holds pickled Python objects ({code.group(0).strip()[:120]}), which "
+    code = re.search(r"unsupported global:?\s*(?:GLOBAL\s+)?([\w.]+)", message, re.IGNORECASE)
+    if code:  # the name alone: torch's own sentence around it would be cut mid-word
+        return (f"{name} holds pickled Python objects (it names {code.group(1)}), which "
                 f"rnnviz never runs; save the weights with torch.save(model.state_dict(), path)")
     detail = message.split("WeightsUnpickler error:", 1)[-1].strip().splitlines()
     detail = next((line.strip() for line in detail if line.strip()), "")[:120]

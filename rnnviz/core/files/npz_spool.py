@@ -69,17 +69,20 @@ class Spool:
         np.lib.format.write_array_header_2_0(out, header)
         fh = self._files.pop(key)
         self.rows.pop(key, None)  # copied out: a second file needs them computed again
-        fh.seek(0)
-        left = steps * int(np.prod(row, dtype=np.int64)) * dtype.itemsize
-        while left:
-            data = fh.read(min(BLOCK, left))
-            if not data:
-                raise RnnvizError(f"the spooled {key} ended early; the trace was not written")
-            out.write(data)
-            left -= len(data)
-        fh.close()
-        with contextlib.suppress(OSError):
-            Path(fh.name).unlink()  # its bytes are in the zip: give the disk back at once
+        try:
+            fh.seek(0)
+            left = steps * int(np.prod(row, dtype=np.int64)) * dtype.itemsize
+            while left:
+                data = fh.read(min(BLOCK, left))
+                if not data:
+                    raise RnnvizError(f"the spooled {key} ended early; the trace was not "
+                                      f"written")
+                out.write(data)
+                left -= len(data)
+        finally:
+            fh.close()
+            with contextlib.suppress(OSError):
+                Path(fh.name).unlink()  # its bytes are in the zip (or no use): disk back
 
     def close(self) -> None:
         for fh in self._files.values():

@@ -131,14 +131,15 @@ def row_values(trace, row: Row, batch: int) -> tuple[np.ndarray, str]:
     return y, ("p" if activation != "none" else "y")
 
 
-def row_scale(spec, part: str, values: np.ndarray):
-    """Fixed colour levels: probabilities 0..1; bounded h ±1; other values ±max over T."""
+def row_scale(spec, part: str, values: np.ndarray, bound: float | None = None):
+    """Fixed colour levels: probabilities 0..1; bounded h ±1; other values ±max over T
+    (`bound`: that max taken over a whole long trace, when `values` are a window of it)."""
     if part == "p":
         return scale_for("i")  # sequential 0..1
     if part == "h" and not (spec.cell == "rnn" and spec.nonlinearity == "relu") \
             and not spec.proj_size:
         return scale_for("h", 1.0)
-    return scale_for("c", state_bound(values))
+    return scale_for("c", state_bound(values) if bound is None else bound)
 
 
 GRADIENT_LEVELS = (-8.0, 1.0)  # log10 |∂L/∂·|: fixed, so steps and networks compare

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from rnnviz.gui.colors import PART_COLORS, SEQUENTIAL_LUT, scale_for, state_bound
+from rnnviz.gui.trace_bounds import is_long, part_bound, row_bound
 from rnnviz.gui.views.axes import IntegerAxis, LabelAxis, tick_font
 from rnnviz.gui.views.colour_legend import ColourLegend, legend_scales
 from rnnviz.gui.views.fade import FutureFade
@@ -46,6 +47,7 @@ from rnnviz.gui.views.graph_layout import (
 
 GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
+MAX_LONG_SPAN = 512  # a long trace: the most steps the graph draws at once (zoomed out)
 FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
 LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
 
@@ -134,8 +136,11 @@ class GraphView(pg.PlotWidget):
         columns = self.blocks[-1].x0 + self.blocks[-1].length
         if self.blocks[0].x0 == 0:
             self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # frame's room
-        # the whole timeline, also when only the steps around t are drawn (a long trace)
-        self.getViewBox().setLimits(xMin=-1.5, xMax=max(columns, self.sim.length) + 0.5)
+        # the whole timeline, also when only the steps around t are drawn (a long trace:
+        # then zoomed out at most to MAX_LONG_SPAN steps, all recomputed on demand)
+        long = self.blocks[0].trace is not self.sim.trace
+        self.getViewBox().setLimits(xMin=-1.5, xMax=max(columns, self.sim.length) + 0.5,
+                                    maxXRange=MAX_LONG_SPAN if long else None)
         self._fit_y()
 
     def _fit_y(self) -> None:
@@ -199,7 +204,8 @@ class GraphView(pg.PlotWidget):
         for row in block.rows:
             where = f"{block.half} {row.label}".strip()
             values, part = row_values(trace, row, b)
-            scale = row_scale(spec, part, values)
+            scale = row_scale(spec, part, values, row_bound(self.sim.trace, row, b)
+                              if block.trace is not self.sim.trace else None)
             name = {"layer": "h", "cat": "h"}.get(row.kind, part)
             g = None if grads is None else gradient_values(grads, row, b)
             if g is not None:
@@ -208,7 +214,10 @@ class GraphView(pg.PlotWidget):
             top = row.top
             if row.kind == "layer" and spec.cell == "lstm":
                 c = trace.part(row.layer, row.direction, "c")[:, b]
-                c_scale, c_name = scale_for("c", state_bound(c)), "c"
+                long = block.trace is not self.sim.trace and is_long(self.sim.trace)
+                c_scale = scale_for("c", part_bound(self.sim.trace, row.layer, row.direction,
+                                                    "c") if long else state_bound(c))
+                c_name = "c"
                 if grads is not None:
                     c = log_magnitude(grads.arrays[f"l{row.layer}_{row.direction}_dc"][:, b])
                     c_scale, c_name = gradient_scale, GRADIENT_NAME
@@ -372,7 +381,8 @@ class GraphView(pg.PlotWidget):
             return  # the whole trace is drawn
         (x0, x1), _ = self.getViewBox().viewRange()
         first = max(0, int(np.ceil(x0 - NODE_HALF_WIDTH)))  # columns with a node in view
-        last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)))
+        last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)),
+                   first + MAX_LONG_SPAN)
         if not block.offset <= first <= last < block.offset + block.length:
             self._move_window(first, last)
 
