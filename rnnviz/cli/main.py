@@ -203,6 +203,44 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(0, "gui")
     args = build_parser().parse_args(argv)
     args.explicit = len(argv) > 1  # flags given: open on them instead of the last session
+    if args.command == "gui":
+        return _run(args)  # the window handles its own signals and errors
+    from rnnviz.interrupts import Interrupted, interrupts
+
+    try:
+        with interrupts(deferred=args.command in ("snapshot", "animate")):  # Qt inside
+            return _run(args)
+    except Interrupted as stop:
+        print(f"rnnviz {args.command}: interrupted ({stop}); nothing was written",
+              file=sys.stderr)
+        return stop.exit_status
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user: it goes to the log
+        return _unexpected(args.command, exc)
+
+
+def _unexpected(command: str, exc: Exception) -> int:
+    """One line for the user; the traceback in the log file, whose path the line gives."""
+    import logging
+    import traceback
+
+    from rnnviz.gui.app import log_path
+
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"rnnviz {command}: {traceback.format_exc()}\n")
+        where = f"details in {path}"
+    except OSError:
+        logging.getLogger("rnnviz").exception("unexpected error")
+        where = "the log could not be written"
+    first = (str(exc).splitlines() or [""])[0][:160]
+    print(f"rnnviz {command}: unexpected error ({type(exc).__name__}: {first}); {where}",
+          file=sys.stderr)
+    return 1
+
+
+def _run(args) -> int:
     try:
         from rnnviz.cli.options import fill_from_checkpoint
 

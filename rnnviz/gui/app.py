@@ -11,10 +11,15 @@ from pathlib import Path
 log = logging.getLogger("rnnviz")
 
 
+def log_path() -> Path:
+    """Where rnnviz logs what went wrong unexpectedly (~/.cache/rnnviz/rnnviz.log)."""
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "rnnviz" / \
+        "rnnviz.log"
+
+
 def _setup_logging() -> Path:
-    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "rnnviz"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "rnnviz.log"
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)

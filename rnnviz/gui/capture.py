@@ -34,7 +34,10 @@ def step_frames(window, widget: QWidget, steps: Iterable[int], scale: float = 1.
                 progress: Callable[[int], bool] | None = None) -> Iterator[np.ndarray]:
     """One RGBA frame per step (in the order given: backwards too); `progress(i)`
     returning False cancels (raises Cancelled)."""
+    from rnnviz.interrupts import check
+
     for i, t in enumerate(steps):
+        check()  # Ctrl+C / SIGTERM: a signal inside Qt is only recorded; stop here
         if progress is not None and not progress(i):
             raise Cancelled()
         window.sim.seek(t)

@@ -16,8 +16,8 @@ import numpy as np
 import torch
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.files.atomic import atomic_path
-from rnnviz.core.files.modelio import save_state_dict
+from rnnviz.core.files.atomic import atomic_paths
+from rnnviz.core.files.modelio import write_state_dict
 from rnnviz.core.tasks import Task
 
 
@@ -50,11 +50,8 @@ def save_trained(network, path: str | Path, task: Task, settings, metric: float 
     """Write the checkpoint (a Network or a Seq2Seq), its JSON and its example input;
     returns the paths written."""
     path = Path(path)
-    save_state_dict(network, path)
     values, shown = example_input(task, settings.seed)
     example = example_input_path(path)
-    with atomic_path(example) as tmp, open(tmp, "wb") as fh:
-        np.save(fh, values)
     spec = network.spec
     single = getattr(spec, "decoder", None) is None  # not an encoder–decoder
     info = {
@@ -72,8 +69,12 @@ def save_trained(network, path: str | Path, task: Task, settings, metric: float 
     }
     if not single:
         info["seq2seq"] = spec.to_dict()  # the decoder's symbols and how c reaches it
-    with atomic_path(sidecar_path(path)) as tmp:
-        tmp.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    # all three or none: a checkpoint without its sidecar would reopen on the wrong input
+    with atomic_paths([path, sidecar_path(path), example]) as (weights, side, inputs):
+        write_state_dict(network, weights, path.suffix)
+        side.write_text(json.dumps(info, indent=2), encoding="utf-8")
+        with open(inputs, "wb") as fh:
+            np.save(fh, values)
     return [path, sidecar_path(path), example]
 
 

@@ -366,9 +366,14 @@ def save_state_dict(network: Network, path: str | Path) -> None:
 
     path = Path(path)
     with atomic_path(path) as tmp:
-        if path.suffix.lower() == ".safetensors":
-            from safetensors.torch import save_file
+        write_state_dict(network, tmp, path.suffix)
 
-            save_file({k: v.contiguous() for k, v in network.state_dict().items()}, str(tmp))
-        else:
-            torch.save(network.state_dict(), tmp)
+
+def write_state_dict(network: Network, tmp: Path, suffix: str) -> None:
+    """The weights into `tmp` (a temporary path of atomic_path), as `suffix` says."""
+    if suffix.lower() == ".safetensors":
+        from safetensors.torch import save_file
+
+        save_file({k: v.contiguous() for k, v in network.state_dict().items()}, str(tmp))
+    else:
+        torch.save(network.state_dict(), tmp)

@@ -12,7 +12,6 @@ writes (stored, zip64): `np.load` reads it as before.
 from __future__ import annotations
 
 import contextlib
-import errno
 import shutil
 import tempfile
 import zipfile
@@ -21,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.core.files.atomic import atomic_path
+from rnnviz.core.files.atomic import atomic_path, disk_full
 from rnnviz.core.memory import gib
 
 BLOCK = 16 << 20  # bytes copied at a time from a spool file into the zip
@@ -121,18 +120,11 @@ def write_npz(path: str | Path, arrays: dict[str, object]) -> Path:
     return path
 
 
-@contextlib.contextmanager
 def disk_errors(folder: Path):
-    """A full disk (or quota) said in one line, with what is free; nothing is left behind
+    """A full disk said in one line (atomic.disk_full); nothing is left behind
     (atomic_path and Spool.close remove their files)."""
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-            raise
-        free = free_bytes(folder)
-        raise RnnvizError(f"the disk holding {folder} is full ({gib(free or 0)} free); "
-                          f"nothing was written. Free some space or write elsewhere") from None
+    return disk_full(Path(folder) if str(folder) else Path("."),
+                     lambda where: free_bytes(where))  # looked up when needed
 
 
 def free_bytes(folder: str | Path) -> int | None:
