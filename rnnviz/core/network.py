@@ -230,5 +230,8 @@ class Network:
 
 def check_state_dict_values(params: Mapping[str, Tensor]) -> None:
     for name, value in params.items():
+        if value.is_complex() or not value.is_floating_point():
+            raise RnnvizError(f"{name} holds {value.dtype} values; a recurrent layer's weights "
+                              f"are real floating-point numbers")
         if not torch.isfinite(value).all():
             raise RnnvizError(f"{name} contains NaN or inf; the checkpoint is damaged")

@@ -85,9 +85,59 @@ def read_sidecar(model_path: str | Path) -> dict | None:
         return None
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise RnnvizError(f"{path.name} is not readable JSON ({exc}); delete or fix it") from None
-    return info if isinstance(info, dict) else None
+    if not isinstance(info, dict):
+        raise RnnvizError(f"{path.name} holds a JSON {type(info).__name__}, not an object; "
+                          f"delete or fix it")
+    check_sidecar(info, path.name)
+    return info
+
+
+def check_sidecar(info: dict, name: str) -> None:
+    """Every key rnnviz reads from a sidecar has the type it needs; the example input's
+    file is a plain name beside the checkpoint (never a path out of its folder)."""
+    from rnnviz.core.sequences import PRESETS
+    from rnnviz.core.spec import HEAD_ACTIVATIONS, NONLINEARITIES
+    from rnnviz.core.topology import TOPOLOGIES
+
+    def bad(key: str, wanted: str):
+        value = info.get(key) if "." not in key else None
+        got = type(value).__name__ if value is not None else "something else"
+        raise RnnvizError(f"{name}: '{key}' should be {wanted}, not {got}; fix or delete {name}")
+
+    choices = {"nonlinearity": NONLINEARITIES, "head_activation": HEAD_ACTIVATIONS,
+               "topology": TOPOLOGIES}
+    for key, allowed in choices.items():
+        if info.get(key) is not None and info[key] not in allowed:
+            bad(key, "one of " + ", ".join(allowed))
+    for key in ("task", "task_description", "stopped", "rnnviz"):
+        if info.get(key) is not None and not isinstance(info[key], str):
+            bad(key, "text")
+    settings = info.get("settings")
+    if settings is not None:
+        if not isinstance(settings, dict):
+            bad("settings", "an object of training settings")
+        seed = settings.get("seed")
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+            bad("settings.seed", "a whole number")
+    shown = info.get("input")
+    if shown is None:
+        return
+    if not isinstance(shown, dict):
+        bad("input", 'an object ({"input": file} or {"preset": …})')
+    example = shown.get("input")
+    if example is not None and (not isinstance(example, str) or Path(example).name != example
+                                or example in ("", ".", "..")):
+        raise RnnvizError(f"{name}: 'input.input' must name a file beside the checkpoint "
+                          f"(a plain file name, no folders); fix or delete {name}")
+    if shown.get("preset") is not None and shown["preset"] not in PRESETS:
+        bad("input.preset", "one of " + ", ".join(PRESETS))
+    for key in ("text", "vocab"):
+        if shown.get(key) is not None and not isinstance(shown[key], str):
+            raise RnnvizError(f"{name}: 'input.{key}' should be text; fix or delete {name}")
+    if info.get("seq2seq") is not None and not isinstance(info["seq2seq"], dict):
+        bad("seq2seq", "an object (the encoder–decoder's spec)")
 
 
 def sidecar_defaults(model_path: str | Path) -> dict:

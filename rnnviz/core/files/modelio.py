@@ -31,6 +31,7 @@ _RNN_KEY = re.compile(
 )
 _CELL_BY_GATES = {1: "rnn", 4: "lstm", 3: "gru"}
 SAFE_SUFFIXES = (".pt", ".pth", ".bin", ".ckpt", ".safetensors")
+MAX_NESTING = 32  # dicts inside dicts: a training script's checkpoint has two or three
 
 
 @dataclass(frozen=True)
@@ -122,12 +123,15 @@ def flatten_state(obj: object, name: str = "the checkpoint") -> dict[str, Tensor
         )
     flat: dict[str, Tensor] = {}
 
-    def walk(mapping: Mapping, prefix: str) -> None:
+    def walk(mapping: Mapping, prefix: str, depth: int = 0) -> None:
+        if depth > MAX_NESTING:
+            raise RnnvizError(f"{name} nests dicts more than {MAX_NESTING} deep; a checkpoint "
+                              f"is a state_dict, maybe inside a dict or two")
         for key, value in mapping.items():
             if isinstance(value, Tensor):
                 flat[prefix + str(key)] = value
             elif isinstance(value, Mapping):
-                walk(value, f"{prefix}{key}.")
+                walk(value, f"{prefix}{key}.", depth + 1)
 
     walk(obj, "")
     if not flat:
@@ -333,9 +337,9 @@ def network_from_state_dict(state: Mapping[str, Tensor], options: LoadOptions = 
                         f"{table.shape[1]} features; feed it tokens (--tokens, or --text with "
                         f"--vocab-file)")
     notes.extend(head_notes)
+    check_state_dict_values(params)  # real floating point, finite: before any cast
     params = {k: v.to(torch.float64 if v.dtype == torch.float64 else torch.float32)
               for k, v in params.items()}
-    check_state_dict_values(params)
     return Network(spec.with_(head=head, notes=tuple(notes)), params)
 
 

@@ -53,7 +53,11 @@ def load_seq2seq(path: str | Path, info: dict | None = None,
                           f"but {Path(path).name} holds {what}; use --topology n2n, n2one or "
                           f"one2n for a single network")
     if info and info.get("seq2seq"):
-        spec = Seq2SeqSpec.from_dict(info["seq2seq"])
+        try:
+            spec = Seq2SeqSpec.from_dict(info["seq2seq"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise RnnvizError(f"the sidecar's 'seq2seq' is not an encoder–decoder's spec "
+                              f"({type(exc).__name__}: {exc}); fix or delete it") from None
         model = seq2seq_from_state_dict(spec, {k: v.float() for k, v in state.items()})
         return model, [f"encoder–decoder from {Path(path).name}: {spec.title()}"]
     notes = []
