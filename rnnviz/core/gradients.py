@@ -20,6 +20,7 @@ import torch
 from rnnviz.core.cells import gru_step, lstm_step, rnn_step
 from rnnviz.core.devices import resolve_device
 from rnnviz.core.errors import RnnvizError
+from rnnviz.core.memory import check_trace_fits
 from rnnviz.core.network import Network
 from rnnviz.core.states import InitialState, zeros_state
 from rnnviz.core.threads import threads_for, torch_threads
@@ -124,6 +125,11 @@ def objective_value(network: Network, kind: str, index: int, states, top: torch.
     return torch.nn.functional.mse_loss(chosen, targets.to(chosen))
 
 
+# autograd keeps every step's gates, states and their gradients, one small tensor each:
+# measured ~4× the trace's own bytes (and per-tensor overhead on top)
+AUTOGRAD_FACTOR = 6
+
+
 def compute_gradients(network: Network, x, objective: str = "h_T", *,
                       initial: InitialState | None = None, targets=None,
                       device: str = "cpu", dtype: torch.dtype | None = None) -> Gradients:
@@ -136,6 +142,9 @@ def compute_gradients(network: Network, x, objective: str = "h_T", *,
     if xt.ndim != 3 or xt.shape[2] != spec.input_size or xt.shape[0] == 0:
         raise RnnvizError(f"input must be (T, B, {spec.input_size}) with T ≥ 1, "
                           f"got {tuple(xt.shape)}")
+    itemsize = torch.empty((), dtype=dtype or network.dtype).element_size()
+    check_trace_fits(spec, xt.shape[0], xt.shape[1], AUTOGRAD_FACTOR * itemsize,
+                     what="gradients through time of")
     xt = xt.to(device=dev, dtype=dtype or network.dtype).requires_grad_(True)
     initial = initial or zeros_state(spec, xt.shape[1])
     h0 = torch.as_tensor(initial.h0, dtype=xt.dtype, device=dev)

@@ -58,13 +58,15 @@ def gib(n: float) -> str:
 
 
 def check_trace_fits(spec: NetworkSpec, steps: int, batch: int, itemsize: int,
-                     available: int | None = None, where: str = "memory") -> None:
+                     available: int | None = None, where: str = "memory",
+                     what: str = "this trace") -> None:
     """Refuse when the estimate exceeds 80% of `available` (default: the host's free RAM)."""
     need = estimate_trace_bytes(spec, steps, batch, itemsize)
     have = available if available is not None else available_memory_bytes()
     if have is not None and need > 0.8 * have:
+        label = what if what == "this trace" else f"{what} this network"
         raise RnnvizError(
-            f"this trace ({spec.title()}, T={steps}, batch={batch}) needs about {gib(need)} "
+            f"{label} ({spec.title()}, T={steps}, batch={batch}) needs about {gib(need)} "
             f"but only {gib(have)} of {where} is available; shorten the sequence or lower "
             f"the hidden size, layers or batch"
         )

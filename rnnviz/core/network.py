@@ -113,6 +113,7 @@ class Network:
         """torch.nn's own initialisation, reproducible from `seed`, global RNG untouched."""
         # fork_rng saves and restores torch's one global generator: two threads building
         # networks at once (a trace and a training run) would seed each other's draws.
+        check_weights_fit(spec, torch.empty((), dtype=dtype).element_size())
         with _SEEDED_INIT, torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             module = make_rnn_module(spec, dtype=dtype)
@@ -226,6 +227,25 @@ class Network:
     def parameter_table(self) -> list[tuple[str, tuple[int, ...]]]:
         """(name, shape) for every parameter, in torch.nn's order: what `print(p.shape)` shows."""
         return [(k, tuple(v.shape)) for k, v in self.params.items()]
+
+
+def weight_count(spec: NetworkSpec) -> int:
+    """How many numbers the network's parameters hold."""
+    shapes = {**expected_shapes(spec), **head_shapes(spec)}
+    return sum(int(np.prod(shape, dtype=np.int64)) for shape in shapes.values())
+
+
+def check_weights_fit(spec: NetworkSpec, itemsize: int) -> None:
+    """Refuse, with the estimate, a network whose weights (and torch's copy while they are
+    made) would not fit in the memory available now."""
+    from rnnviz.core.memory import available_memory_bytes, gib
+
+    need = 3 * weight_count(spec) * itemsize
+    have = available_memory_bytes()
+    if have is not None and need > 0.8 * have:
+        raise RnnvizError(f"{spec.title()} has {weight_count(spec):,} weights: about "
+                          f"{gib(need)} while it is built, but only {gib(have)} of memory is "
+                          f"available; lower the hidden size, layers or input size")
 
 
 def check_state_dict_values(params: Mapping[str, Tensor]) -> None:

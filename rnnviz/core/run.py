@@ -32,15 +32,21 @@ def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: 
     check_topology(topology, feed)
     check_model_fits(model, topology)
     notes = []
+    if steps is not None and (not isinstance(steps, int) or isinstance(steps, bool)
+                              or steps < 1):
+        raise RnnvizError(f"--decode-steps must be a whole number ≥ 1, got {steps!r}")
+    if steps is not None and topology in ("seq2seq", "one2n"):
+        _check_decoding_fits(model, topology, steps, values.shape[1])
     if topology == "seq2seq":
-        return run_seq2seq(model, values, steps or values.shape[0], teacher=teacher,
-                           device=device, method=method), notes
+        steps = steps if steps is not None else values.shape[0]
+        return run_seq2seq(model, values, steps, teacher=teacher, device=device,
+                           method=method), notes
     x = values
     if topology == "one2n":
         if values.shape[0] > 1:
             notes.append(f"one2n: the input's first step is the one input; its other "
                          f"{values.shape[0] - 1} steps are not used")
-        x = one2n_input(values, steps or values.shape[0], feed)
+        x = one2n_input(values, steps if steps is not None else values.shape[0], feed)
     elif steps is not None and steps != values.shape[0]:
         raise RnnvizError(f"--decode-steps is for one2n and seq2seq; {topology} has one step "
                           f"per input step ({values.shape[0]})")
@@ -50,3 +56,18 @@ def run_model(model: Network | Seq2Seq, values, *, topology: str = "n2n", feed: 
     trace = compute_trace(model, x, initial=initial, device=device, method=method, sink=sink,
                           progress=progress, lengths=lengths)
     return replace(trace, topology=topology, feed=feed), notes
+
+
+MAX_DECODE_STEPS = 1_000_000  # one Python step each: past this, minutes of waiting
+
+
+def _check_decoding_fits(model, topology: str, steps: int, batch: int) -> None:
+    """Refuse decoder lengths the machine cannot hold (or that would take hours to write
+    one symbol at a time) before any step is taken."""
+    from rnnviz.core.memory import check_trace_fits
+
+    spec = model.spec.decoder if topology == "seq2seq" else model.spec
+    if topology == "seq2seq" and steps > MAX_DECODE_STEPS:
+        raise RnnvizError(f"--decode-steps {steps:,}: a decoder writes one symbol at a time; "
+                          f"give at most {MAX_DECODE_STEPS:,}")
+    check_trace_fits(spec, steps, batch, 8)

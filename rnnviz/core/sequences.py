@@ -233,7 +233,27 @@ def _unreadable(path: Path, exc: OSError) -> RnnvizError:
                        "check the path and permissions")
 
 
+MAX_TABLE_BYTES = 1 << 30  # a CSV of MAX_VALUES numbers is well under this
+
+
+def _regular_file(path: Path, limit: int | None = None) -> None:
+    """A plain file (not a device like /dev/zero, not a folder), within `limit` bytes."""
+    import stat
+
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise RnnvizError(f"cannot read {str(path)!r}: it is not a plain file (a device, a "
+                          f"pipe or a folder); give a file saved on disk")
+    if limit is not None and info.st_size > limit:
+        raise RnnvizError(f"{path.name} is {info.st_size / 2**30:.1f} GiB, more than the "
+                          f"{limit / 2**30:.0f} GiB a table may be; save it as .npy, or cut it")
+
+
 def _read_text(path: Path) -> str:
+    _regular_file(path, MAX_TABLE_BYTES)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -311,6 +331,8 @@ def load_csv(path: str | Path) -> Sequence:
 def load_npy(path: str | Path, *, batch_first: bool = False) -> Sequence:
     """(T,), (T, I) or (T, B, I); with batch_first a 3-D array is read as (B, T, I)."""
     path = Path(path)
+    _regular_file(path)
+    _check_declared_shape(path)
     try:
         array = np.load(path, allow_pickle=False)
     except OSError as exc:
@@ -342,6 +364,24 @@ def load_npy(path: str | Path, *, batch_first: bool = False) -> Sequence:
         array = array.transpose(1, 0, 2)
     _check_size(*array.shape)
     return Sequence(array.astype(np.float64), path.name)
+
+
+def _check_declared_shape(path: Path) -> None:
+    """The shape an .npy's header declares, refused before its data is read when it holds
+    more values than a sequence may (a sparse file can declare billions)."""
+    try:
+        with open(path, "rb") as fh:
+            version = np.lib.format.read_magic(fh)
+            read = np.lib.format.read_array_header_1_0 if version == (1, 0) else \
+                np.lib.format.read_array_header_2_0
+            shape, _, _ = read(fh)  # the header only
+    except Exception:  # noqa: BLE001 - not an .npy: np.load says why, below
+        return
+    total = int(np.prod(shape, dtype=np.float64)) if shape else 1
+    if total > MAX_VALUES:
+        raise RnnvizError(f"{path.name} declares shape {tuple(shape)}: {total:,} values, more "
+                          f"than the {MAX_VALUES:,} allowed; use a shorter sequence or fewer "
+                          f"features")
 
 
 def load_sequence(path: str | Path, *, batch_first: bool = False) -> Sequence:

@@ -17,6 +17,10 @@ HEAD_ACTIVATIONS = ("none", "softmax", "log_softmax")
 # Rows of weight_ih / weight_hh per hidden unit, in torch.nn's stacking order.
 GATES = {"rnn": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
 
+# Beyond these no recurrent network fits a machine (H = 2^20: 8 TiB of LSTM weights).
+MAX_SIZE = 1 << 20
+MAX_LAYERS = 512
+
 # Parts a trace keeps for each (layer, direction), in the order the cell computes them.
 PARTS = {"rnn": ("h",), "lstm": ("i", "f", "g", "o", "c", "h"), "gru": ("r", "z", "n", "h")}
 
@@ -132,6 +136,12 @@ def validate(spec: NetworkSpec) -> None:
     _positive_int("input_size", spec.input_size, "it is the number of features per step")
     _positive_int("hidden_size", spec.hidden_size, "it is the number of units per layer")
     _positive_int("num_layers", spec.num_layers, "use 1 for a single layer")
+    for name, value, most in (("input_size", spec.input_size, MAX_SIZE),
+                              ("hidden_size", spec.hidden_size, MAX_SIZE),
+                              ("num_layers", spec.num_layers, MAX_LAYERS)):
+        if value > most:
+            raise RnnvizError(f"{name} {value:,} is more than rnnviz steps ({most:,}); give a "
+                              f"smaller one")
     if spec.nonlinearity not in NONLINEARITIES:
         raise RnnvizError(
             f"unknown nonlinearity {spec.nonlinearity!r}; choose 'tanh' or 'relu'"
@@ -157,6 +167,9 @@ def validate(spec: NetworkSpec) -> None:
                       "it is the vocabulary's size")
     if spec.head is not None:
         _positive_int("output size of the head", spec.head.output_size, "or use no head")
+        if spec.head.output_size > MAX_SIZE:
+            raise RnnvizError(f"the head's {spec.head.output_size:,} outputs are more than "
+                              f"rnnviz steps ({MAX_SIZE:,}); give fewer")
         if spec.head.activation not in HEAD_ACTIVATIONS:
             raise RnnvizError(
                 f"unknown head activation {spec.head.activation!r}; "

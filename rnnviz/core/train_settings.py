@@ -42,6 +42,11 @@ class TrainSettings:
             value = getattr(self, name)
             if not isinstance(value, int) or value < 1:
                 raise RnnvizError(f"{name} must be a whole number ≥ 1, got {value!r}")
+        for name, most in (("batch_size", 65_536), ("val_size", 65_536),
+                           ("hidden_size", 1 << 20), ("num_layers", 512)):
+            if getattr(self, name) > most:  # a typo (1e9) refused before any allocation
+                raise RnnvizError(f"{name} {getattr(self, name):,} is more than training in "
+                                  f"rnnviz takes ({most:,}); give a smaller one")
         if not 0 < self.lr <= 10:
             raise RnnvizError(f"learning rate {self.lr} is out of range; try 0.001 to 0.05")
         if self.optimizer not in OPTIMIZERS:
