@@ -154,11 +154,21 @@ class Setup:
     classes: tuple[str, ...] | None = None  # names of the head's outputs
 
 
+def _given_input_size(args) -> int | None:
+    """--input-size as given (None: from the input); 0 or less is refused, not 'auto'."""
+    size = getattr(args, "input_size", None)
+    if size is not None and (not isinstance(size, int) or size < 1):
+        raise RnnvizError(f"input_size must be a whole number ≥ 1, got {size!r}; it is the "
+                          f"number of features per step (leave it out to take the input's)")
+    return size
+
+
 def _head_spec(args, input_size: int) -> HeadSpec | None:
     if args.head in (None, "none"):
         return None
     activation = "none" if args.head == "linear" else args.head
-    return HeadSpec(args.output_size or input_size, activation)
+    size = input_size if args.output_size is None else args.output_size  # 0 is refused
+    return HeadSpec(size, activation)
 
 
 def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
@@ -180,7 +190,7 @@ def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
         raise RnnvizError("a new seq2seq decoder needs symbols to write: give them (e.g. "
                           "abcdefgh) with --target-vocab or 'writes' in the Network panel, "
                           "or use text input, whose symbols it then writes")
-    input_size = args.input_size or input_features or 1
+    input_size = _given_input_size(args) or input_features or 1
     encoder = NetworkSpec(cell=args.cell, input_size=input_size, hidden_size=args.hidden_size,
                           num_layers=args.num_layers, nonlinearity=args.nonlinearity or "tanh",
                           bias=args.bias, bidirectional=args.bidirectional)
@@ -214,7 +224,7 @@ def build_network(args, input_features: int | None):
                     f"input from {sidecar_path(args.model).name}")
             network.spec = network.spec.with_(notes=network.spec.notes + (note,))
         return network
-    input_size = args.input_size or input_features or 1
+    input_size = _given_input_size(args) or input_features or 1
     spec = NetworkSpec(
         cell=args.cell, input_size=input_size, hidden_size=args.hidden_size,
         num_layers=args.num_layers, nonlinearity=args.nonlinearity or "tanh", bias=args.bias,
@@ -331,6 +341,10 @@ def token_input(args, network):
     table = network.spec.embedding
     vocab = read_vocabulary(args.vocab_file) if getattr(args, "vocab_file", None) else \
         Vocabulary(tuple(args.vocab), "--vocab") if args.vocab else None
+    if vocab is not None and len(vocab) != table.num_embeddings:  # before any text is split
+        raise RnnvizError(f"{vocab.source} has {len(vocab)} tokens but the embedding "
+                          f"'{table.name}' has {table.num_embeddings} rows; give the "
+                          f"vocabulary the model was trained with")
     if getattr(args, "tokens", None):
         return token_sequence(network, parse_ids(args.tokens), "tokens", vocab), vocab
     if args.input:

@@ -151,7 +151,7 @@ def sidecar_defaults(model_path: str | Path) -> dict:
     values = {"nonlinearity": info.get("nonlinearity"), "head": head,
               "topology": info.get("topology")}
     shown = info.get("input") or {}
-    if "input" in shown:  # an example input file beside the checkpoint, if still there
+    if shown.get("input") is not None:  # an example input file beside the checkpoint
         example = Path(model_path).with_name(shown["input"])
         if example.is_file():
             values["input"] = str(example)
