@@ -90,3 +90,47 @@ def test_any_sidecar_is_read_or_refused_in_one_line(tmp_path_factory, sidecar):
         sidecar_defaults(model)
     except RnnvizError as exc:
         assert "\n" not in str(exc) and "m.rnnviz.json" in str(exc)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=JSON)
+def test_any_init_values_are_used_or_refused_in_one_line(tmp_path_factory, values, capsys):
+    folder = tmp_path_factory.mktemp("init")
+    code = _main_or_usage(["trace", "--hidden-size", "3", "--length", "4", "--init", "given",
+                           "--init-values", json.dumps(values), "-o", str(folder / "t.npz")])
+    _one_line_or_none(code, capsys.readouterr().err)
+
+
+CELL = st.one_of(st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                 st.integers(-10**6, 10**6).map(str), st.text(alphabet="0123456789.,;e-+ \t\"ab",
+                                                              max_size=6))
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.lists(CELL, min_size=0, max_size=3), max_size=5),
+       sep=st.sampled_from([",", ";", "\t", " "]))
+def test_any_csv_is_read_or_refused_in_one_line(tmp_path_factory, capsys, rows, sep):
+    folder = tmp_path_factory.mktemp("csv")
+    (folder / "x.csv").write_text("\n".join(sep.join(row) for row in rows), encoding="utf-8")
+    code = _main_or_usage(["trace", "--hidden-size", "3", "--input", str(folder / "x.csv"),
+                           "-o", str(folder / "t.npz")])
+    _one_line_or_none(code, capsys.readouterr().err)
+    if code != 0:
+        assert not (folder / "t.npz").exists()
+
+
+def _main_or_usage(argv) -> int:
+    try:
+        return main(argv)
+    except SystemExit as exc:  # argparse refusing a flag's value
+        return exc.code
+
+
+def _one_line_or_none(code: int, err: str) -> None:
+    assert "Traceback" not in err and code in (0, 2), err
+    if code == 2:
+        said = [line for line in err.splitlines()
+                if line.strip() and not line.startswith(("note:", "usage:", " "))]
+        assert len(said) == 1, err
