@@ -1,4 +1,4 @@
-"""20,000 steps of play: memory must not grow (run with `pytest -m slow`)."""
+"""100,000 steps of play: memory must not grow by more than 5 % (run with `pytest -m slow`)."""
 
 import time
 
@@ -17,7 +17,7 @@ def rss_mib() -> float:
 
 
 @pytest.mark.slow
-def test_no_memory_growth_over_20000_steps(qtbot, window):
+def test_no_memory_growth_over_100000_steps(qtbot, window):
     load(qtbot, window, Config(cell="lstm", hidden_size=128, num_layers=2, length=200))
 
     def play(steps: int) -> None:
@@ -32,9 +32,13 @@ def test_no_memory_growth_over_20000_steps(qtbot, window):
     play(2000)  # warm-up: caches, fonts, pyqtgraph pictures
     before = rss_mib()
     start = time.perf_counter()
-    play(20_000)
+    play(STEPS)
     elapsed = time.perf_counter() - start
     after = rss_mib()
-    print(f"\nsoak: 20000 steps in {elapsed:.0f} s ({20000 / elapsed:.0f} steps/s), "
-          f"RSS {before:.1f} -> {after:.1f} MiB ({after - before:+.1f} MiB)")
-    assert after - before < 15, f"memory grew by {after - before:.1f} MiB"
+    print(f"\nsoak: {STEPS} steps in {elapsed:.0f} s ({STEPS / elapsed:.0f} steps/s), "
+          f"RSS {before:.1f} -> {after:.1f} MiB ({after - before:+.1f} MiB, "
+          f"{100 * (after - before) / before:+.2f} %)")
+    assert after - before <= 0.05 * before, f"memory grew by {after - before:.1f} MiB"
+
+
+STEPS = 100_000

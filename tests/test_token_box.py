@@ -30,7 +30,7 @@ def test_a_model_with_an_embedding_opens_then_takes_text_and_a_replaced_token(
     sim, box = window.sim, window.input_panel.tokens
     assert sim.input_sequence.tokens[:, 0].tolist() == list(range(len(WORDS)))  # placeholder
     assert any("no tokens given" in note for note in sim.notes())
-    assert box.isEnabled() and not window.input_panel.length.isEnabled()
+    assert box.isVisibleTo(window.input_panel) and not window.input_panel.length.isEnabled()
     with qtbot.waitSignal(sim.trace_changed, timeout=20_000):
         box.set_vocabulary_file(str(tmp_path / "vocab.txt"))
     with qtbot.waitSignal(sim.trace_changed, timeout=20_000):

@@ -76,6 +76,7 @@ class TokenBox(QGroupBox):
             lambda: self.edited.emit({"unk": self.unk.text().strip() or None}))
         self.vocab_button.clicked.connect(self._choose_vocabulary)
         self.replace.clicked.connect(self._replace)
+        self.setVisible(False)  # until a model file is opened
 
     def _on_text(self) -> None:
         text = self.text.text().strip()
@@ -130,4 +131,5 @@ class TokenBox(QGroupBox):
             self.pick.clear()
         self.pick.setEnabled(bool(self._names) and bool(self._tokens))
         self.replace.setEnabled(bool(self._names) and bool(self._tokens))
-        self.setEnabled(bool(config.model))
+        if self.isVisibleTo(self.parentWidget() or self) != bool(config.model):
+            self.setVisible(bool(config.model))  # a model file's tokens: shown with one
