@@ -101,3 +101,24 @@ def test_device_names_as_the_flags_give_them():
     assert threads_for(5000, 1, 1024, "cpu", load=0.0) >= 1
     assert threads_for(5000, 1, 1024, "auto", load=0.0) >= 1  # resolved, not refused
     assert threads_for(5000, 1, 1024, "cuda:0", load=0.0) == torch.get_num_threads()
+
+
+def test_torch_work_is_shared_or_exclusive():
+    """Computations run side by side; the warm-up's imports run alone."""
+    import threading
+    import time
+
+    from rnnviz.core.torch_work import SharedOrExclusive
+
+    guard = SharedOrExclusive()
+    events = []
+    with guard.shared(), guard.shared():  # shared holders nest and overlap
+        def warm():
+            with guard.exclusive():
+                events.append("exclusive")
+        thread = threading.Thread(target=warm)
+        thread.start()
+        time.sleep(0.1)
+        events.append("shared done")
+    thread.join(5)
+    assert events == ["shared done", "exclusive"]

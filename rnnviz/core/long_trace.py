@@ -37,6 +37,7 @@ from rnnviz.core.network import Network
 from rnnviz.core.overview import Overview, bin_chunks
 from rnnviz.core.states import InitialState
 from rnnviz.core.threads import threads_for, torch_threads
+from rnnviz.core.torch_work import TORCH_WORK
 from rnnviz.core.trace import Trace, exact_math, head_outputs, part_key
 
 CHUNK_MACS = 2e7  # multiply-adds per chunk: ~2 ms on one core (LSTM H=256: 64 steps)
@@ -227,7 +228,8 @@ class LongStore:
         run = run_layer_fast if self.method == "fast" else run_layer_step
         layer_in = self.xt[lo:hi].to(self.device)
         results = []
-        with exact_math(self.device), torch_threads(self.threads), torch.no_grad():
+        with TORCH_WORK.shared(), exact_math(self.device), torch_threads(self.threads), \
+                torch.no_grad():
             for layer in range(top + 1):
                 h0, c0 = self._starts(layer, k)
                 result = run(self.network, layer, layer_in, h0, c0)

@@ -85,9 +85,9 @@ def _import_torch() -> None:
 def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> Snapshot:
     """Runs in the worker thread (it imports and calls torch). `report(fraction)`: told
     how far a long trace got; it may stop the work (a newer request)."""
-    from rnnviz.gui.torch_imports import TORCH_IMPORTS
+    from rnnviz.core.torch_work import TORCH_WORK
 
-    with TORCH_IMPORTS:  # never while the training warm-up is half through its imports
+    with TORCH_WORK.shared():  # never while the training warm-up is half through imports
         return _compute_snapshot(config, previous, report)
 
 

@@ -11,9 +11,9 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from rnnviz.core.torch_work import TORCH_WORK
 from rnnviz.gui.config import Config
 from rnnviz.gui.jobs import Snapshot, compute_snapshot
-from rnnviz.gui.torch_imports import TORCH_IMPORTS
 from rnnviz.gui.worker import Worker
 
 log = logging.getLogger("rnnviz")
@@ -157,14 +157,14 @@ class Simulator(QObject):
             def s2s_job():  # compare overlays single networks: not for an encoder–decoder
                 from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
 
-                with TORCH_IMPORTS:
+                with TORCH_WORK.shared():
                     return snapshot, compute_seq2seq_gradients(
                         snapshot.model, snapshot.s2s, objective, targets=snapshot.targets), []
             self._grad_worker.submit(s2s_job)
             return
 
         def job():
-            with TORCH_IMPORTS:
+            with TORCH_WORK.shared():
                 return gradients_job()
 
         def gradients_job():

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from rnnviz.core.errors import RnnvizError
-from rnnviz.gui.torch_imports import TORCH_IMPORTS
+from rnnviz.core.torch_work import TORCH_WORK
 
 log = logging.getLogger("rnnviz")
 REPORT_EVERY_S = 0.05  # progress signals at most 20 times a second
@@ -108,7 +108,7 @@ def warm_up() -> None:
     in the middle of those imports can free half-built objects and abort the process,
     so collection waits until they are done.
     """
-    with TORCH_IMPORTS:  # no computation runs torch while its lazy imports are half done
+    with TORCH_WORK.exclusive():  # no computation runs while its imports are half done
         if warmed_up.is_set():
             return
         gc.disable()
