@@ -95,7 +95,7 @@ def test_text_preset_with_softmax_head(tmp_path, capsys):
      ["--input", "{d}/x.csv", "--input-size", "3"], "2 features per step but"),
     (lambda d: (torch.save(nn.GRU(3, 2).state_dict(), d / "m.pt"),
                 (d / "x.csv").write_text("1\n2\n")),
-     ["--model", "{d}/m.pt", "--input", "{d}/x.csv"], "1 features per step but"),
+     ["--model", "{d}/m.pt", "--input", "{d}/x.csv"], "1 feature per step but"),
     (lambda d: (d / "m.pt").write_bytes(b"junk"), ["--model", "{d}/m.pt"], "torch checkpoint"),
     (lambda d: None, ["--hidden-size", "0"], "hidden_size must be"),
     (lambda d: None, ["--preset", "text"], "needs --text"),
@@ -158,3 +158,19 @@ def test_given_initial_state_from_json(tmp_path, capsys):
                        "--init-values", str(state), "-o", str(tmp_path / "s.npz"))
     assert code == 2 and "h0 has shape (1, 2) but this network needs (1, 3)" in err
     assert not (tmp_path / "s.npz").exists()
+
+
+def test_headless_renders_print_only_rnnviz_lines(tmp_path):
+    """Qt's offscreen platform notes (propagateSizeHints) never reach the user."""
+    result = subprocess.run([sys.executable, "-m", "rnnviz", "snapshot", "--length", "5",
+                             "-o", str(tmp_path / "s.png")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "propagateSizeHints" not in result.stderr
+    assert result.stdout.startswith("wrote ")
+
+
+def test_one_feature_is_singular():
+    from rnnviz.core.sequences import fit_features, sine
+
+    with pytest.raises(Exception, match="sine has 1 feature per step"):
+        fit_features(sine(input_size=1), 2)

@@ -157,3 +157,10 @@ def test_a_leftover_output_count_does_not_block_other_shapes(qtbot, window):
     load(qtbot, window, Config(topology="one2n", decode_steps=7, hidden_size=4))
     load(qtbot, window, window.sim.config.with_(topology="n2one"))
     assert window.sim.length == window.sim.config.length and window.last_error == ""
+
+
+def test_one2n_title_reads_as_english(qtbot, window):
+    load(qtbot, window, Config(topology="one2n", feed="every", decode_steps=5, hidden_size=4))
+    assert window.graph.getPlotItem().titleLabel.text.endswith("(input at every step)")
+    load(qtbot, window, window.sim.config.with_(feed="first"))
+    assert window.graph.getPlotItem().titleLabel.text.endswith("(input at the first step only)")

@@ -408,7 +408,7 @@ def fit_features(seq: Sequence, input_size: int, from_model: bool = False) -> Se
                f"(as it was trained)") if from_model else \
             f"set input_size to {seq.features} or give --vocab with {input_size} characters"
     else:
-        have = f"{seq.name} has {seq.features} features per step"
+        have = f"{seq.name} has {seq.features} feature{'' if seq.features == 1 else 's'} per step"
         fix = f"give an input with {input_size} columns" if from_model else \
             f"set input_size to {seq.features} or use an input with {input_size} features"
     owner = "the model's" if from_model else "the network's"

@@ -8,6 +8,7 @@ and the stage (`--stage graph,cell`: the layout F5 shows, `--size` is the screen
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from rnnviz.core.errors import RnnvizError
@@ -42,9 +43,25 @@ def picture_request(args):
     return Picture(kind, views, width, height, args.scale)
 
 
+PLATFORM_NOTES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_platform_notes() -> None:
+    """The offscreen platform's notes about what it cannot do are Qt's, not the user's: a
+    headless render prints rnnviz's own lines only (other Qt messages still go through)."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message: str) -> None:
+        if message not in PLATFORM_NOTES:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def open_window(args, picture):
     """An offscreen window on the flags' configuration, computed and ready to render."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a visible window, display or not
+    _quiet_platform_notes()
     from rnnviz.gui.app import create_window
     from rnnviz.gui.config import Config
 

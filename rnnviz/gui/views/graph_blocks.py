@@ -127,8 +127,8 @@ def graph_title(snapshot, gradients: bool) -> str:
         return f"encoder → c → decoder (c as {where})"
     trace = snapshot.trace
     if trace.topology == "one2n":
-        fed = "first step only" if trace.feed == "first" else "every step"
-        return f"unrolled network — 1→N (input at the {fed})"
+        fed = "the first step only" if trace.feed == "first" else "every step"
+        return f"unrolled network — 1→N (input at {fed})"
     if trace.topology == "n2n":
         return "unrolled network"
     return f"unrolled network — {TITLES[trace.topology]}"
