@@ -17,6 +17,7 @@ import time
 from dataclasses import replace
 
 from rnnviz import __version__
+from rnnviz.cli.inputs import sequence_lengths
 from rnnviz.cli.options import (
     add_input_args,
     add_network_args,
@@ -24,7 +25,6 @@ from rnnviz.cli.options import (
     build_setup,
     initial_values,
     say_notes,
-    sequence_lengths,
 )
 from rnnviz.core.errors import RnnvizError
 
@@ -54,27 +54,29 @@ def _render_args(p) -> None:
     g.add_argument("--force", action="store_true", help="replace an existing file")
 
 
-def _snapshot_parser(sub) -> None:
-    p = sub.add_parser("snapshot", help="the window, a figure or the stage to PNG/SVG/PDF, "
-                                        "headless",
-                       description="The window's picture at one step, with no window shown.")
+def _picture_parser(sub, name: str, help_text: str, description: str, output: str):
+    """A headless picture command (snapshot, animate): network, input and view flags."""
+    p = sub.add_parser(name, help=help_text, description=description)
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".png, .svg or .pdf")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=output)
+    return p
+
+
+def _snapshot_parser(sub) -> None:
+    p = _picture_parser(sub, "snapshot", "the window, a figure or the stage to PNG/SVG/PDF, "
+                        "headless", "The window's picture at one step, with no window shown.",
+                        ".png, .svg or .pdf")
     p.add_argument("--step", type=int, help="time step shown (default: the last)")
     _render_args(p)
 
 
 def _animate_parser(sub) -> None:
-    p = sub.add_parser("animate", help="a range of steps to GIF/APNG/WebP/MP4, headless",
-                       description="One frame per step, from --from to --to (backwards when "
-                                   "--from is after --to, for the backward pass).")
-    add_network_args(p)
-    add_input_args(p)
-    add_view_args(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help=".gif, .apng, .webp (colours exact) or .mp4")
+    p = _picture_parser(sub, "animate", "a range of steps to GIF/APNG/WebP/MP4, headless",
+                        "One frame per step, from --from to --to (backwards when --from is "
+                        "after --to, for the backward pass).",
+                        ".gif, .apng, .webp (colours exact) or .mp4")
     p.add_argument("--from", dest="first", type=int, help="first step (default 0)")
     p.add_argument("--to", dest="last", type=int, help="last step (default: the last)")
     p.add_argument("--fps", type=float, default=8.0, help="frames per second (default 8)")

@@ -36,6 +36,7 @@ from rnnviz.core.memory import available_memory_bytes, gib
 from rnnviz.core.network import Network
 from rnnviz.core.overview import Overview, bin_chunks
 from rnnviz.core.states import InitialState
+from rnnviz.core.step_array import MAX_SLICE, ChunkPlan, LazyParts, StepArray
 from rnnviz.core.threads import threads_for, torch_threads
 from rnnviz.core.torch_work import TORCH_WORK
 from rnnviz.core.trace import Trace, exact_math, head_outputs, part_key
@@ -45,7 +46,6 @@ CHUNK_RANGE = (16, 1024)  # steps per chunk, at least / at most
 MAX_CHECKPOINTS = 1 << 15  # longer sequences get longer chunks
 CACHE_BYTES = 64 << 20  # recent chunks kept, at least CACHE_MIN of them
 CACHE_MIN = 4
-MAX_SLICE = 1 << 16  # steps one read may ask for (a window, never the whole sequence)
 OVERVIEW_OUTPUTS = 512  # heads with more outputs (a vocabulary) get no output overview
 
 
@@ -104,72 +104,6 @@ def check_long_fits(spec, steps: int, batch: int, itemsize: int, chunk: int) -> 
             f"even kept as checkpoints every {chunk} steps, this trace ({spec.title()}, "
             f"T={steps}, batch={batch}) needs about {gib(need)} but only {gib(have)} of "
             f"memory is available; shorten the sequence or lower the batch or hidden size")
-
-
-class StepArray:
-    """One array of a LongTrace, (T, B, W), read a step or a window at a time.
-
-    `a[t]`, `a[t, b]`, `a[t, b, k]`, `a[lo:hi]` (at most MAX_SLICE steps) and
-    `a[[t1, t2]]` recompute what they need; asking for the whole sequence is refused
-    (the overview has it in bins).
-    """
-
-    def __init__(self, store: LongStore, key: str, width: int):
-        self.store, self.key = store, key
-        self.shape = (store.length, store.batch, width)
-        self.dtype = store.np_dtype
-        self.ndim = 3
-
-    def __len__(self) -> int:
-        return self.shape[0]
-
-    def __getitem__(self, index):
-        if not isinstance(index, tuple):
-            index = (index,)
-        first, rest = index[0], index[1:]
-        if isinstance(first, (int, np.integer)):
-            t = int(first) + (self.shape[0] if first < 0 else 0)
-            if not 0 <= t < self.shape[0]:
-                raise IndexError(f"step {first} is outside 0..{self.shape[0] - 1}")
-            value = self.store.steps(self.key, t, t + 1)[0]
-        elif isinstance(first, slice):
-            wanted = range(*first.indices(self.shape[0]))
-            if wanted.step == 1 or not wanted:
-                value = self.store.steps(self.key, wanted.start, max(wanted.start, wanted.stop))
-            else:  # the steps between the lowest and the highest, then every stride-th
-                lo, hi = min(wanted[0], wanted[-1]), max(wanted[0], wanted[-1])
-                value = self.store.steps(self.key, lo, hi + 1)[np.asarray(wanted) - lo]
-        else:
-            wanted = np.asarray(first)
-            if wanted.dtype == bool:  # a mask over the steps
-                if wanted.shape != (self.shape[0],):
-                    raise IndexError(f"a step mask needs {self.shape[0]} entries, "
-                                     f"got shape {wanted.shape}")
-                wanted = np.flatnonzero(wanted)
-            wanted = wanted.astype(np.intp).reshape(-1)
-            value = np.stack([self[int(t)] for t in wanted]) if wanted.size else \
-                np.empty((0, *self.shape[1:]), self.dtype)
-        if not rest:
-            return value
-        return value[rest] if isinstance(first, (int, np.integer)) else \
-            value[(slice(None), *rest)]
-
-    def __array__(self, dtype=None, copy=None):
-        raise RnnvizError(f"{self.key} has {self.shape[0]} steps, too many to hold at once; "
-                          f"read a window of steps or the trace's overview")
-
-
-@dataclass
-class ChunkPlan:
-    steps: int
-    chunk: int
-
-    @property
-    def count(self) -> int:
-        return -(-self.steps // self.chunk)
-
-    def bounds(self, k: int) -> tuple[int, int]:
-        return k * self.chunk, min(self.steps, (k + 1) * self.chunk)
 
 
 class LongStore:
@@ -344,10 +278,6 @@ class LongStore:
         if self.spec.cell != "lstm":
             return h, None
         return h, np.stack([self.enter_c[r][n if r[1] == "fwd" else 0] for r in rows])
-
-
-class LazyParts(dict):
-    """part_key -> StepArray: a Trace's `parts`, computed when read."""
 
 
 @dataclass

@@ -120,7 +120,7 @@ def _compute_snapshot(config, previous: Snapshot | None, report) -> Snapshot:
                         notes=setup.notes + tuple(run_notes), model=network, s2s=trace,
                         half="enc", config_sequence=sequence)
     config, initial, notes = _initial_state(config, network.spec, sequence.batch)
-    from rnnviz.cli.options import sequence_lengths
+    from rnnviz.cli.inputs import sequence_lengths
 
     trace, run_notes = run_model(network, sequence.values, topology=topology, feed=config.feed,
                                  steps=steps, initial=initial, device=config.device,

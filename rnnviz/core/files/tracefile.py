@@ -15,8 +15,8 @@ from rnnviz import __version__
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.files.atomic import atomic_path
 from rnnviz.core.files.npz_spool import Spool, Streamed, check_disk, write_npz
-from rnnviz.core.long_trace import StepArray
 from rnnviz.core.spec import NetworkSpec
+from rnnviz.core.step_array import StepArray
 
 
 def trace_meta(trace, extra: dict | None = None) -> dict:

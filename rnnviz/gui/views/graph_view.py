@@ -34,7 +34,6 @@ from rnnviz.gui.views.graph_layout import (
     ARROW_WIDTHS,
     C_STRIP,
     GRADIENT_LEVELS,
-    NODE_HALF_WIDTH,
     NONFINITE_RGB,
     Row,
     arrow_width_bucket,
@@ -44,15 +43,15 @@ from rnnviz.gui.views.graph_layout import (
     row_values,
     strip_image,
 )
+from rnnviz.gui.views.graph_window import MAX_LONG_SPAN, LongWindow
 
 GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
-MAX_LONG_SPAN = 512  # a long trace: the most steps the graph draws at once (zoomed out)
 FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
 LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
 
 
-class GraphView(pg.PlotWidget):
+class GraphView(LongWindow, pg.PlotWidget):
     """Unrolled graph of the Simulator's trace. Click a node to select it."""
 
     def __init__(self, simulator, parent=None):
@@ -372,45 +371,6 @@ class GraphView(pg.PlotWidget):
         self._ensure_drawn()
         self._on_selection_changed()
 
-    def _ensure_drawn(self, *_args) -> None:
-        """A long trace: the steps in view are drawn (after a step, a jump or a pan)."""
-        if not self.blocks or self.sim.snapshot is None or self.sim.snapshot.s2s is not None:
-            return
-        block = self.blocks[0]
-        if block.trace is self.sim.trace or self._moving:
-            return  # the whole trace is drawn
-        (x0, x1), _ = self.getViewBox().viewRange()
-        first = max(0, int(np.ceil(x0 - NODE_HALF_WIDTH)))  # columns with a node in view
-        last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)),
-                   first + MAX_LONG_SPAN)
-        if not block.offset <= first <= last < block.offset + block.length:
-            self._move_window(first, last)
-
-    def _move_window(self, first: int, last: int) -> None:
-        """A long trace: the chunks holding steps first..last, drawn into the items already
-        there (rows, names, scales and legend stay: the scales come from the whole trace)."""
-        self._moving = True  # setLimits may move the view: no second move from inside
-        try:
-            self._redraw_window(first, last)
-        finally:
-            self._moving = False
-
-    def _redraw_window(self, first: int, last: int) -> None:
-        b = self.sim.batch_index
-        self.blocks = graph_blocks(self.sim.snapshot, b, (first, last))
-        self.block = self.blocks[0]
-        for label in self._labels:
-            self.removeItem(label)
-        self._labels, self._scales = [], []
-        self._spare, self._images = self._images, []
-        self._draw_block(self.block, None, b)
-        for image in self._spare:
-            self.removeItem(image)
-        self._spare = []
-        self._draw_arrows()
-        self._draw_step_labels()
-        self._fit_y()
-
     def _follow(self, x: float) -> None:
         """Keep the current column in view: slide the visible window when it leaves it."""
         (x0, x1), _ = self.getViewBox().viewRange()
@@ -421,16 +381,6 @@ class GraphView(pg.PlotWidget):
         if x < x0 - width or x > x1 + width:  # a jump (scrubbing): t in the middle,
             start = self._inside_chunk(x, x - width / 2, width)  # or near it
         self.setXRange(start, start + width, padding=0)
-
-    def _inside_chunk(self, x: float, start: float, width: float) -> float:
-        """A long trace: the view moved (by less than half its width) to lie in the chunk
-        of step x, so a scrub recomputes one chunk, not two."""
-        chunk = getattr(self.sim.trace, "chunk", None)
-        if chunk is None or width > chunk - 1:
-            return start
-        lo = x // chunk * chunk - 0.6  # the chunk's first column, with the frame's margin
-        hi = min(lo + chunk, self.sim.length - 0.4) - width  # the last start that fits
-        return min(max(start, lo), max(lo, hi))
 
     def _on_selection_changed(self) -> None:
         if self.rows and self._batch != self.sim.batch_index:  # another sequence: recolour
