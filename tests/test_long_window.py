@@ -138,3 +138,23 @@ def test_graph_colours_are_fixed_over_the_whole_long_trace(qtbot, long_window):
 
     peak = max(sim.trace.overview.bound(f"l{layer}_fwd_c") for layer in (0, 1))
     assert max(hi for _, hi in levels[0]) == bound_of_peak(peak)
+
+
+def test_a_long_traces_animation_frame_equals_its_still(tmp_path, monkeypatch, qapp):
+    """The graph of a long trace, stepped frame by frame or opened at the step directly,
+    draws the same picture."""
+    from PIL import Image
+
+    from rnnviz.cli import main
+
+    monkeypatch.setenv("RNNVIZ_LONG_TRACE_MIB", "1")
+    view = ["--cell", "gru", "--hidden-size", "16", "--length", "20000", "--panel", "graph",
+            "--size", "900x500"]
+    assert main(["animate", *view, "--from", "9000", "--to", "9003",
+                 "-o", str(tmp_path / "a.apng")]) == 0
+    assert main(["snapshot", *view, "--step", "9002", "-o", str(tmp_path / "s.png")]) == 0
+    frames = Image.open(tmp_path / "a.apng")
+    frames.seek(2)
+    frame = np.asarray(frames.convert("RGB"))
+    still = np.asarray(Image.open(tmp_path / "s.png").convert("RGB"))
+    np.testing.assert_array_equal(frame, still)

@@ -378,8 +378,6 @@ class GraphView(LongWindow, pg.PlotWidget):
             return
         width = x1 - x0
         start = x - width + 1.6 if x > x1 - 0.5 else x - 0.6
-        if x < x0 - width or x > x1 + width:  # a jump (scrubbing): t in the middle,
-            start = self._inside_chunk(x, x - width / 2, width)  # or near it
         self.setXRange(start, start + width, padding=0)
 
     def _on_selection_changed(self) -> None:

@@ -53,13 +53,3 @@ class LongWindow:
         self._draw_arrows()
         self._draw_step_labels()
         self._fit_y()
-
-    def _inside_chunk(self, x: float, start: float, width: float) -> float:
-        """A long trace: the view moved (by less than half its width) to lie in the chunk
-        of step x, so a scrub recomputes one chunk, not two."""
-        chunk = getattr(self.sim.trace, "chunk", None)
-        if chunk is None or width > chunk - 1:
-            return start
-        lo = x // chunk * chunk - 0.6  # the chunk's first column, with the frame's margin
-        hi = min(lo + chunk, self.sim.length - 0.4) - width  # the last start that fits
-        return min(max(start, lo), max(lo, hi))
