@@ -721,3 +721,29 @@ def test_a_filled_spool_serves_two_saves(tmp_path):
         assert sorted(a.files) == sorted(b.files)
         for key in a.files:
             assert np.array_equal(a[key], b[key]), key
+
+
+@pytest.mark.parametrize("kw", EXACT_NETS, ids=["lstm-uni", "gru-bi", "lstm-proj-bi"])
+def test_chunks_computed_side_by_side_equal_chunks_computed_alone(kw, monkeypatch):
+    """prefetch recomputes missing chunks on pool threads (each sets torch's thread count
+    for itself): the arrays are the bits one thread computes, chunk by chunk."""
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net(**kw)
+    lt = compute_trace(net, make_x(net, 4 * CHUNK + 3), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    alone = {k: store.chunk(k) for k in range(4)}
+    store._cache.clear()
+    on_pool = []
+    compute = store._compute
+    monkeypatch.setattr(store, "_compute", lambda k: on_pool.append(k) or compute(k))
+    store.prefetch(range(4))
+    assert sorted(on_pool) == [0, 1, 2, 3] and sorted(store._cache) == [0, 1, 2, 3]
+    for k, block in alone.items():
+        side = store.chunk(k)
+        assert set(side) == set(block)
+        for key in block:
+            assert np.array_equal(side[key], block[key]), (k, key)
+            assert not side[key].flags.writeable
+    store.prefetch(range(4))  # all cached: nothing recomputed
+    assert len(on_pool) == 4

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,7 +38,7 @@ from rnnviz.core.network import Network
 from rnnviz.core.overview import Overview, bin_chunks
 from rnnviz.core.states import InitialState
 from rnnviz.core.step_array import MAX_SLICE, ChunkPlan, LazyParts, StepArray
-from rnnviz.core.threads import threads_for, torch_threads
+from rnnviz.core.threads import cpu_count, threads_for, torch_threads
 from rnnviz.core.torch_work import TORCH_WORK
 from rnnviz.core.trace import Trace, exact_math, head_outputs, part_key
 
@@ -104,6 +105,18 @@ def check_long_fits(spec, steps: int, batch: int, itemsize: int, chunk: int) -> 
             f"even kept as checkpoints every {chunk} steps, this trace ({spec.title()}, "
             f"T={steps}, batch={batch}) needs about {gib(need)} but only {gib(have)} of "
             f"memory is available; shorten the sequence or lower the batch or hidden size")
+
+
+_POOL: ThreadPoolExecutor | None = None
+
+
+def _chunk_pool() -> ThreadPoolExecutor:
+    """Threads that recompute chunks side by side (LongStore.prefetch), made once."""
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=min(cpu_count(), CACHE_MIN),
+                                   thread_name_prefix="rnnviz-chunk")
+    return _POOL
 
 
 class LongStore:
@@ -203,15 +216,36 @@ class LongStore:
             if k in self._cache:
                 self._cache.move_to_end(k)
                 return self._cache[k]
-            layers = range(self.spec.num_layers)
-            block = self._block(self._layers(k, self.spec.num_layers - 1), layers)
-            for values in block.values():  # every read of a step must give the same numbers
-                values.flags.writeable = False
+            return self._keep(k, self._compute(k))
+
+    def _compute(self, k: int) -> dict[str, np.ndarray]:
+        layers = range(self.spec.num_layers)
+        block = self._block(self._layers(k, self.spec.num_layers - 1), layers)
+        for values in block.values():  # every read of a step must give the same numbers
+            values.flags.writeable = False
+        return block
+
+    def _keep(self, k: int, block: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        with self._lock:
             self._cache[k] = block
+            self._cache.move_to_end(k)
             size = sum(a.nbytes for a in block.values())
             while len(self._cache) > max(CACHE_MIN, CACHE_BYTES // max(size, 1)):
                 self._cache.popitem(last=False)
             return block
+
+    def prefetch(self, ks: range) -> None:
+        """Chunks ks into the cache. Where several are missing and each runs on one thread
+        (the CPU, work too small for more), they are computed side by side, one core
+        each: a view across a chunk edge then waits for one chunk's time, not two. Bits
+        are unchanged: torch's thread count is per thread (OpenMP), each set as always."""
+        with self._lock:
+            missing = [k for k in ks if k not in self._cache]
+        if (len(missing) < 2 or self.threads != 1 or self.device.type != "cpu"
+                or cpu_count() < 2 or len(missing) > CACHE_MIN):
+            return  # chunk() computes them one by one as they are read
+        for k, block in zip(missing, _chunk_pool().map(self._compute, missing)):
+            self._keep(k, block)
 
     def steps(self, key: str, start: int, stop: int) -> np.ndarray:
         """Steps start..stop-1 of one array (at most MAX_SLICE of them)."""
@@ -336,6 +370,7 @@ class LongTrace(Trace):
         """Steps start..stop-1 as a plain Trace (its step 0 is step `start` of this one):
         what a view draws of the sequence around the cursor."""
         spec, rows, K = self.spec, [], self.chunk
+        self.store.prefetch(range(start // K, -(-stop // K)))
         for layer in range(spec.num_layers):
             for direction in spec.directions():
                 first = start if direction == "fwd" else stop - 1  # in its own order

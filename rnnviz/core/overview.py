@@ -30,6 +30,8 @@ class Overview:
     lo: dict[str, np.ndarray] = field(default_factory=dict)  # key -> (bins, B, W)
     hi: dict[str, np.ndarray] = field(default_factory=dict)
     total: dict[str, np.ndarray] = field(default_factory=dict)  # float64 sums
+    # bound() per key, read at every scrub (colour scales): forgotten when a bin changes
+    _bounds: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def bins(self) -> int:
@@ -51,6 +53,7 @@ class Overview:
             self.lo[key] = np.full(shape, np.inf, dtype=np.float32)
             self.hi[key] = np.full(shape, -np.inf, dtype=np.float32)
             self.total[key] = np.zeros(shape, dtype=np.float64)
+        self._bounds.pop(key, None)
         b = start // self.bin_steps
         np.minimum(self.lo[key][b], values.min(axis=0), out=self.lo[key][b], casting="unsafe")
         np.maximum(self.hi[key][b], values.max(axis=0), out=self.hi[key][b], casting="unsafe")
@@ -61,9 +64,11 @@ class Overview:
 
     def bound(self, key: str) -> float:
         """max |value| over the whole sequence (for fixed colour scales)."""
-        lo, hi = self.lo[key], self.hi[key]
-        finite = np.concatenate([lo[np.isfinite(lo)], hi[np.isfinite(hi)]])
-        return float(np.abs(finite).max()) if finite.size else 0.0
+        if key not in self._bounds:
+            lo, hi = self.lo[key], self.hi[key]
+            finite = np.concatenate([lo[np.isfinite(lo)], hi[np.isfinite(hi)]])
+            self._bounds[key] = float(np.abs(finite).max()) if finite.size else 0.0
+        return self._bounds[key]
 
     def nbytes(self) -> int:
         return sum(a.nbytes for d in (self.lo, self.hi, self.total) for a in d.values())

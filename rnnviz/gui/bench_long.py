@@ -48,7 +48,7 @@ def _torch_forward(steps: int) -> dict:
 
 
 def _window(steps: int, scrubs: int = 200) -> dict:
-    from rnnviz.gui.bench_gui import _ensure_platform, _percentile, step_latencies
+    from rnnviz.gui.bench_gui import _ensure_platform, _percentile, painted, step_latencies
 
     _ensure_platform()
     from rnnviz.gui.app import create_window
@@ -71,10 +71,9 @@ def _window(steps: int, scrubs: int = 200) -> dict:
     for k in range(scrubs + 10):
         begin = time.perf_counter()
         window.sim.seek(rng.randrange(steps))
-        window.repaint()
+        painted(app)
         if k >= 10:  # after a warm-up
             times.append(time.perf_counter() - begin)
-        app.processEvents()
     stepping = step_latencies(window, app, 100)
     window.close()
     return {"trace": kind, "ready_s": round(ready, 2), "peak_rss_mib_ready": ready_rss,

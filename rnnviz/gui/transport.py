@@ -6,9 +6,10 @@ import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QLabel, QSlider, QSpinBox, QToolBar
+from PySide6.QtWidgets import QCheckBox, QSlider, QSpinBox, QToolBar
 
 from rnnviz.gui.quiet import quiet
+from rnnviz.gui.step_text import StepText
 
 
 class Transport(QToolBar):
@@ -48,10 +49,9 @@ class Transport(QToolBar):
         self.slider.setToolTip("timeline: drag to any step")
         self.slider.valueChanged.connect(simulator.seek)
         self.addWidget(self.slider)
-        self.label = QLabel()
+        self.label = StepText(wrap=False)  # changes at every step: repainted, not re-laid out
         self.label.setObjectName("stepLabel")
-        self.label.setMinimumWidth(150)  # fixed: a changing text must not relayout the bar
-        self.label.setMaximumWidth(150)
+        self.label.setMinimumWidth(150)
         self.addWidget(self.label)
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._on_cursor_changed)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from rnnviz.gui.colors import scale_for
+from rnnviz.gui.step_text import StepText
 from rnnviz.gui.trace_bounds import input_bound, part_bound
 from rnnviz.gui.views.cell_diagram import build_diagram, hidden_keys
 from rnnviz.gui.views.diagram_parts import TextSizes, cell_names
@@ -126,9 +126,8 @@ class CellView(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setBackgroundBrush(Qt.white)
-        self.title = QLabel()
+        self.title = StepText()  # a narrow dock wraps the title instead of widening
         self.title.setObjectName("viewTitle")
-        self.title.setWordWrap(True)  # a narrow dock wraps the title instead of widening
         self.top_k = QCheckBox("top-k units")
         self.top_k.setToolTip("For large hidden sizes: show only k units, the same ones in "
                               "every box (the largest |value| of the part chosen next to it, "
@@ -177,6 +176,7 @@ class CellView(QWidget):
 
     # ----- building ------------------------------------------------------------------------------
     def _on_trace_changed(self) -> None:
+        self.title.release()  # a new trace: its title may be shorter
         parts = rank_parts(self.sim.spec)
         if [self.rank.itemData(i) for i in range(self.rank.count())] != parts:
             chosen = self.rank.currentData()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -22,6 +21,7 @@ from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import Line, head_lines, line_texts, unit_equations
 from rnnviz.gui.gradient_equations import gradient_lines
 from rnnviz.gui.quiet import quiet
+from rnnviz.gui.step_text import StepText
 
 
 class EquationCanvas(QWidget):
@@ -144,7 +144,7 @@ class EquationView(QWidget):
         self.unit = QSpinBox()
         self.unit.setPrefix("unit ")
         self.unit.setToolTip("which unit's equations to show (also: click a bar in the cell view)")
-        self.header = QLabel()
+        self.header = StepText()  # changes at every step: repainted, not re-laid out
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
         bar.addWidget(self.unit)

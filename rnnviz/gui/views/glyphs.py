@@ -92,6 +92,8 @@ class VectorGlyph(QGraphicsItem):
         self.label_height = QFontMetricsF(self.unit_font).height()
         self.label_width: float | None = None  # thin unit labels as if this wide (None: own)
         self._strip: QImage | None = None
+        self._labels: list[tuple[int, QRectF]] = []
+        self._labels_key: tuple | None = None
         self.selected_unit = -1
         self.on_unit_clicked: Callable[[int], None] | None = None
         self.setAcceptHoverEvents(True)
@@ -132,11 +134,19 @@ class VectorGlyph(QGraphicsItem):
         units = self.shown_units()
         if not len(units):
             return []
-        metrics = QFontMetricsF(self.unit_font)
-        chosen = self._labelled_columns(units, metrics, self.label_width or self.rect.width())
-        column = self.rect.width() / len(units)
-        return [(int(units[k]), self._label_rect(str(units[k]), k, column, metrics))
-                for k in chosen]
+        # the same at every step unless these change (values don't matter): kept, since
+        # placing them is a Python loop over the units at every paint
+        key = (units.tobytes(), self.selected_unit, self.rect.getRect(), self.label_width,
+               self.unit_font.key())
+        if key != self._labels_key:
+            metrics = QFontMetricsF(self.unit_font)
+            chosen = self._labelled_columns(units, metrics,
+                                            self.label_width or self.rect.width())
+            column = self.rect.width() / len(units)
+            self._labels = [(int(units[k]), self._label_rect(str(units[k]), k, column, metrics))
+                            for k in chosen]
+            self._labels_key = key
+        return self._labels
 
     def _labelled_columns(self, units: np.ndarray, metrics, width: float) -> list[int]:
         column = width / len(units)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import layer_output_name
+from rnnviz.gui.step_text import StepText
 from rnnviz.gui.trace_bounds import value_range
 
 
@@ -79,8 +80,7 @@ class OutputView(QWidget):
     def __init__(self, simulator, parent=None):
         super().__init__(parent)
         self.sim = simulator
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
+        self.caption = StepText()  # changes at every step: repainted, not re-laid out
         self.plot = pg.PlotWidget(background="w")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -126,6 +126,7 @@ class OutputView(QWidget):
     def _on_trace_changed(self) -> None:
         if self.sim.trace is None:
             return
+        self.caption.release()  # a new trace: its captions may be shorter
         shown = output_now(self.sim)
         count = len(shown.values)
         self.plot.setXRange(-0.6, count - 0.4, padding=0)
