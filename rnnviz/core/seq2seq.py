@@ -7,6 +7,11 @@ h0 (every layer; an LSTM's c0 stays zero) or as an extra input at every step, ne
 one-hot of the previous output symbol (START = "^" at the first step). At inference it
 feeds back its own argmax (greedy); in training the true previous symbol (teacher forcing).
 
+A decoder with its own nn.Embedding (the PyTorch translation tutorial's DecoderRNN) reads
+the previous symbol as that table's row instead of a one-hot, optionally through a ReLU
+(the tutorial's forward applies F.relu), and starts from a symbol of its vocabulary (the
+tutorial's SOS_token = 0); its words are names, not characters.
+
 The stepping trace is two ordinary Traces: the encoder's on x, and the decoder's on the
 inputs it was actually fed, so every view and equation works on either half unchanged.
 """
@@ -34,9 +39,11 @@ START = "^"  # the decoder's first input symbol
 class Seq2SeqSpec:
     encoder: NetworkSpec  # no head
     decoder: NetworkSpec  # unidirectional; head = Linear(H_dec → |target_vocab|) + softmax
-    target_vocab: str  # the symbols the decoder writes
+    target_vocab: str | tuple[str, ...]  # the symbols the decoder writes (names, for words)
     context: str = "init"
     context_map: bool = False  # Linear(encoder features → decoder hidden size) on c
+    start: int | None = None  # an embedding decoder's start symbol (one-hot: always START)
+    relu_input: bool = False  # an embedding decoder's input is relu(embedding(previous))
 
     def __post_init__(self) -> None:
         if self.context not in CONTEXT_MODES:
@@ -44,6 +51,12 @@ class Seq2SeqSpec:
         if self.decoder.bidirectional or self.decoder.proj_size:
             raise RnnvizError("the decoder must be unidirectional and without proj_size: it "
                               "writes one symbol after another")
+        if self.embedded:
+            self._check_embedded()
+            return
+        if self.relu_input or self.start is not None:
+            raise RnnvizError("a start symbol and a ReLU on the input are for decoders that "
+                              "read their previous symbol through an nn.Embedding")
         if not self.target_vocab or START in self.target_vocab:
             raise RnnvizError(f"the target vocabulary must be non-empty symbols other than "
                               f"{START!r} (the start symbol)")
@@ -63,6 +76,50 @@ class Seq2SeqSpec:
             raise RnnvizError(f"the decoder needs an output head of {len(self.target_vocab)} "
                               f"symbols")
 
+    def _check_embedded(self) -> None:
+        table, symbols = self.decoder.embedding, len(self.target_vocab)
+        if self.context != "init":
+            raise RnnvizError("a decoder that reads its previous symbol through an "
+                              "nn.Embedding takes the context as its h0 here (as the PyTorch "
+                              "translation tutorial's); one that also reads the context at "
+                              "every step is not simulated yet")
+        if self.context_size != self.decoder.hidden_size:
+            raise RnnvizError(f"the context has {self.context_size} features but the decoder's "
+                              f"h0 needs {self.decoder.hidden_size}")
+        head = self.decoder.head
+        if head is None or head.output_size != table.num_embeddings:
+            raise RnnvizError(f"the decoder's embedding '{table.name}' has "
+                              f"{table.num_embeddings} rows but its output head writes "
+                              f"{head.output_size if head else 0} symbols; they must agree")
+        if symbols != table.num_embeddings:
+            raise RnnvizError(f"the target vocabulary has {symbols} names but the decoder "
+                              f"writes {table.num_embeddings} symbols")
+        if not isinstance(self.start, int) or not 0 <= self.start < symbols:
+            raise RnnvizError(f"the start symbol must be an id 0..{symbols - 1} of the "
+                              f"decoder's vocabulary, got {self.start!r}")
+
+    @property
+    def embedded(self) -> bool:
+        """The decoder reads its previous symbol through its own nn.Embedding."""
+        return self.decoder.embedding is not None
+
+    @property
+    def start_id(self) -> int:
+        """The id fed at the first decoder step: START's one-hot index, or the start symbol."""
+        return self.start if self.embedded else len(self.target_vocab)
+
+    def symbol_names(self) -> list[str]:
+        """The name of each id fed or written (a one-hot decoder's last one is START)."""
+        return list(self.target_vocab) + ([] if self.embedded else [START])
+
+    def join(self, ids) -> str:
+        """Symbols as text: characters run together; words (an embedding decoder's, or
+        names longer than one character) spaced."""
+        names = self.symbol_names()
+        words = [names[int(i)] for i in ids]
+        spaced = self.embedded or any(len(w) > 1 for w in names)
+        return (" " if spaced else "").join(words)
+
     @property
     def context_size(self) -> int:
         return self.decoder.hidden_size if self.context_map else self.encoder.output_features
@@ -72,15 +129,21 @@ class Seq2SeqSpec:
         return f"{self.encoder.title()} → {self.decoder.title()} (context as {where})"
 
     def to_dict(self) -> dict:
-        return {"encoder": self.encoder.to_dict(), "decoder": self.decoder.to_dict(),
-                "target_vocab": self.target_vocab, "context": self.context,
-                "context_map": self.context_map}
+        out = {"encoder": self.encoder.to_dict(), "decoder": self.decoder.to_dict(),
+               "target_vocab": self.target_vocab if isinstance(self.target_vocab, str)
+               else list(self.target_vocab), "context": self.context,
+               "context_map": self.context_map}
+        if self.embedded:
+            out.update(start=self.start, relu_input=self.relu_input)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> Seq2SeqSpec:
+        vocab = data["target_vocab"]
         return cls(NetworkSpec.from_dict(data["encoder"]), NetworkSpec.from_dict(data["decoder"]),
-                   data["target_vocab"], data.get("context", "init"),
-                   bool(data.get("context_map", False)))
+                   vocab if isinstance(vocab, str) else tuple(str(v) for v in vocab),
+                   data.get("context", "init"), bool(data.get("context_map", False)),
+                   data.get("start"), bool(data.get("relu_input", False)))
 
 
 def make_seq2seq_spec(encoder: NetworkSpec, target_vocab: str, *, cell: str | None = None,
@@ -136,6 +199,8 @@ class Seq2Seq:
         out.update({k.replace("head.", "linear.", 1): v for k, v in self.decoder.params.items()
                     if k.startswith("head.")})
         out.update({f"context.{k}": v for k, v in self.context_params.items()})
+        if self.spec.embedded:  # the decoder's own table (the encoder's is applied before)
+            out["embedding.weight"] = self.decoder.params["embedding.weight"]
         return out
 
     def parameter_table(self) -> list[tuple[str, tuple[int, ...]]]:
@@ -164,6 +229,9 @@ class Seq2SeqModule(nn.Module):
                                     bias=spec.decoder.head.bias, dtype=dtype)
             self.context = (nn.Linear(spec.encoder.output_features, spec.context_size,
                                       dtype=dtype) if spec.context_map else None)
+            table = spec.decoder.embedding
+            self.embedding = None if table is None else nn.Embedding(
+                table.num_embeddings, spec.decoder.input_size, dtype=dtype)
         self.spec = spec
 
     def to_seq2seq(self) -> Seq2Seq:
@@ -188,6 +256,9 @@ class Seq2SeqModule(nn.Module):
 
     def decoder_input(self, previous: torch.Tensor, context: torch.Tensor) -> torch.Tensor:
         """(M, B) previous symbol ids (START = |vocab|) -> (M, B, I_dec)."""
+        if self.embedding is not None:  # its own table's rows (the tutorial: through a ReLU)
+            rows = self.embedding(previous)
+            return nn.functional.relu(rows) if self.spec.relu_input else rows
         onehot = nn.functional.one_hot(previous, len(self.spec.target_vocab) + 1).to(context)
         if self.spec.context == "input":
             onehot = torch.cat([onehot, context[None].expand(len(previous), -1, -1)], -1)
@@ -197,7 +268,7 @@ class Seq2SeqModule(nn.Module):
         """(steps, B) symbols written, each fed back as the next input (inference)."""
         context = self.encode(x)
         hidden = self.decoder_start(context)
-        previous = torch.full((x.shape[1],), len(self.spec.target_vocab), device=x.device)
+        previous = torch.full((x.shape[1],), self.spec.start_id, device=x.device)
         written = []
         for _ in range(steps):
             out, hidden = self.decoder(self.decoder_input(previous[None], context), hidden)
@@ -208,7 +279,7 @@ class Seq2SeqModule(nn.Module):
     def forward(self, x: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
         """Teacher forcing: logits (M, B, V) with the true previous symbols fed."""
         context = self.encode(x)
-        start = torch.full_like(target[:1], len(self.spec.target_vocab))
+        start = torch.full_like(target[:1], self.spec.start_id)
         previous = torch.cat([start, target[:-1]], dim=0)
         out, _ = self.decoder(self.decoder_input(previous, context), self.decoder_start(context))
         return self.linear(out)
@@ -221,6 +292,7 @@ def seq2seq_from_state_dict(spec: Seq2SeqSpec, state: dict) -> Seq2Seq:
     encoder = Network(spec.encoder, under("encoder."))
     dec = under("decoder.")
     dec.update({f"head.{k}": v for k, v in under("linear.").items()})
+    dec.update({f"embedding.{k}": v for k, v in under("embedding.").items()})
     decoder = Network(spec.decoder, dec)
     return Seq2Seq(spec, encoder, decoder, under("context.") or None)
 
@@ -251,7 +323,7 @@ class Seq2SeqTrace:
         return self.enc.device
 
     def decoded(self, b: int = 0) -> str:
-        return "".join(self.spec.target_vocab[i] for i in self.tokens[:, b])
+        return self.spec.join(self.tokens[:, b])
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Trace-file arrays: `enc_…` and `dec_…` (each half's own keys), and the joints."""
@@ -284,7 +356,7 @@ def run_seq2seq(model: Seq2Seq, x, steps: int, *, teacher=None, device: str = "c
         final = _final_state(enc)
         context = model.map_context(final.to(model.dtype))
         hidden = module.decoder_start(context)
-        previous = torch.full((batch,), vocab, dtype=torch.long)
+        previous = torch.full((batch,), spec.start_id, dtype=torch.long)
         fed, inputs = [], []
         for t in range(steps):
             inp = module.decoder_input(previous[None], context)  # (1, B, I_dec)

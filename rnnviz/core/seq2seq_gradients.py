@@ -61,8 +61,11 @@ def compute_seq2seq_gradients(model: Seq2Seq, trace: Seq2SeqTrace, objective: st
                            for d in enc_spec.directions()], dim=-1)
         context = model.map_context(final)
         context.retain_grad()
-        fed = torch.nn.functional.one_hot(torch.as_tensor(trace.fed, dtype=torch.long),
-                                          len(spec.target_vocab) + 1).to(dtype)
+        if spec.embedded:  # the rows fed (constants: the previous symbol is an argmax)
+            fed = torch.as_tensor(np.array(trace.dec.x), dtype=dtype)
+        else:
+            fed = torch.nn.functional.one_hot(torch.as_tensor(trace.fed, dtype=torch.long),
+                                              len(spec.target_vocab) + 1).to(dtype)
         if spec.context == "input":
             dec_in = torch.cat([fed, context[None].expand(steps, -1, -1)], dim=-1)
             dec_h0 = context.new_zeros(dec_spec.num_layers, batch, dec_spec.hidden_size)

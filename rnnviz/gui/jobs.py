@@ -151,6 +151,12 @@ def seq2seq_half(whole: Snapshot, half: str) -> Snapshot:
         return replace(whole, network=whole.model.encoder, trace=s2s.enc, half="enc",
                        sequence=whole.config_sequence, output_vocab=None)
     vocab = s2s.spec.target_vocab
+    if s2s.spec.embedded:  # the previous word's embedding row: named by its word
+        sequence = Sequence(s2s.dec.x, "decoder input: the previous word's embedding",
+                            tokens=s2s.fed, token_names=tuple(s2s.spec.symbol_names()))
+        return replace(whole, network=whole.model.decoder, trace=s2s.dec, half="dec",
+                       sequence=sequence, output_vocab=vocab,
+                       config_sequence=whole.config_sequence)
     fed = "".join((vocab + "^")[i] for i in s2s.fed[:, 0])
     columns = tuple(vocab + "^") + tuple(f"c{k}" for k in range(
         s2s.dec.x.shape[2] - len(vocab) - 1))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette, QStaticText, QTransform
+from PySide6.QtGui import QPainter, QPalette, QStaticText, QTextDocument, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -44,6 +44,9 @@ class StepText(QWidget):
         if text == self._text:
             return
         self._text = text
+        # as QLabel's AutoText: tags make it rich text (where runs of spaces collapse)
+        self._static.setTextFormat(Qt.RichText if "<" in text and ">" in text
+                                   else Qt.PlainText)
         self._static.setText(text)
         self._fit(grow_only=True)
         self.update()
@@ -55,6 +58,13 @@ class StepText(QWidget):
     # ----- size ----------------------------------------------------------------------------------
     def _measure(self) -> QSize:
         width = self.width() if self._wrap and self.width() > 0 else -1
+        if width < 0 and self._static.textFormat() == Qt.RichText:
+            # unwrapped rich text: QStaticText would wrap it at a width of its own choosing
+            document = QTextDocument()
+            document.setDocumentMargin(0)
+            document.setDefaultFont(self.font())
+            document.setHtml(self._text)
+            width = math.ceil(document.idealWidth()) + 1
         self._static.setTextWidth(width)
         self._static.prepare(QTransform(), self.font())
         size = self._static.size()

@@ -165,13 +165,13 @@ def choose_prefix(state: Mapping[str, Tensor], wanted: str | None) -> str:
             "that contains one"
         )
     if len(found) > 1:
-        both = {"encoder.", "decoder."} <= set(found)
-        halves = {p.split(".")[0] for p in found} >= {"encoder", "decoder"} and not both
+        tops = [p.split(".")[0] for p in found]
+        pair = tops.count("encoder") == 1 and tops.count("decoder") == 1
         raise RnnvizError(f"the file holds {len(found)} recurrent layers ({shown}); "
-                          f"pick one with --layer-prefix" + (
+                          f"pick one with --layer-prefix (e.g. --layer-prefix "
+                          f"{found[0].rstrip('.')})" + (
                               ", or open it as an encoder–decoder with --topology seq2seq"
-                              if both else ", e.g. --layer-prefix " + found[0].rstrip(".")
-                              if halves else ""))
+                              if pair else ""))
     return found[0]
 
 

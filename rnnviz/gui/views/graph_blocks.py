@@ -32,7 +32,7 @@ class Block:
     rows: list[Row]
     has_input: np.ndarray  # (T,) bool: steps that receive an input (one2n fed once: the first)
     has_output: np.ndarray  # (T,) bool: steps with an output (N→1: the last)
-    written: str | None = None  # decoder: the symbol it wrote at each step
+    written: str | tuple[str, ...] | None = None  # decoder: the symbol written at each step
     fed: str | tuple[str, ...] | None = None  # what is fed at each step: characters, token
     # names (a model with an Embedding) or a decoder's previous symbols
     real: np.ndarray | None = None  # (T,) bool: steps the sequence has (a padded batch)
@@ -81,12 +81,14 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
                       real=real)]
     s2s = snapshot.s2s
     n, m = s2s.enc.length, s2s.dec.length
-    symbols = s2s.spec.target_vocab + "^"  # the start symbol is fed as index |vocab|
-    written = "".join(symbols[i] for i in s2s.tokens[:, batch])
-    fed = "".join(symbols[i] for i in s2s.fed[:, batch])  # this sequence's, not batch 0's
+    symbols = s2s.spec.symbol_names()  # one-hot: the start symbol is index |vocab|
+    written = tuple(symbols[i] for i in s2s.tokens[:, batch])
+    fed = tuple(symbols[i] for i in s2s.fed[:, batch])  # this sequence's, not batch 0's
+    if all(len(name) == 1 for name in symbols):  # characters: as text
+        written, fed = "".join(written), "".join(fed)
     return [
         Block("enc", s2s.enc, 0.0, 0, graph_rows(s2s.enc.spec), np.ones(n, bool),
-              np.zeros(n, bool), fed=snapshot.config_sequence.text),
+              np.zeros(n, bool), fed=snapshot.config_sequence.fed(batch)),
         Block("dec", s2s.dec, float(n + 1), n, graph_rows(s2s.dec.spec),
               np.ones(m, bool), np.ones(m, bool), written, fed),
     ]

@@ -152,9 +152,10 @@ class GraphView(LongWindow, pg.PlotWidget):
         if not self.blocks:
             return
         line = self._label_height()
-        fed = self._fed_height(line)
+        fed = self._fed_height(line, above=False)
         below = fed * (1 + LABEL_GAP) if any(k.fed for k in self.blocks) else line * 0.3
-        above = line * (1 + LABEL_GAP) if any(k.written for k in self.blocks) else line * 0.3
+        above = self._fed_height(line, above=True) * (1 + LABEL_GAP) \
+            if any(k.written for k in self.blocks) else line * 0.3
         above += line if self._titles else 0.0
         lo = min(k.rows[0].bottom for k in self.blocks) - FRAME_PAD
         hi = max(k.rows[-1].top for k in self.blocks) + FRAME_PAD
@@ -169,10 +170,11 @@ class GraphView(LongWindow, pg.PlotWidget):
         first = self.blocks[0].x0
         self._fade.set_extent(QRectF(first - 0.5, bottom, columns - first + 1, faded - bottom))
 
-    def _fed_height(self, line: float) -> float:
-        """Pixels the symbols fed need below the nodes: a line, or the longest word when
-        the words stand on end."""
-        upright = [label for label in self._labels if label.angle == 90]
+    def _fed_height(self, line: float, above: bool) -> float:
+        """Pixels the symbols fed need below the nodes (`above`: the symbols written above
+        them): a line, or the longest word when the words stand on end."""
+        upright = [label for label in self._labels
+                   if label.angle == 90 and getattr(label, "above", False) == above]
         if not upright:
             return line
         return max(line, max(label.textItem.boundingRect().width() for label in upright))
@@ -338,9 +340,12 @@ class GraphView(LongWindow, pg.PlotWidget):
                     else:
                         self._label(block.x0 + t, bottom, char, (0.5, -LABEL_GAP))
             if block.written is not None:
+                upright = any(len(symbol) > 1 for symbol in block.written)  # words, on end
                 for t, char in enumerate(block.written):
-                    self._label(block.x0 + t, top, char, (0.5, 1 + LABEL_GAP),
-                                color="#1A1A1A", bold=True)
+                    label = self._label(block.x0 + t, top, char, (-LABEL_GAP, 0.5) if upright
+                                        else (0.5, 1 + LABEL_GAP), color="#1A1A1A",
+                                        bold=True, angle=90 if upright else 0)
+                    label.above = True
 
     @staticmethod
     def _frame_span(block: Block) -> tuple[float, float]:
@@ -348,7 +353,7 @@ class GraphView(LongWindow, pg.PlotWidget):
         return block.rows[0].bottom - FRAME_PAD, block.rows[-1].top + FRAME_PAD
 
     def _label(self, x: float, y: float, char: str, anchor, color: str = "#333333",
-               bold: bool = False, angle: float = 0) -> None:
+               bold: bool = False, angle: float = 0) -> pg.TextItem:
         text = (repr(char)[1:-1] if len(char) == 1 else char) or " "
         label = pg.TextItem(text, color=color, anchor=anchor, angle=angle)
         if bold:
@@ -356,8 +361,10 @@ class GraphView(LongWindow, pg.PlotWidget):
             font.setBold(True)
             label.setFont(font)
         label.setPos(x, y)
+        label.above = False  # written above the frame (a decoder's symbol), or fed below it
         self.addItem(label)
         self._labels.append(label)
+        return label
 
     # ----- per step: two rectangles ----------------------------------------------------------
     def _on_cursor_changed(self, _t: int) -> None:
