@@ -208,3 +208,25 @@ def test_reverse_gradient_lines_talk_about_t_plus_1():
     grads = compute_gradients(net, x, "h_T")
     line = gradient_lines(spec, net.numpy(), trace, grads, 0, "bwd", 2, 0, 1)[-1]
     assert line.lhs == "∂L/∂h_t+1[1] via h_t" and "W_hh_l0_reverse[j,1]" in line.formula
+
+
+class _TwoCells(nn.Module):
+    """The PyTorch examples' time-sequence model: nn.LSTMCell after nn.LSTMCell."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm1 = nn.LSTMCell(1, 4)
+        self.lstm2 = nn.LSTMCell(4, 4)
+        self.linear = nn.Linear(4, 1)
+
+
+def test_stacked_cells_are_named_by_their_own_tensors():
+    torch.manual_seed(0)
+    net = network_from_state_dict(_TwoCells().double().state_dict())
+    x = np.random.default_rng(0).normal(size=(5, 1, 1))
+    trace = compute_trace(net, x, device="cpu")
+    for layer, cell in ((0, "lstm1"), (1, "lstm2")):
+        lines = unit_equations(net.spec, net.numpy(), trace, layer, "fwd", 2, 0, 1)
+        assert lines[0].note == (f"in the state_dict: rows 0:4 (0:H) of {cell}.weight_ih, "
+                                 f"{cell}.bias_ih, {cell}.weight_hh, {cell}.bias_hh")
+        assert f"_l{layer}" not in lines[0].note

@@ -78,13 +78,29 @@ class _Names:
     x: str  # what the layer reads at t
     prev: str  # the step of the recurrent state: "t−1" or "t+1"
     module: str  # the recurrent module's prefix in the user's state_dict
+    file_sfx: str  # the suffix there: sfx, or "" for a cell's own tensors (lstm2.weight_ih)
+
+
+def found_cells(spec) -> list[str] | None:
+    """The modules of a stack of nn.LSTMCell/GRUCell/RNNCell the loader opened as layers
+    ("" for one at the top level), in layer order; None for an nn.RNN/LSTM/GRU."""
+    for note in spec.notes:
+        m = re.match(r"found (?:RNNCell|GRUCell|LSTMCell) (.*)", note)
+        if m:
+            names = re.findall(r"'(.*?)' \(layer \d+\)", m[1])
+            return ["" if n == "(top level)" else n for n in names]
+    return None
 
 
 def _names(spec, layer: int, direction: str, module: str | None) -> _Names:
+    cells = found_cells(spec) if module is None else None
+    if cells and layer < len(cells):  # a cell's own tensors: lstm2.weight_ih, no suffix
+        return _Names(f"_l{layer}", layer_input_name(spec, layer), recurrent_step(direction),
+                      cells[layer] + "." if cells[layer] else "", "")
     if module is None:
         module = found_prefix(spec, "recurrent layer") or ""
-    return _Names(f"_l{layer}" + ("_reverse" if direction == "bwd" else ""),
-                  layer_input_name(spec, layer), recurrent_step(direction), module)
+    sfx = f"_l{layer}" + ("_reverse" if direction == "bwd" else "")
+    return _Names(sfx, layer_input_name(spec, layer), recurrent_step(direction), module, sfx)
 
 
 def _short(part: str, sfx: str) -> tuple[str, str, str, str]:
@@ -96,7 +112,7 @@ def _short(part: str, sfx: str) -> tuple[str, str, str, str]:
 
 def _torch_note(names: _Names, part: str, block: int, H: int, bias: bool) -> str:
     """Where a gate's weights are in the state_dict, in the formula's order of terms."""
-    m, sfx = names.module, names.sfx
+    m, sfx = names.module, names.file_sfx
     tensors = [f"{m}weight_ih{sfx}", f"{m}bias_ih{sfx}", f"{m}weight_hh{sfx}",
                f"{m}bias_hh{sfx}"][:: 1 if bias else 2]
     if not SUB[part]:  # the Elman cell: whole tensors, its short names are torch's own
@@ -181,7 +197,7 @@ def unit_equations(spec, weights, trace, layer: int, direction: str, t: int, b: 
     if spec.proj_size:
         w_hr = f"W_hr{names.sfx}"
         lines.append(Line("h", "h_t", f"{w_hr} · m_t  (projects {H} → {spec.proj_size})", "",
-                          0.0, f"in the state_dict: {names.module}weight_hr{names.sfx}"))
+                          0.0, f"in the state_dict: {names.module}weight_hr{names.file_sfx}"))
     return lines
 
 
