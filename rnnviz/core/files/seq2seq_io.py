@@ -100,8 +100,10 @@ def _embedding_decoder(state, enc_prefix: str, dec_prefix: str, name: str, targe
                      "tutorial's DecoderRNN applies F.relu to it: add --decoder-relu for that "
                      "model")
     context_map = "context.weight" in state
-    spec = Seq2SeqSpec(encoder.spec.with_(notes=()), decoder.spec.with_(notes=()),
-                       tuple(target_vocab), "init", context_map, start_id, bool(relu))
+    # each half keeps what the loader found (its module, embedding and head), so the
+    # equations name the file's own tensors (decoder.gru.weight_ih_l0, decoder.out.weight)
+    spec = Seq2SeqSpec(encoder.spec, decoder.spec, tuple(target_vocab), "init", context_map,
+                       start_id, bool(relu))
     notes.append("context mode 'init': the decoder starts from the encoder's final state "
                  "and reads relu(embedding(previous))" if relu else
                  "context mode 'init': the decoder starts from the encoder's final state and "

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import PART_COLORS
-from rnnviz.gui.equations import Line, head_lines, line_texts, unit_equations
+from rnnviz.gui.equations import Line, found_prefix, head_lines, line_texts, unit_equations
 from rnnviz.gui.gradient_equations import gradient_lines
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.step_text import StepText
@@ -173,8 +173,10 @@ class EquationView(QWidget):
                 self.unit.setValue(sim.unit)
         weights = sim.snapshot.network.numpy()
         args = (sim.trace, sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
-        # a seq2seq's halves are saved under these modules (rnnviz.core.files.seq2seq_io)
-        module = {"enc": "encoder.", "dec": "decoder."}.get(sim.snapshot.half)
+        # a seq2seq's halves are saved under these modules (rnnviz.core.files.seq2seq_io),
+        # unless the loader found them elsewhere (the tutorial's encoder.gru.)
+        module = None if found_prefix(sim.spec, "recurrent layer") is not None else \
+            {"enc": "encoder.", "dec": "decoder."}.get(sim.snapshot.half)
         self.lines = unit_equations(sim.spec, weights, *args, module=module) + head_lines(
             sim.spec, weights, sim.trace, sim.t, sim.batch_index)
         if sim.gradients is not None:  # backward: how ∂L/∂· moves one step back, here
