@@ -93,6 +93,9 @@ def _trace_parser(sub) -> None:
     p.add_argument("--method", choices=["fast", "step"], default="fast",
                    help="fast: fused torch layer + batched gates; step: one step at a time")
     p.add_argument("--force", action="store_true", help="replace an existing file")
+    from rnnviz.cli.edits import add_edit_args
+
+    add_edit_args(p)
 
 
 def _gui_parser(sub) -> None:
@@ -131,12 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_trace(args) -> int:
-    from rnnviz.core.files.tracefile import save_trace
+    from rnnviz.cli.edits import apply_edits
+    from rnnviz.core.files.tracefile import save_trace, save_trace_pair
     from rnnviz.core.run import run_model
     from rnnviz.core.states import make_initial_state
     from rnnviz.export import prepare_target
 
     prepare_target(args.output, (".npz",), args.force)
+    if getattr(args, "baseline", None):
+        prepare_target(args.baseline, (".npz",), args.force)
     setup = build_setup(args)
     seq, net = setup.sequence, setup.network
     topology = args.topology or "n2n"
@@ -156,13 +162,23 @@ def cmd_trace(args) -> int:
         elapsed = time.perf_counter() - start
         if seq.tokens is not None and trace.length == seq.length:
             trace = replace(trace, tokens=seq.tokens)
+        original = trace
+        trace, edit_meta, originals, edit_notes = apply_edits(args, net, seq, trace)
         extra = {"input": seq.name, "vocab": seq.vocab, "text": seq.text, "init": args.init,
                  "topology": topology, "feed": args.feed,
                  "token_names": None if seq.token_names is None else list(seq.token_names),
-                 "classes": None if setup.classes is None else list(setup.classes)}
-        save_trace(trace, args.output, extra, spool=spool)
+                 "classes": None if setup.classes is None else list(setup.classes),
+                 **edit_meta}
+        if edit_meta and args.baseline:  # the unedited run, in a file of its own: both or none
+            save_trace_pair((trace, args.output, extra),
+                            (original, args.baseline, {**extra, "edits": [],
+                                                       "baseline_of": args.output}))
+        else:
+            save_trace(trace, args.output, extra, spool=None if edit_meta else spool,
+                       extra_arrays=originals)
     device = trace.device
-    say_notes(getattr(net.spec, "notes", ()), setup.notes, run_notes, device.reason)
+    say_notes(getattr(net.spec, "notes", ()), setup.notes, run_notes, device.reason,
+              edit_notes)
     what = f"{net.spec.title()}, T={trace.length}, batch={trace.batch}"
     if topology == "seq2seq":
         what += f", decoded {trace.decoded(0)!r}"

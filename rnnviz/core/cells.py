@@ -3,16 +3,26 @@
 These are the reference: every function takes one time step and returns the new
 state together with every intermediate ("part") by name. The fast trace in
 trace.py computes the same parts for all steps at once and is tested against these.
+
+`clamp(name, value)`, when given, may replace each part as soon as it is computed, and
+what follows uses the replaced value: a gate held at 1 (interventions.py) feeds the
+state update as the textbook writes it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import torch
 from torch import Tensor
 
 Parts = dict[str, Tensor]
+Clamp = Callable[[str, Tensor], Tensor]
+
+
+def _keep(_name: str, value: Tensor) -> Tensor:
+    return value
 
 
 @dataclass(frozen=True)
@@ -30,38 +40,44 @@ def _affine(x: Tensor, w: Tensor, b: Tensor | None) -> Tensor:
     return x @ w.T if b is None else torch.addmm(b, x, w.T)
 
 
-def rnn_step(p: CellParams, x: Tensor, h: Tensor, nonlinearity: str) -> tuple[Tensor, Parts]:
+def rnn_step(p: CellParams, x: Tensor, h: Tensor, nonlinearity: str,
+             clamp: Clamp = _keep) -> tuple[Tensor, Parts]:
     """h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)."""
     a = _affine(x, p.w_ih, p.b_ih) + _affine(h, p.w_hh, p.b_hh)  # (B, H)
-    h = torch.tanh(a) if nonlinearity == "tanh" else torch.relu(a)
+    h = clamp("h", torch.tanh(a) if nonlinearity == "tanh" else torch.relu(a))
     return h, {"h": h}
 
 
-def lstm_step(p: CellParams, x: Tensor, h: Tensor, c: Tensor) -> tuple[Tensor, Tensor, Parts]:
+def lstm_step(p: CellParams, x: Tensor, h: Tensor, c: Tensor,
+              clamp: Clamp = _keep) -> tuple[Tensor, Tensor, Parts]:
     """One LSTM step; rows of the weights are stacked i, f, g, o as in torch.nn."""
     z = _affine(x, p.w_ih, p.b_ih) + _affine(h, p.w_hh, p.b_hh)  # (B, 4H)
     i, f, g, o = z.chunk(4, dim=-1)  # (B, H) each
-    i, f, g, o = i.sigmoid(), f.sigmoid(), g.tanh(), o.sigmoid()
-    c = f * c + i * g  # (B, H)
+    i, f = clamp("i", i.sigmoid()), clamp("f", f.sigmoid())
+    g, o = clamp("g", g.tanh()), clamp("o", o.sigmoid())
+    c = clamp("c", f * c + i * g)  # (B, H)
     m = o * c.tanh()  # (B, H)
     parts = {"i": i, "f": f, "g": g, "o": o, "c": c}
     if p.w_hr is not None:
+        m = clamp("m", m)
         parts["m"] = m
         h = m @ p.w_hr.T  # (B, P)
     else:
         h = m
+    h = clamp("h", h)
     parts["h"] = h
     return h, c, parts
 
 
-def gru_step(p: CellParams, x: Tensor, h: Tensor) -> tuple[Tensor, Parts]:
+def gru_step(p: CellParams, x: Tensor, h: Tensor,
+             clamp: Clamp = _keep) -> tuple[Tensor, Parts]:
     """One GRU step; rows stacked r, z, n and n = tanh(W_in x + b_in + r*(W_hn h + b_hn))."""
     gi = _affine(x, p.w_ih, p.b_ih)  # (B, 3H)
     gh = _affine(h, p.w_hh, p.b_hh)  # (B, 3H)
     i_r, i_z, i_n = gi.chunk(3, dim=-1)
     h_r, h_z, h_n = gh.chunk(3, dim=-1)
-    r = torch.sigmoid(i_r + h_r)
-    z = torch.sigmoid(i_z + h_z)
-    n = torch.tanh(i_n + r * h_n)
-    h = (1 - z) * n + z * h  # (B, H)
+    r = clamp("r", torch.sigmoid(i_r + h_r))
+    z = clamp("z", torch.sigmoid(i_z + h_z))
+    n = clamp("n", torch.tanh(i_n + r * h_n))
+    h = clamp("h", (1 - z) * n + z * h)  # (B, H)
     return h, {"r": r, "z": z, "n": n, "h": h}

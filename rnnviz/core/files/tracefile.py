@@ -42,17 +42,16 @@ def trace_meta(trace, extra: dict | None = None) -> dict:
 
 
 def save_trace(trace, path: str | Path, extra_meta: dict | None = None,
-               spool: Spool | None = None) -> Path:
+               spool: Spool | None = None, extra_arrays: dict | None = None) -> Path:
     """Write `trace` (a Trace, LongTrace or Seq2SeqTrace) to an .npz file atomically.
 
     A LongTrace's per-step arrays are streamed: from `spool` if the first pass already
-    filled it (rnnviz trace), else recomputed a chunk at a time into a new one."""
+    filled it (rnnviz trace), else recomputed a chunk at a time into a new one.
+    `extra_arrays` (an edited run's `orig_…` arrays) are written beside the trace's."""
     path = Path(path)
     if path.suffix != ".npz":
         raise RnnvizError(f"trace files end in .npz; got {path.name} (try {path.stem}.npz)")
-    arrays = dict(trace.arrays())
-    arrays["spec"] = np.array(json.dumps(trace.spec.to_dict()))
-    arrays["meta"] = np.array(json.dumps(trace_meta(trace, extra_meta)))
+    arrays = trace_file_arrays(trace, extra_meta, extra_arrays)
     lazy = {k: v for k, v in arrays.items() if isinstance(v, StepArray)}
     if not lazy:
         with atomic_path(path) as tmp, open(tmp, "wb") as fh:
@@ -73,6 +72,30 @@ def save_trace(trace, path: str | Path, extra_meta: dict | None = None,
     finally:
         if own:
             spool.close()
+
+
+def trace_file_arrays(trace, extra_meta: dict | None = None,
+                      extra_arrays: dict | None = None) -> dict:
+    """Every entry of a trace file: the trace's arrays, `spec` and `meta` (JSON)."""
+    arrays = dict(trace.arrays())
+    arrays.update(extra_arrays or {})
+    arrays["spec"] = np.array(json.dumps(trace.spec.to_dict()))
+    arrays["meta"] = np.array(json.dumps(trace_meta(trace, extra_meta)))
+    return arrays
+
+
+def save_trace_pair(first, second) -> None:
+    """Two whole traces that belong together (an edited run and its baseline), each
+    (trace, path, meta): both files are written, or neither is."""
+    from rnnviz.core.files.atomic import atomic_paths
+
+    for _, path, _ in (first, second):
+        if Path(path).suffix != ".npz":
+            raise RnnvizError(f"trace files end in .npz; got {Path(path).name}")
+    with atomic_paths([first[1], second[1]]) as temps:
+        for (trace, _, meta), tmp in zip((first, second), temps):
+            with open(tmp, "wb") as fh:
+                np.savez(fh, **trace_file_arrays(trace, meta))
 
 
 def trace_file_bytes(arrays: dict) -> int:

