@@ -82,7 +82,16 @@ def test_stop_keeps_the_weights_reached_and_shows_them(qtbot, window):
     assert window.sim.spec.input_size == 2 and window.sim.length == 40
 
 
-def test_weights_shown_mid_training_are_not_remembered_after_exit(qtbot, window, tmp_path):
+def test_weights_in_a_temporary_folder_are_not_remembered_after_exit(qtbot, window,
+                                                                     monkeypatch):
+    """Trained weights are kept in the data folder (test_trained_in_window.py); when it
+    cannot be written they go to a temporary folder, gone after exit: not remembered."""
+    import rnnviz.gui.panels.training_panel as training_panel
+
+    def unwritable():
+        raise PermissionError("read-only data folder")
+
+    monkeypatch.setattr(training_panel, "new_kept_path", unwritable)
     load(qtbot, window, Config(cell="gru", hidden_size=4, length=10))
     panel = window.training_panel
     panel.task.setCurrentText("sign")

@@ -36,10 +36,14 @@ def requested(args) -> bool:
 
 def apply_edits(args, network, sequence, trace):
     """(edited trace, meta, orig_ arrays, notes) for the flags, or the trace unchanged."""
+    from dataclasses import replace
+
     from rnnviz.core.interventions import (
         changed_parts,
         check_edits,
         edited_input,
+        edited_text,
+        edited_tokens,
         first_divergence,
         parse_edits,
         run_edited,
@@ -60,12 +64,16 @@ def apply_edits(args, network, sequence, trace):
         tokens = ()  # ids only (#12)
     x = edited_input(trace.x, edits, sequence.vocab, tokens, network)
     edited = run_edited(network, trace, edits, x)
+    if trace.tokens is not None:  # the ids fed, as the rows in x
+        edited = replace(edited, tokens=edited_tokens(trace.tokens, edits, tokens))
     meta = {"edits": edits.describe(), "diverges_at": first_divergence(trace, edited)}
+    if sequence.text is not None and sequence.vocab:
+        meta["text"] = edited_text(sequence.text, edits, sequence.vocab)
     originals = {}
     if not getattr(args, "baseline", None):
+        written = trace.arrays()  # as the file holds them (N→1: the one output step)
         for key in changed_parts(trace, edited):
-            originals[f"orig_{key}"] = trace.parts[key] if key in trace.parts else \
-                getattr(trace, key)
+            originals[f"orig_{key}"] = written[key]
         if not (trace.x == edited.x).all():
             originals["orig_x"] = trace.x
     return edited, meta, originals, notes

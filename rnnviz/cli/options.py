@@ -15,7 +15,9 @@ from rnnviz.cli.inputs import class_names, token_input
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.sequences import (
     PRESETS,
+    SINE_FREQUENCY,
     Sequence,
+    check_text_symbols,
     fit_features,
     load_sequence,
     make_preset,
@@ -80,6 +82,15 @@ def add_topology_args(parser: argparse.ArgumentParser) -> None:
                    help="seq2seq: a Linear from the encoder's final state to the context")
     g.add_argument("--target-vocab", metavar="SYMBOLS",
                    help="seq2seq: the decoder's symbols, in order (default: the input's vocab)")
+    g.add_argument("--target-vocab-file", metavar="FILE",
+                   help="seq2seq, a decoder with an nn.Embedding: its words in id order (one "
+                   "per line, or a JSON list or word→id mapping)")
+    g.add_argument("--start-token", metavar="ID|NAME",
+                   help="seq2seq, a decoder with an nn.Embedding: the symbol fed first "
+                   "(default: SOS, <s> or <bos> when the vocabulary has one, else id 0)")
+    g.add_argument("--decoder-relu", action="store_true", default=None,
+                   help="seq2seq, a decoder with an nn.Embedding: it reads "
+                   "relu(embedding(previous)), as the PyTorch translation tutorial's DecoderRNN")
 
 
 def add_input_args(parser: argparse.ArgumentParser) -> None:
@@ -91,7 +102,8 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
                    help="input when no --input (default sine; a trained checkpoint's own input)")
     g.add_argument("--length", type=int, default=50, help="preset length T (default 50)")
     g.add_argument("--amplitude", type=float, default=1.0, help="preset amplitude")
-    g.add_argument("--frequency", type=float, default=0.05, help="cycles per step (sine, square)")
+    g.add_argument("--frequency", type=float, default=SINE_FREQUENCY,
+                   help="cycles per step (sine, square)")
     g.add_argument("--text", help="text for --preset text (one-hot per character)")
     g.add_argument("--vocab", help="characters of the one-hot, in order (default: the text's)")
     g.add_argument("--batch", type=int, default=1, help="sequences in the batch (presets)")
@@ -182,8 +194,15 @@ def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
         from rnnviz.core.files.checkpoint import read_sidecar
         from rnnviz.core.files.seq2seq_io import load_seq2seq
 
-        model, notes = load_seq2seq(args.model, read_sidecar(args.model), args.target_vocab)
+        model, notes = load_seq2seq(args.model, read_sidecar(args.model), _target_names(args),
+                                    start=getattr(args, "start_token", None),
+                                    relu=getattr(args, "decoder_relu", None))
         return model.to(dtype), notes
+    for flag in ("target_vocab_file", "start_token", "decoder_relu"):
+        if getattr(args, flag, None):
+            raise RnnvizError(f"--{flag.replace('_', '-')} is for a checkpoint whose decoder "
+                              f"reads its previous symbol through an nn.Embedding (--model); "
+                              f"a new decoder reads one-hot symbols named by --target-vocab")
     vocab = args.target_vocab or input_vocab
     if not vocab:
         raise RnnvizError("a new seq2seq decoder needs symbols to write: give them (e.g. "
@@ -198,6 +217,20 @@ def build_seq2seq(args, input_features: int | None, input_vocab: str | None):
                              num_layers=args.decoder_layers, context=args.context,
                              context_map=args.context_map)
     return Seq2Seq.random(spec, seed=args.seed, dtype=dtype), []
+
+
+def _target_names(args):
+    """The decoder's symbols: --target-vocab-file's words, --target-vocab's characters, or
+    None (numbered)."""
+    path = getattr(args, "target_vocab_file", None)
+    if path and args.target_vocab:
+        raise RnnvizError("give the decoder's symbols once: --target-vocab or "
+                          "--target-vocab-file")
+    if path:
+        from rnnviz.core.tokens import read_vocabulary
+
+        return read_vocabulary(path).tokens
+    return args.target_vocab
 
 
 def build_network(args, input_features: int | None):
@@ -262,6 +295,12 @@ def build_setup(args, placeholder: bool = False) -> Setup:
     model file first when it holds an Embedding (its input is tokens, not numbers).
     `placeholder` (the window): such a model opens on its first ids when no tokens are
     given, with a note saying so, instead of refusing."""
+    if getattr(args, "model", None) and args.topology == "seq2seq":
+        model, notes = build_seq2seq(args, None, None)
+        if model.encoder.spec.embedding is not None:  # the source sentence as tokens
+            sequence, _ = token_input(args, model.encoder)
+            return Setup(model, sequence, tuple(notes))
+        return _numbers_setup(args, None, (model, notes))
     if getattr(args, "model", None) and (args.topology or "n2n") != "seq2seq":
         _refuse_seq2seq_file(args.model)
         network = build_network(args, None)
@@ -288,20 +327,23 @@ def _with(args, **changes):
     return copy
 
 
-def _numbers_setup(args, network) -> Setup:
-    """Numbers per step (a file or a preset), for a network built here or given."""
+def _numbers_setup(args, network, seq2seq=None) -> Setup:
+    """Numbers per step (a file or a preset), for a network built here or given (an
+    encoder–decoder: `seq2seq` = (model, notes), loaded already)."""
     sequence = load_sequence(args.input, batch_first=args.batch_first) if args.input else None
     preset = args.preset or "sine"
     text_size = None
     if sequence is None and preset == "text":
         if not args.text:
             raise RnnvizError("--preset text needs --text 'some characters'")
+        if args.vocab and getattr(args, "model", None):  # its input size fixes the symbols
+            check_text_symbols(args.text, args.vocab, fixed=True)
         text_size = len(args.vocab) if args.vocab else len(set(args.text))
     features = sequence.features if sequence is not None else text_size
     if (args.topology or "n2n") == "seq2seq":
         vocab = args.vocab or (vocabulary(args.text) if args.text else None) \
             if sequence is None else sequence.vocab
-        model, notes = build_seq2seq(args, features, vocab)
+        model, notes = seq2seq or build_seq2seq(args, features, vocab)
         if sequence is None:
             sequence = make_preset(preset, length=args.length,
                                    input_size=model.spec.encoder.input_size, batch=args.batch,

@@ -239,7 +239,7 @@ def check_edits(edits: Edits, network: Network, steps: int) -> list[str]:
 def _weight_target(w: SetWeight, network: Network) -> str:
     """The network's name of the parameter `w` edits (a file's module prefix is allowed)."""
     names = [n for n in network.params if n != "embedding.weight"]
-    name = w.name
+    name = _head_name(w.name, network)
     if name not in network.params:
         tails = [n for n in names if name.endswith("." + n) or name.endswith(n) and
                  name[: -len(n)].endswith(".")]
@@ -261,6 +261,17 @@ def _weight_target(w: SetWeight, network: Network) -> str:
     return name
 
 
+def _head_name(name: str, network: Network) -> str:
+    """`linear.weight` (how rnnviz exports a head) or the head's own module in the file
+    (`decoder.weight` in the word LM) is the network's `head.weight`."""
+    module, _, leaf = name.rpartition(".")
+    if network.spec.head is None or leaf not in ("weight", "bias") or not module:
+        return name
+    found = [m[1] for m in (re.match(r"found output head '(.*?)'", n)
+                            for n in network.spec.notes) if m]
+    return f"head.{leaf}" if module in ("linear", "head", *found) else name
+
+
 # ----- applying ---------------------------------------------------------------------------------
 def with_weights(network: Network, edits: Edits) -> Network:
     """A copy of the network with the weight edits made (the original is untouched)."""
@@ -277,6 +288,37 @@ def with_weights(network: Network, edits: Edits) -> Network:
     return Network(network.spec, params)
 
 
+def edited_tokens(tokens: np.ndarray | None, edits: Edits, token_names) -> np.ndarray | None:
+    """The token ids after the input edits (each edited step: the id put there)."""
+    if tokens is None or not edits.x:
+        return tokens
+    out = np.array(tokens, copy=True)
+    for e in edits.x:
+        out[e.step] = _token_id(e, list(token_names or ()))
+    return out
+
+
+def _token_id(e: EditX, names: list[str]) -> int:
+    token = e.value[1:] if e.value.startswith("#") else e.value
+    if e.value in names:
+        return names.index(e.value)
+    if token.isdigit():
+        return int(token)
+    raise RnnvizError(f"--edit-x {e.describe()}: {e.value!r} is not a token of the "
+                      f"vocabulary (give a token, or its id as #12)")
+
+
+def edited_text(text: str | None, edits: Edits, vocab) -> str | None:
+    """The text fed after character edits (one-hot text input)."""
+    if text is None or vocab is None or not edits.x:
+        return text
+    chars = list(text)
+    for e in edits.x:
+        if len(e.value) == 1 and e.value in vocab and not _looks_numeric(e.value):
+            chars[e.step] = e.value
+    return "".join(chars)
+
+
 def edited_input(x: np.ndarray, edits: Edits, vocab=None, token_names=None,
                  network: Network | None = None) -> np.ndarray:
     """x (T, B, I) with the input edits: numbers, or a symbol of the one-hot vocabulary
@@ -291,16 +333,7 @@ def edited_input(x: np.ndarray, edits: Edits, vocab=None, token_names=None,
 def _input_row(e: EditX, features: int, vocab, token_names, network) -> np.ndarray:
     what = f"--edit-x {e.describe()}"
     if token_names is not None and network is not None:
-        names = list(token_names)
-        token = e.value[1:] if e.value.startswith("#") else e.value
-        if e.value in names:
-            ids = names.index(e.value)
-        elif token.isdigit():
-            ids = int(token)
-        else:
-            raise RnnvizError(f"{what}: {e.value!r} is not a token of the vocabulary (give a "
-                              f"token, or its id as #12)")
-        return network.embed(np.array([[ids]]))[0, 0]
+        return network.embed(np.array([[_token_id(e, list(token_names))]]))[0, 0]
     if vocab is not None and not _looks_numeric(e.value):
         if len(e.value) != 1 or e.value not in vocab:
             raise RnnvizError(f"{what}: {e.value!r} is not one of the input's characters "
@@ -340,6 +373,7 @@ def run_edited(network: Network, original: Trace, edits: Edits, x: np.ndarray) -
     parts: dict[str, np.ndarray] = {}
     layer_in_new = np.asarray(x, dtype=original.x.dtype)
     h_n, c_n = [], []
+    D = spec.num_directions
     for layer in range(spec.num_layers):
         layer_in_old = original.layer_input(layer)
         moved = np.flatnonzero(np.any(layer_in_new != layer_in_old, axis=(1, 2)))
@@ -352,9 +386,13 @@ def run_edited(network: Network, original: Trace, edits: Edits, x: np.ndarray) -
             new = _recompute(net, original, layer, direction, layer_in_new, clamps, first,
                              dtype)
             parts.update({part_key(layer, direction, k): v for k, v in new.items()})
-            h_n.append(new["h"][-1 if direction == "fwd" else 0])
+            row = layer * D + spec.directions().index(direction)
+            last = -1 if direction == "fwd" else 0
+            # not reached: the original's final states (the fused layer's, whose last
+            # bit may differ from its own c part's)
+            h_n.append(original.h_n[row] if first is None else new["h"][last])
             if spec.cell == "lstm":
-                c_n.append(new["c"][-1 if direction == "fwd" else 0])
+                c_n.append(original.c_n[row] if first is None else new["c"][last])
         layer_in_new = np.concatenate([parts[part_key(layer, d, "h")]
                                        for d in spec.directions()], axis=-1)
     output = layer_in_new
@@ -437,7 +475,8 @@ def _holder(active: list[Clamp]):
 
 def changed_parts(original: Trace, edited: Trace) -> list[str]:
     """The keys whose arrays differ (for `orig_…` arrays in a trace file)."""
-    keys = [*original.parts, "output"] + (["y", "y_logits"] if original.y is not None else [])
+    keys = [*original.parts, "output", "h_n"] + (["c_n"] if original.c_n is not None else []) \
+        + (["y", "y_logits"] if original.y is not None else [])
 
     def arr(trace, key):
         return trace.parts[key] if key in trace.parts else getattr(trace, key)
@@ -451,5 +490,7 @@ def first_divergence(original: Trace, edited: Trace) -> int | None:
         a, b = original.parts[key], edited.parts[key]
         steps |= np.any(a != b, axis=tuple(range(1, a.ndim)))
     steps |= np.any(original.x != edited.x, axis=(1, 2))
+    if original.y is not None:  # a head's weight edit changes y alone
+        steps |= np.any(original.y_logits != edited.y_logits, axis=(1, 2))
     hit = np.flatnonzero(steps)
     return int(hit[0]) if len(hit) else None

@@ -17,6 +17,10 @@ from rnnviz.core.errors import RnnvizError
 
 PRESETS = ("sine", "square", "impulse", "noise", "counting", "text")
 
+# The sine and square presets' frequency (cycles per step) when none is given: one
+# default for the window, the command line and the library alike.
+SINE_FREQUENCY = 0.05
+
 # Far beyond anything the GUI can show; stops a typo (length=1e9) from eating all memory.
 MAX_VALUES = 50_000_000
 
@@ -127,14 +131,14 @@ def _cycles(shape: tuple[int, int, int], frequency: float) -> np.ndarray:
 
 
 def sine(*, length: int = 50, input_size: int = 1, batch: int = 1, amplitude: float = 1.0,
-         frequency: float = 0.05) -> Sequence:
+         frequency: float = SINE_FREQUENCY) -> Sequence:
     """amplitude·sin(2π·frequency·t + k·π/input_size + b·π/4); frequency in cycles per step."""
     cycles = _cycles(_shape(length, batch, input_size), _finite("frequency", frequency))
     return Sequence(_finite("amplitude", amplitude) * np.sin(2 * np.pi * cycles), "sine")
 
 
 def square(*, length: int = 50, input_size: int = 1, batch: int = 1, amplitude: float = 1.0,
-           frequency: float = 0.05) -> Sequence:
+           frequency: float = SINE_FREQUENCY) -> Sequence:
     """amplitude·sign(sine): +amplitude for the first half of each cycle, −amplitude after."""
     cycles = _cycles(_shape(length, batch, input_size), _finite("frequency", frequency))
     amplitude = _finite("amplitude", amplitude)
@@ -182,6 +186,26 @@ def vocabulary(text: str) -> str:
     return "".join(sorted(set(text)))
 
 
+def check_text_symbols(text: str, vocab: str, fixed: bool = False) -> None:
+    """Refuse characters of `text` that `vocab` lacks, naming them. `fixed`: the vocabulary
+    is a model's (its input size is its length), so it cannot grow: the message lists
+    the symbols the model reads instead of suggesting to add to them."""
+    missing = "".join(sorted(set(text) - set(vocab)))
+    if not missing:
+        return
+    if fixed:
+        raise RnnvizError(f"the text has characters {missing!r} that the model does not know; "
+                          f"it reads only the {len(vocab)} symbols {vocab!r}, so type only those")
+    raise RnnvizError(f"the text has characters {missing!r} that are not in the vocabulary "
+                      f"{vocab!r}; add them to the vocabulary or remove them from the text")
+
+
+def check_preset_shape(length: object, batch: object, input_size: object) -> None:
+    """The checks make_preset makes before it allocates a (T, B, I) preset, with its words
+    (the window asks them while a length or batch is typed)."""
+    _shape(length, batch, input_size)
+
+
 def text_one_hot(text: str, vocab: str | None = None) -> Sequence:
     """One step per character, one feature per vocabulary character; batch 1."""
     if not isinstance(text, str) or not text:
@@ -191,10 +215,7 @@ def text_one_hot(text: str, vocab: str | None = None) -> Sequence:
         raise RnnvizError("the vocabulary is empty; leave it out to use the text's characters")
     if len(set(vocab)) != len(vocab):
         raise RnnvizError(f"the vocabulary {vocab!r} repeats characters; list each one once")
-    missing = "".join(sorted(set(text) - set(vocab)))
-    if missing:
-        raise RnnvizError(f"the text has characters {missing!r} that are not in the vocabulary "
-                          f"{vocab!r}; add them to the vocabulary or remove them from the text")
+    check_text_symbols(text, vocab)
     _check_size(len(text), 1, len(vocab))
     index = {c: k for k, c in enumerate(vocab)}
     values = np.zeros((len(text), 1, len(vocab)))
@@ -203,7 +224,7 @@ def text_one_hot(text: str, vocab: str | None = None) -> Sequence:
 
 
 def make_preset(name: str, *, length: int = 50, input_size: int = 1, batch: int = 1,
-                amplitude: float = 1.0, frequency: float = 0.05, seed: int = 0,
+                amplitude: float = 1.0, frequency: float = SINE_FREQUENCY, seed: int = 0,
                 impulse_at: int = 0, text: str | None = None,
                 vocab: str | None = None) -> Sequence:
     """Build one of PRESETS. For "text", the text decides length and features (vocab size)."""

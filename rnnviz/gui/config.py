@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, fields, replace
 
+from rnnviz.core.sequences import SINE_FREQUENCY
+
 # A fixed alphabet for typed text, so typing a new letter extends the sequence instead of
 # changing the input size (and so the network) under the user's hands.
 DEFAULT_VOCAB = " abcdefghijklmnopqrstuvwxyz.,!?'"
@@ -18,7 +20,8 @@ NETWORK_FIELDS = ("model", "layer_prefix", "head_prefix", "cell", "input_size", 
                   "num_layers", "nonlinearity", "bias", "bidirectional", "proj_size", "dropout",
                   "head", "output_size", "seed", "dtype", "topology", "feed", "decode_steps",
                   "decoder_cell", "decoder_hidden_size", "decoder_layers", "context",
-                  "context_map", "target_vocab", "no_embedding")
+                  "context_map", "target_vocab", "target_vocab_file", "start_token",
+                  "decoder_relu", "no_embedding")
 INPUT_FIELDS = ("input", "batch_first", "preset", "length", "amplitude", "frequency", "text",
                 "vocab", "batch", "tokens", "vocab_file", "tokenize", "unk", "classes", "lengths")
 
@@ -52,6 +55,10 @@ class Config:
     context: str = "init"  # seq2seq: the context as the decoder's h0, or an input each step
     context_map: bool = False
     target_vocab: str | None = None
+    # a seq2seq decoder with its own nn.Embedding (the PyTorch translation tutorial's)
+    target_vocab_file: str | None = None  # its words in id order
+    start_token: str | None = None  # the symbol fed first: an id or a name (None: SOS or 0)
+    decoder_relu: bool | None = None  # it reads relu(embedding(previous)) (None: not, said)
     no_embedding: bool = False  # a model file's Embedding ignored: numbers per step
     # input (a file, or a preset)
     input: str | None = None
@@ -59,7 +66,7 @@ class Config:
     preset: str = "sine"
     length: int = 60
     amplitude: float = 1.0
-    frequency: float = 0.05
+    frequency: float = SINE_FREQUENCY  # the CLI's --frequency default too
     text: str | None = None
     vocab: str | None = None
     batch: int = 1
@@ -78,6 +85,10 @@ class Config:
     # gradients (the Gradients panel)
     gradients: str | None = None  # objective: h_T, unit:J, y:K or loss; None: off
     compare: str | None = None  # other cells to overlay, e.g. "rnn,gru" (same size and seed)
+    # what the panels call the model and the input file instead of their file names (a
+    # network trained in the window lives in files the user never named); None: the name
+    model_title: str | None = None
+    input_title: str | None = None
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)
@@ -117,6 +128,16 @@ class Config:
         return cls.from_mapping(values)
 
 
+def drop_stale_titles(changes: dict) -> dict:
+    """A change of the model or input file that brings no title of its own drops the old
+    title: it named the file before (a network trained in the window)."""
+    changes = dict(changes)
+    for field, title in (("model", "model_title"), ("input", "input_title")):
+        if field in changes and title not in changes:
+            changes[title] = None
+    return changes
+
+
 def demo_config() -> Config:
     """What `rnnviz` opens with: a small LSTM on a sine, ready to step."""
-    return Config(cell="lstm", hidden_size=8, preset="sine", length=60, frequency=0.04)
+    return Config(cell="lstm", hidden_size=8, preset="sine", length=60)

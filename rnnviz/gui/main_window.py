@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.gui import window_layout, window_menus
-from rnnviz.gui.config import Config, demo_config
+from rnnviz.gui.config import Config, demo_config, drop_stale_titles
 from rnnviz.gui.dock_title import DockTitle
+from rnnviz.gui.kept_weights import KeptWeights, reopenable
+from rnnviz.gui.open_dialogs import ask_open_file
 from rnnviz.gui.panels.input_panel import InputPanel
 from rnnviz.gui.panels.network_panel import NetworkPanel
 from rnnviz.gui.settings import app_settings
 from rnnviz.gui.simulator import Simulator
 from rnnviz.gui.stage_control import StageControl
+from rnnviz.gui.step_text import StepText
 from rnnviz.gui.transport import Transport
 from rnnviz.gui.validation import check_config
 from rnnviz.gui.view_lender import ViewLender
@@ -45,6 +48,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.last_update_ms = 0.0
         self.persist = True  # save layout and configuration on close (not for scripts)
+        self.kept = KeptWeights()  # networks trained here, kept until no longer shown
         # a window that will train imports the optimizer early; a headless render exits
         # before such an import could finish, so it leaves it alone
         self.warm_up_training = True
@@ -139,8 +143,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.device_label = QLabel()
-        self.step_label = QLabel()
-        self.timing_label = QLabel()
+        # these two change at every step: repainted, not re-laid out (step_text.py)
+        self.step_label = StepText(wrap=False)
+        self.timing_label = StepText(wrap=False)
         for label in (self.device_label, self.step_label, self.timing_label):
             self.statusBar().addPermanentWidget(label)
 
@@ -169,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def edit(self, changes: dict) -> None:
         """A panel changed some fields: apply them together once editing pauses."""
-        self._pending.update(changes)
+        self._pending.update(drop_stale_titles(changes))
         self._apply_timer.start()
 
     def _apply_pending(self) -> None:
@@ -186,15 +191,20 @@ class MainWindow(QMainWindow):
             return
         self.sim.apply(config)
 
-    def open_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a model (state_dict)", "",
-            "PyTorch weights (*.pt *.pth *.bin *.ckpt *.safetensors);;All files (*)")
+    def open_model(self, folder: Path | None = None) -> None:
+        """The open dialog, in `folder` (a menu's checked flag counts as none) or where the
+        last file was opened."""
+        path = ask_open_file(self, "Open a model (state_dict)", "PyTorch weights (*.pt *.pth "
+                             "*.bin *.ckpt *.safetensors);;All files (*)",
+                             folder if isinstance(folder, Path) else None)
         if path:
             self.open_model_file(path)
 
-    def open_model_file(self, path: str) -> None:
-        """Open a checkpoint; one trained by rnnviz brings its head, nonlinearity and input."""
+    def open_model_file(self, path: str, model_title: str | None = None,
+                        input_title: str | None = None) -> None:
+        """Open a checkpoint; one trained by rnnviz brings its head, nonlinearity and input.
+        The titles name the model and the example input it brings in the panels (weights
+        trained in the window); None: their file names."""
         from rnnviz.core.files.checkpoint import sidecar_defaults
 
         try:
@@ -211,17 +221,20 @@ class MainWindow(QMainWindow):
             # the input came with the previous checkpoint: back to the default preset
             defaults.update(preset="sine", input=None, text=None, vocab=None)
         changes = {"model": path, "layer_prefix": None, "head_prefix": None,
-                   "input_size": None, "head": None, "nonlinearity": None}
+                   "input_size": None, "head": None, "nonlinearity": None,
+                   "model_title": model_title}
         if current.topology == "seq2seq" and "topology" not in defaults:
             changes["topology"] = None  # a file that does not say: one network, as usual
         changes.update(defaults)
+        if "input" in changes:  # the title goes with the example input it names
+            changes["input_title"] = input_title if changes["input"] else None
         self.start(self.sim.requested.with_(**changes))
 
     def open_data(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open input data", "",
-                                              "Sequences (*.csv *.tsv *.txt *.npy);;All (*)")
+        path = ask_open_file(self, "Open input data",
+                             "Sequences (*.csv *.tsv *.txt *.npy);;All (*)")
         if path:
-            self.start(self.sim.requested.with_(input=path))
+            self.start(self.sim.requested.with_(input=path, input_title=None))
 
     def edit_initial_state(self) -> None:
         """Open the h0/c0 table on the state in use; OK applies it as 'given'."""
@@ -248,14 +261,26 @@ class MainWindow(QMainWindow):
         snap = sim.snapshot
         model = snap.model or snap.network  # seq2seq: the panel edits the encoder
         spec = snap.model.encoder.spec if snap.model is not None else sim.spec
-        self.network_panel.show_state(sim.config, spec, sim.notes(), snap.device_text)
+        self.network_panel.show_state(sim.config, spec, self._notes(), snap.device_text)
         self.network_panel.show_parameters(model.parameter_table())
         self.network_panel.show_problem("")
         self.input_panel.show_state(sim.config, sim.input_sequence)
+        self.kept.discard_unused(sim.config, sim.requested)  # weights no longer shown
         self.device_label.setText(f"device: {snap.trace.device.device}")
         how = "extended" if snap.extended else "computed"
         self.statusBar().showMessage(f"{sim.spec.title()}: {how} {sim.length} steps in "
                                      f"{snap.seconds * 1e3:.0f} ms", 5000)
+
+    def _notes(self) -> list[str]:
+        """The simulator's notes; a network trained here is not named by its files (the
+        notes would cite the kept checkpoint's JSON, a name the user never gave)."""
+        from rnnviz.core.files.checkpoint import sidecar_path
+
+        config = self.sim.config
+        if not (config.model and config.model_title):
+            return self.sim.notes()
+        name = sidecar_path(config.model).name
+        return [note.replace(name, "its training in this window") for note in self.sim.notes()]
 
     def _on_cursor_changed(self, _t: int) -> None:
         self.step_label.setText(f"{self.sim.where()} / T = {self.sim.length}")
@@ -296,7 +321,7 @@ class MainWindow(QMainWindow):
         if self.sim.snapshot is not None:  # the panels show what is computed, not the failure
             snap = self.sim.snapshot
             spec = snap.model.encoder.spec if snap.model is not None else self.sim.spec
-            self.network_panel.show_state(self.sim.config, spec, self.sim.notes(),
+            self.network_panel.show_state(self.sim.config, spec, self._notes(),
                                           snap.device_text)
             self.input_panel.show_state(self.sim.config, self.sim.input_sequence)
         self.network_panel.show_problem(message.splitlines()[0])
@@ -322,7 +347,11 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state)
         saved = settings.value("config")
-        return Config.from_json(saved) if isinstance(saved, str) else None
+        if not isinstance(saved, str):
+            return None
+        config = Config.from_json(saved)
+        self.kept.adopt(config)  # its trained network's files: discarded once not shown
+        return reopenable(config)  # None when that network is gone
 
     def closeEvent(self, event) -> None:
         self.stage_control.leave()  # the layout saved is the window's, not the stage's
@@ -334,13 +363,17 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _lasting_config(self) -> Config:
-        """The configuration worth reopening: weights shown mid-training live in a temporary
-        folder that is gone after exit, so they are not remembered (the demo is)."""
+        """The configuration worth reopening. Weights trained here are kept in the data
+        folder and reopen; only when that folder could not be written do they live in a
+        temporary folder that is gone after exit: then the demo is remembered instead (and
+        an example input from there gives way to the preset)."""
         from rnnviz.gui.training_run import is_scratch
 
         config = self.sim.config
         if config.model and is_scratch(config.model):
             return demo_config()
+        if config.input and is_scratch(config.input):
+            return config.with_(input=None, input_title=None)
         return config
 
     def _save_settings(self) -> None:

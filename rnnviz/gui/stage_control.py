@@ -7,13 +7,53 @@ window's state is saved on entry and restored on exit).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from rnnviz.gui.stage import VIEWS, Stage, next_view
 
 DEFAULT_VIEWS = ["graph", "cell"]  # the classic slide: the unrolled network and one cell
+LATE_RESIZE_MS = 1500  # how long a window manager may take to give the window its size back
+
+
+def dock_sizes(window) -> dict:
+    """Each shown dock's size, by name: what leaving the stage must give back exactly."""
+    return {name: dock.size() for name, dock in window.docks.items() if dock.isVisible()}
+
+
+def put_docks_back(window, sizes: dict) -> None:
+    """Docks that restoreState left at other sizes (it lays them out for the window's size
+    at that moment) get their recorded widths and heights."""
+    docks = {n: window.docks[n] for n, size in sizes.items() if window.docks[n].size() != size}
+    if docks:
+        window.resizeDocks(list(docks.values()), [sizes[n].width() for n in docks],
+                           Qt.Horizontal)
+        window.resizeDocks(list(docks.values()), [sizes[n].height() for n in docks],
+                           Qt.Vertical)
+
+
+class _LateResize(QObject):
+    """Restores the layout once more when the window gets its size back late: a window
+    manager leaves full screen asynchronously, after restoreState ran at the screen's size."""
+
+    def __init__(self, window, size, restore):
+        super().__init__(window)
+        self.size, self.restore = size, restore
+        window.installEventFilter(self)
+        QTimer.singleShot(LATE_RESIZE_MS, self.stop)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Resize and watched.size() == self.size:
+            QTimer.singleShot(0, self.restore)  # after the resize is laid out
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        if self.parent() is not None:
+            self.parent().removeEventFilter(self)
+            self.setParent(None)
+            self.deleteLater()
 
 
 class StageControl:
@@ -23,7 +63,8 @@ class StageControl:
         self.window = window
         self.stage: Stage | None = None
         self.names = list(DEFAULT_VIEWS)
-        self._saved: tuple | None = None  # state, geometry bytes and rect, full screen
+        self._saved: tuple | None = None  # state, geometry bytes and rect, full screen,
+        # and the docks' sizes
         self.actions: list[QAction] = []
         self._add("Next view", "V", lambda: self.show(next_view(self.stage.names, 1)))
         self._add("Previous view", "Shift+V", lambda: self.show(next_view(self.stage.names, -1)))
@@ -55,7 +96,8 @@ class StageControl:
         if self.stage is not None:
             self.show(names)
             return self.stage
-        self._saved = (w.saveState(), w.saveGeometry(), w.geometry(), w.isFullScreen())
+        self._saved = (w.saveState(), w.saveGeometry(), w.geometry(), w.isFullScreen(),
+                       dock_sizes(w))
         w.transport.pause()
         for dock in w.docks.values():
             dock.hide()
@@ -118,7 +160,7 @@ class StageControl:
         w.setCentralWidget(w.graph)  # the graph is the centre again; the stage is deleted
         for action in self.actions:
             action.setEnabled(False)
-        state, geometry, rect, was_full = self._saved
+        state, geometry, rect, was_full, sizes = self._saved
         if not was_full:
             w.showNormal()
             w.restoreGeometry(geometry)  # maximised or not, where it was
@@ -127,5 +169,13 @@ class StageControl:
         for bar in (w.menuBar(), w.statusBar(), w.transport):
             bar.show()
         QApplication.processEvents()  # the window back at its size before docks are sized
-        w.restoreState(state)
+
+        def restore() -> None:
+            if self.stage is None:  # not entered again meanwhile
+                w.restoreState(state)
+                QApplication.processEvents()
+                put_docks_back(w, sizes)
+        restore()
+        if not was_full and w.size() != rect.size():
+            _LateResize(w, rect.size(), restore)
         w.stage_action.setChecked(False)

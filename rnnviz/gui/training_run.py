@@ -26,12 +26,15 @@ class TrainingRun(QObject):
         progress(object): a rnnviz.core.training.Progress, throttled.
         finished(object): the TrainResult (also after a stop or a divergence).
         failed(str): what went wrong; the weights shown before stay.
+        current(object, int): the weights asked for with `ask_current`, and the step
+            they were reached at.
     """
 
     progress = Signal(object)
     started = Signal(str)  # what is being trained, where
     finished = Signal(object)
     failed = Signal(str)
+    current = Signal(object, int)
 
     def __init__(self, settings, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,7 +45,9 @@ class TrainingRun(QObject):
         self.task = make_task(settings.task)
         # Built on the training thread: the first optimizer costs over a second of imports.
         self.trainer = None
-        self._stop, self._pause = threading.Event(), threading.Event()
+        self._stop, self._pause = threading.Event(), _StepGate(self._answer)
+        self._asked = threading.Event()  # the current weights were asked for
+        self.steps_done = 0  # steps whose weights the Trainer keeps (as last reported)
         self._thread = threading.Thread(target=self._run, name="rnnviz-training", daemon=True)
         self._last_report = 0.0
         self.result = None
@@ -65,7 +70,25 @@ class TrainingRun(QObject):
         self._thread.join(seconds)
         return not self._thread.is_alive()
 
+    def ask_current(self) -> None:
+        """Emit `current` with the weights reached and their step: from the training
+        thread between two steps while it runs (the only moment they belong together),
+        at once when it has ended (a request as it ends is met by `finished`)."""
+        if self.trainer is None:
+            return
+        if self.running:
+            self._asked.set()
+        else:
+            self.current.emit(self.trainer.current_network(), self.steps_done)
+
+    def _answer(self) -> None:
+        """On the training thread, between steps (see _StepGate)."""
+        if self._asked.is_set() and self.trainer is not None:
+            self._asked.clear()
+            self.current.emit(self.trainer.current_network(), self.steps_done)
+
     def _report(self, progress) -> None:
+        self.steps_done = progress.step  # the Trainer kept this step's weights just before
         now = time.perf_counter()
         if now - self._last_report >= REPORT_EVERY_S or progress.step == progress.steps:
             self._last_report = now
@@ -95,6 +118,36 @@ class TrainingRun(QObject):
         save_trained(network, path, self.task, self.settings, metric,
                      self.result.stopped if self.result else None)
         return path
+
+
+class _StepGate(threading.Event):
+    """The pause flag given to the Trainer, which reads it at the top of every step
+    (core/training.py: `while self.pause.is_set() ...`), also every 20 ms while paused.
+    There no step is under way and the weights kept are those of the last step reported,
+    so a request for the current weights is answered there, with their true step."""
+
+    def __init__(self, between_steps):
+        super().__init__()
+        self._between_steps = between_steps
+
+    def is_set(self) -> bool:
+        self._between_steps()
+        return super().is_set()
+
+
+def trained_titles(task: str, network, step: int, example: Path | None) -> tuple[str, str]:
+    """What the panels call weights trained in the window, and their example input: what
+    the user knows of them (task, network, step), not the files they were kept in."""
+    spec = network.spec
+    shape = spec.title() if getattr(spec, "decoder", None) is None else \
+        f"{spec.encoder.title()} → {spec.decoder.title()}"
+    model = f"trained in the window: {task}, {shape}, step {step}"
+    steps = ""
+    if example is not None and example.is_file():
+        import numpy as np
+
+        steps = f", {np.load(example, mmap_mode='r').shape[0]} steps"
+    return model, f"example of the '{task}' task{steps}"
 
 
 warmed_up = threading.Event()

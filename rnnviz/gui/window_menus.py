@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from rnnviz.gui.config import demo_config
 from rnnviz.gui.export_menu import ExportMenu
+from rnnviz.gui.open_dialogs import bundled_models
 
 
 def menu_action(window, menu, text: str, slot, key: str | None = None,
@@ -33,6 +34,9 @@ def build_menus(w) -> None:
     menu_action(w, examples, "Trained reverser: GRU encoder–decoder (reverse.pt)",
                 lambda: w.open_model_file(str(resource("models/reverse.pt"))))
     menu_action(w, examples, "Demo: LSTM on a sine", lambda: w.start(demo_config()))
+    examples.addSeparator()
+    menu_action(w, examples, "&Bundled models folder…",
+                lambda: w.open_model(bundled_models()))
     file_menu.addSeparator()
     w.export_menu = ExportMenu(w, file_menu)
     file_menu.addSeparator()

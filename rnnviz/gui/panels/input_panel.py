@@ -17,11 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnnviz.core.sequences import PRESETS
+from rnnviz.core.sequences import MAX_VALUES, PRESETS
 from rnnviz.core.states import INIT_KINDS
 from rnnviz.gui.config import DEFAULT_VOCAB
+from rnnviz.gui.field_guard import FieldGuard, place_after
+from rnnviz.gui.number_field import NumberField
 from rnnviz.gui.panels.token_box import TokenBox
 from rnnviz.gui.quiet import quiet
+from rnnviz.gui.validation import check_config
 
 
 class InputPanel(QWidget):
@@ -42,9 +45,8 @@ class InputPanel(QWidget):
         self.tokens = TokenBox(current_step)
         self.preset = QComboBox()
         self.preset.addItems(list(PRESETS))
-        self.length = QSpinBox()
-        self.length.setRange(1, 10_000_000)  # longer than memory: a LongTrace
-        self.length.setToolTip("time steps T")
+        # as long as make_preset takes (longer than memory: a LongTrace)
+        self.length = NumberField(lo=1, hi=MAX_VALUES, tip="time steps T")
         self.amplitude = QDoubleSpinBox()
         self.amplitude.setRange(-1000, 1000)
         self.amplitude.setSingleStep(0.1)
@@ -57,9 +59,8 @@ class InputPanel(QWidget):
         self.text.setPlaceholderText("type here: each character is one step")
         self.vocab = QLineEdit(DEFAULT_VOCAB)
         self.vocab.setToolTip("the one-hot alphabet, in order (character k = feature k)")
-        self.batch = QSpinBox()
-        self.batch.setRange(1, 64)
-        self.batch.setToolTip("sequences in the batch (presets); the views show one")
+        self.batch = NumberField(lo=1, hi=MAX_VALUES,
+                                 tip="sequences in the batch (presets); the views show one")
         self.shown = QSpinBox()
         self.shown.setToolTip("which sequence of the batch the views show")
         self.init = QComboBox()
@@ -75,11 +76,19 @@ class InputPanel(QWidget):
         self.preset_button = QPushButton("Use preset")
         self.vocab_label = QLabel()
         self.vocab_label.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b2182b; font-weight: bold")
+        self.problem.hide()
+        self._shown = None  # the input the window shows (a model file's fixes its size)
+        self.guard = FieldGuard(self.edited.emit, lambda c: check_config(c, self._shown),
+                                self._show_problems)
         self._build_form()
         self._connect()
 
     def _build_form(self) -> None:
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
+        form.addRow(self.problem)  # moved below a field whose value is refused
         form.addRow("preset", self.preset)
         form.addRow("length", self.length)
         form.addRow("amplitude", self.amplitude)
@@ -100,64 +109,89 @@ class InputPanel(QWidget):
         form.addRow("state seed", self.init_seed)
 
     def _connect(self) -> None:
+        guard, send = self.guard, self.guard.send
         self.preset.currentTextChanged.connect(self._on_preset)
-        self.length.valueChanged.connect(lambda v: self.edited.emit({"length": v}))
-        self.amplitude.valueChanged.connect(lambda v: self.edited.emit({"amplitude": v}))
-        self.frequency.valueChanged.connect(lambda v: self.edited.emit({"frequency": v}))
-        self.text.textChanged.connect(lambda v: self.edited.emit({"text": v}))
-        self.vocab.editingFinished.connect(
-            lambda: self.edited.emit({"vocab": self.vocab.text() or None}))
-        self.batch.valueChanged.connect(lambda v: self.edited.emit({"batch": v}))
+        for name in ("length", "batch"):
+            box = getattr(self, name)
+            box.typed.connect(lambda v, n=name, b=box: guard.edit(n, b, {n: v}))
+        self.amplitude.valueChanged.connect(lambda v: send({"amplitude": v}))
+        self.frequency.valueChanged.connect(lambda v: send({"frequency": v}))
+        # a prefix the model reads is computed as it is typed, and stays when more is refused
+        self.text.textChanged.connect(
+            lambda v: guard.edit("text", self.text, {"text": v}, withdraw=False))
+        self.vocab.editingFinished.connect(lambda: guard.edit(
+            "vocab", self.vocab, {"vocab": self.vocab.text() or None}))
         self.shown.valueChanged.connect(self.batch_shown)
         self.init.currentTextChanged.connect(self._on_init)
         self.edit_state.clicked.connect(self.edit_state_requested)
-        self.init_seed.valueChanged.connect(lambda v: self.edited.emit({"init_seed": v}))
+        self.init_seed.valueChanged.connect(lambda v: send({"init_seed": v}))
         self.open_button.clicked.connect(self.open_data_requested)
-        self.preset_button.clicked.connect(lambda: self.edited.emit({"input": None}))
-        self.tokens.edited.connect(self.edited)
+        self.preset_button.clicked.connect(lambda: send({"input": None}))
+        self.tokens.edited.connect(self._on_tokens)
+
+    def _on_tokens(self, changes: dict) -> None:
+        """The tokens box's text and ids are checked (split by the vocabulary, parsed);
+        they are alternatives, so typing one forgets the other's refusal."""
+        if changes.get("text") is not None:
+            self.guard.drop("token_ids")
+            self.guard.edit("token_text", self.tokens.text, changes)
+        elif changes.get("tokens") is not None:
+            self.guard.drop("token_text")
+            self.guard.edit("token_ids", self.tokens.ids, changes)
+        else:
+            self.guard.send(changes)
 
     def _on_preset(self, name: str) -> None:
         change = {"preset": name, "input": None}
         if name == "text":
             change["text"] = self.text.text() or "hello world"
             change["vocab"] = self.vocab.text() or None
-        self.edited.emit(change)
+        self.guard.send(change)
 
     def _on_init(self, kind: str) -> None:
         if kind == "given":
             self.edit_state_requested.emit()  # values come from the dialog
         else:
-            self.edited.emit({"init": kind})
+            self.guard.send({"init": kind})
 
     def show_state(self, config, sequence) -> None:
+        self._shown = sequence
         self.tokens.show_state(config, sequence)
-        with quiet(self.preset, self.length, self.amplitude, self.frequency, self.text,
-                   self.vocab, self.batch, self.init, self.init_seed):
-            self._show_values(config)
         self._enable(config)
         if sequence is not None and sequence.tokens is not None:  # an Embedding's input:
             for widget in (self.preset, self.length, self.amplitude, self.frequency,  # the
                            self.text, self.vocab, self.batch):  # tokens box says it all
                 widget.setEnabled(False)
+        self.guard.shown(config, keep=lambda w: w.isEnabled() and w.isVisibleTo(self))
+        with quiet(self.preset, self.length, self.amplitude, self.frequency, self.text,
+                   self.vocab, self.batch, self.init, self.init_seed):
+            self._show_values(config)
+            if config.input and sequence is not None:  # a file's own length, not the preset's
+                self.length.setValue(sequence.length)
         if sequence is not None:
             with quiet(self.shown):
                 self.shown.setRange(0, sequence.batch - 1)
             self.shown.setEnabled(sequence.batch > 1)
         if sequence is not None and sequence.vocab:
             shown = sequence.vocab.replace(" ", "␣")
-            self.vocab_label.setText(f"one-hot over {len(sequence.vocab)} characters: {shown}")
+            whose = "the model reads " if config.model else ""  # its size is the model's
+            self.vocab_label.setText(f"{whose}one-hot over {len(sequence.vocab)} characters: "
+                                     f"{shown}")
         else:
             self.vocab_label.setText("")
 
     def _show_values(self, config) -> None:
+        held = self.guard.holds  # a refused value stays shown until it is changed
         self.preset.setCurrentText(config.preset)
-        self.length.setValue(config.length)
+        for name in ("length", "batch"):
+            if not held(getattr(self, name)):
+                getattr(self, name).set_python(getattr(config, name))
         self.amplitude.setValue(config.amplitude)
         self.frequency.setValue(config.frequency)
-        if self.text.text() != (config.text or ""):
+        if self.text.text() != (config.text or "") and not held(self.text):
             self.text.setText(config.text or "")
-        self.vocab.setText(config.vocab or "")
-        self.batch.setValue(config.batch)
+        if not held(self.vocab):
+            self.vocab.setText(config.vocab or "")
         self.init.setCurrentText(config.init)
         self.init_seed.setValue(config.init_seed)
 
@@ -175,4 +209,14 @@ class InputPanel(QWidget):
         self.vocab.setEnabled(is_text)
         self.preset_button.setEnabled(from_file)
         self.init_seed.setEnabled(config.init == "random")
-        self.file_label.setText(Path(config.input).name if from_file else "preset")
+        self.file_label.setText((config.input_title or Path(config.input).name) if from_file
+                                else "preset")
+
+    def _show_problems(self) -> None:
+        """The refusals, below the field of the latest (the tokens box's: below the box)."""
+        lines = self.guard.messages()
+        self.problem.setText("\n".join(lines))
+        self.problem.setVisible(bool(lines))
+        widget = self.guard.last_widget()
+        place_after(self.form, self.problem,
+                    self.tokens if widget in (self.tokens.text, self.tokens.ids) else widget)

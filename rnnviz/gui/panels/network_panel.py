@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.core.spec import MAX_LAYERS, MAX_SIZE
+from rnnviz.gui.field_guard import FieldGuard, place_after
+from rnnviz.gui.number_field import NumberField
 from rnnviz.gui.panels.topology_box import TopologyBox
 from rnnviz.gui.quiet import quiet
+from rnnviz.gui.validation import check_config
 
 KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "tanh"),
          "RNN (relu)": ("rnn", "relu")}
@@ -27,6 +31,8 @@ KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "ta
 HEADS = {"none": "none", "linear": "linear", "softmax": "softmax", "log-softmax": "log_softmax"}
 DEVICES = ("auto", "cpu", "cuda", "mps")
 SIZE_FIELDS = ("input_size", "hidden_size", "num_layers", "bidirectional", "bias", "proj_size")
+# typed and checked as `rnnviz trace` checks its flags (validation.check_config)
+CHECKED = ("input_size", "hidden_size", "num_layers", "proj_size", "output_size")
 
 
 def _shown_head(config, spec) -> str:
@@ -38,12 +44,10 @@ def _shown_head(config, spec) -> str:
     return config.head or "none"
 
 
-def _spin(lo: int, hi: int, tip: str, special: str | None = None) -> QSpinBox:
+def _spin(lo: int, hi: int, tip: str) -> QSpinBox:
     box = QSpinBox()
     box.setRange(lo, hi)
     box.setToolTip(tip)
-    if special:
-        box.setSpecialValueText(special)
     return box
 
 
@@ -64,12 +68,15 @@ class NetworkPanel(QWidget):
         self.kind.addItems(list(KINDS))
         self.kind.setToolTip("cell kind; for a loaded RNN this also says its nonlinearity, "
                              "which a state_dict does not store")
-        self.input_size = _spin(0, 4096, "features per step (auto: from the input)", "auto")
-        self.hidden_size = _spin(1, 4096, "units per layer and direction (hidden_size)")
-        self.num_layers = _spin(1, 16, "stacked layers (num_layers)")
+        self.input_size = NumberField(lo=1, hi=MAX_SIZE, word="auto",
+                                      tip="features per step; auto: from the input")
+        self.hidden_size = NumberField(lo=1, hi=MAX_SIZE,
+                                       tip="units per layer and direction (hidden_size)")
+        self.num_layers = NumberField(lo=1, hi=MAX_LAYERS, tip="stacked layers (num_layers)")
         self.bidirectional = QCheckBox("bidirectional")
         self.bias = QCheckBox("bias")
-        self.proj_size = _spin(0, 4095, "LSTM projection size (0 = none)", "none")
+        self.proj_size = NumberField(lo=0, hi=MAX_SIZE - 1, word="none", word_value=0,
+                                     tip="LSTM projection size (0 = none)")
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.95)
         self.dropout.setSingleStep(0.05)
@@ -77,7 +84,8 @@ class NetworkPanel(QWidget):
         self.head = QComboBox()
         self.head.addItems(list(HEADS))
         self.head.setToolTip("output layer y = W_ho h + b_ho and its activation")
-        self.output_size = _spin(0, 4096, "outputs of the head (auto: the input size)", "auto")
+        self.output_size = NumberField(lo=1, hi=MAX_SIZE, word="auto",
+                                       tip="outputs of the head; auto: the input size")
         self.seed = _spin(0, 2**31 - 1, "seed of the random weights (torch's own init)")
         self.device = QComboBox()
         self.device.addItems(list(DEVICES))
@@ -101,15 +109,18 @@ class NetworkPanel(QWidget):
         self.parameters.setToolTip("every parameter under torch.nn's own name, with its shape")
         self.parameters.setStyleSheet("font-family: monospace; color: #444444")
         self.topology = TopologyBox()
-        self.topology.edited.connect(self.edited)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b2182b; font-weight: bold")
+        self._window_problem = ""  # what the window reported (the fields' own come first)
+        self.guard = FieldGuard(self.edited.emit, check_config, self._show_problems)
+        self.topology.edited.connect(self.guard.send)
         self._build_form()
         self._connect()
 
     def _build_form(self) -> None:
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
+        form.addRow(self.problem)  # moved below a field whose value is refused
         form.addRow("cell", self.kind)
         form.addRow("input size", self.input_size)
         form.addRow("hidden size", self.hidden_size)
@@ -135,44 +146,41 @@ class NetworkPanel(QWidget):
         form.addRow("head prefix", self.head_prefix)
         form.addRow(self.notes)
         form.addRow("parameters", self.parameters)
-        form.addRow(self.problem)
+        self.problem.hide()
 
     def _connect(self) -> None:
+        send = self.guard.send
         self.kind.currentTextChanged.connect(self._on_kind)
-        for name in ("input_size", "hidden_size", "num_layers", "proj_size", "output_size",
-                     "seed"):
-            getattr(self, name).valueChanged.connect(
-                lambda v, n=name: self.edited.emit({n: self._int_value(n, v)}))
-        self.dropout.valueChanged.connect(lambda v: self.edited.emit({"dropout": v}))
-        self.bidirectional.toggled.connect(lambda v: self.edited.emit({"bidirectional": v}))
-        self.bias.toggled.connect(lambda v: self.edited.emit({"bias": v}))
-        self.head.currentTextChanged.connect(lambda v: self.edited.emit({"head": HEADS[v]}))
-        self.device.currentTextChanged.connect(lambda v: self.edited.emit({"device": v}))
+        for name in CHECKED:
+            box = getattr(self, name)
+            box.typed.connect(lambda v, n=name, b=box: self.guard.edit(n, b, {n: v}))
+        self.seed.valueChanged.connect(lambda v: send({"seed": v}))
+        self.dropout.valueChanged.connect(lambda v: send({"dropout": v}))
+        self.bidirectional.toggled.connect(lambda v: send({"bidirectional": v}))
+        self.bias.toggled.connect(lambda v: send({"bias": v}))
+        self.head.currentTextChanged.connect(lambda v: send({"head": HEADS[v]}))
+        self.device.currentTextChanged.connect(lambda v: send({"device": v}))
         for name in ("layer_prefix", "head_prefix"):
             edit = getattr(self, name)
             edit.editingFinished.connect(
-                lambda n=name, e=edit: self.edited.emit({n: e.text().strip() or None}))
+                lambda n=name, e=edit: send({n: e.text().strip() or None}))
         self.open_button.clicked.connect(self.open_model_requested)
-        self.random_button.clicked.connect(lambda: self.edited.emit(
+        self.random_button.clicked.connect(lambda: send(
             {"model": None, "layer_prefix": None, "head_prefix": None}))
-
-    @staticmethod
-    def _int_value(name: str, value: int) -> int | None:
-        """0 means "auto" for the sizes that can follow the input."""
-        return (value or None) if name in ("input_size", "output_size") else value
 
     def _on_kind(self, text: str) -> None:
         cell, nonlinearity = KINDS[text]
-        self.edited.emit({"cell": cell, "nonlinearity": nonlinearity})
+        self.guard.send({"cell": cell, "nonlinearity": nonlinearity})
 
     def show_state(self, config, spec, notes: list[str], device_text: str) -> None:
         """Show the configuration (and, for a loaded model, the sizes its weights fix)."""
+        self._enable(config)
+        self.guard.shown(config, keep=lambda widget: widget.isEnabled())
         with quiet(self.kind, self.input_size, self.hidden_size, self.num_layers,
                    self.bidirectional, self.bias, self.proj_size, self.dropout, self.head,
                    self.output_size, self.seed, self.device, self.layer_prefix,
                    self.head_prefix):
             self._show_values(config, spec)
-        self._enable(config)
         self.topology.show_state(config)
         self.notes.setText("\n".join(f"• {n}" for n in notes))
         self.device_used.setText(f"using {device_text}")
@@ -182,16 +190,19 @@ class NetworkPanel(QWidget):
         kind = {"lstm": "LSTM", "gru": "GRU"}.get(source.cell) or (
             "RNN (relu)" if (config.nonlinearity or "tanh") == "relu" else "RNN (tanh)")
         self.kind.setCurrentText(kind)
-        self.input_size.setValue((spec.input_size if config.model and spec else
-                                  config.input_size) or 0)
-        for name in ("hidden_size", "num_layers", "proj_size"):
-            getattr(self, name).setValue(getattr(source, name))
+        sizes = {name: getattr(source, name) for name in ("hidden_size", "num_layers",
+                                                           "proj_size")}
+        sizes["input_size"] = spec.input_size if config.model and spec else config.input_size
+        sizes["output_size"] = config.output_size
+        for name, value in sizes.items():
+            box = getattr(self, name)
+            if not self.guard.holds(box):  # a refused value stays until it is changed
+                box.set_python(value)
         self.bidirectional.setChecked(source.bidirectional)
         self.bias.setChecked(source.bias)
         self.dropout.setValue(config.dropout)
         self.head.setCurrentText(next(k for k, v in HEADS.items() if v == _shown_head(config,
                                                                                        spec)))
-        self.output_size.setValue(config.output_size or 0)
         self.seed.setValue(config.seed)
         self.device.setCurrentText(config.device)
         self.layer_prefix.setText(config.layer_prefix or "")
@@ -208,8 +219,8 @@ class NetworkPanel(QWidget):
         self.random_button.setEnabled(loaded)
         self.layer_prefix.setEnabled(loaded)
         self.head_prefix.setEnabled(loaded)
-        self.model_label.setText(Path(config.model).name if loaded else
-                                 f"random (torch init, seed {config.seed})")
+        self.model_label.setText((config.model_title or Path(config.model).name) if loaded
+                                 else f"random (torch init, seed {config.seed})")
 
     def show_parameters(self, table: list[tuple[str, tuple[int, ...]]]) -> None:
         """`weight_ih_l0  (32, 8)` per line: what `print(p.shape)` shows in PyTorch."""
@@ -218,4 +229,13 @@ class NetworkPanel(QWidget):
                                           for name, shape in table))
 
     def show_problem(self, message: str) -> None:
-        self.problem.setText(message)
+        """What the window reports (below the fields' own refusals, which stay)."""
+        self._window_problem = message
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        lines = self.guard.messages() + ([self._window_problem] if self._window_problem
+                                         else [])
+        self.problem.setText("\n".join(lines))
+        self.problem.setVisible(bool(lines))
+        place_after(self.form, self.problem, self.guard.last_widget())

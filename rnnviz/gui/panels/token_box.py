@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from rnnviz.gui.field_guard import is_refused
 from rnnviz.gui.quiet import quiet
 
 
@@ -76,7 +76,7 @@ class TokenBox(QGroupBox):
             lambda: self.edited.emit({"unk": self.unk.text().strip() or None}))
         self.vocab_button.clicked.connect(self._choose_vocabulary)
         self.replace.clicked.connect(self._replace)
-        self.setVisible(False)  # until a model file is opened
+        self.setVisible(False)  # until a model that reads tokens is opened
 
     def _on_text(self) -> None:
         text = self.text.text().strip()
@@ -87,8 +87,10 @@ class TokenBox(QGroupBox):
         self.edited.emit({"tokens": ids or None, "text": None, "input": None})
 
     def _choose_vocabulary(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "The Embedding's vocabulary", "",
-                                              "Vocabulary (*.txt *.json *.vocab);;All (*)")
+        from rnnviz.gui.open_dialogs import ask_open_file
+
+        path = ask_open_file(self, "The Embedding's vocabulary",
+                             "Vocabulary (*.txt *.json *.vocab);;All (*)")
         if path:
             self.set_vocabulary_file(path)
 
@@ -110,10 +112,10 @@ class TokenBox(QGroupBox):
 
     def show_state(self, config, sequence) -> None:
         """The fields as the shown input has them; enabled for a model file only."""
-        with quiet(self.text, self.ids, self.unk):
-            if not self.text.hasFocus():
+        with quiet(self.text, self.ids, self.unk):  # what is being typed, or was refused
+            if not self.text.hasFocus() and not is_refused(self.text):  # (marked), stays
                 self.text.setText(config.text or "" if config.tokens is None else "")
-            if not self.ids.hasFocus():
+            if not self.ids.hasFocus() and not is_refused(self.ids):
                 self.ids.setText(config.tokens or "")
             self.unk.setText(config.unk or "")
         self.vocab_label.setText(Path(config.vocab_file).name if config.vocab_file
@@ -131,5 +133,8 @@ class TokenBox(QGroupBox):
             self.pick.clear()
         self.pick.setEnabled(bool(self._names) and bool(self._tokens))
         self.replace.setEnabled(bool(self._names) and bool(self._tokens))
-        if self.isVisibleTo(self.parentWidget() or self) != bool(config.model):
-            self.setVisible(bool(config.model))  # a model file's tokens: shown with one
+        # only for a model that reads tokens: beside one-hot text (a trained reverser) a
+        # second "text" field would only confuse
+        wanted = bool(config.model) and bool(self._tokens)
+        if self.isVisibleTo(self.parentWidget() or self) != wanted:
+            self.setVisible(wanted)

@@ -7,13 +7,17 @@ for that shape.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QLineEdit,
+    QPushButton,
     QSpinBox,
 )
 
@@ -63,6 +67,18 @@ class TopologyBox(QGroupBox):
         self.target_vocab = QLineEdit()
         self.target_vocab.setPlaceholderText("the input text's symbols")
         self.target_vocab.setToolTip("the symbols the decoder writes, in order")
+        # a loaded decoder with its own nn.Embedding (the PyTorch translation tutorial's)
+        self.words = QPushButton("words file…")
+        self.words.setToolTip("a decoder with an nn.Embedding: the words it writes, in id order "
+                              "(one per line, or a JSON list or word→id mapping)")
+        self.start_token = QLineEdit()
+        self.start_token.setPlaceholderText("SOS, or id 0")
+        self.start_token.setToolTip("a decoder with an nn.Embedding: the symbol fed at its "
+                                    "first step, as an id or a word")
+        self.decoder_relu = QCheckBox("ReLU on the word's embedding")
+        self.decoder_relu.setToolTip("a decoder with an nn.Embedding reads "
+                                     "relu(embedding(previous)), as the PyTorch translation "
+                                     "tutorial's DecoderRNN does; a state_dict cannot say so")
         self.setFlat(True)  # a heading, not a frame: the dock is narrow
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 4, 0, 0)
@@ -70,7 +86,9 @@ class TopologyBox(QGroupBox):
         self._optional = [("input fed", self.feed), ("outputs", self.steps),
                           ("decoder cell", self.decoder_cell),
                           ("decoder size", self.decoder_hidden), ("context c", self.context),
-                          ("", self.context_map), ("writes", self.target_vocab)]
+                          ("", self.context_map), ("writes", self.target_vocab),
+                          ("words", self.words), ("starts from", self.start_token),
+                          ("", self.decoder_relu)]
         for label, widget in self._optional:
             self.form.addRow(label, widget)
         self._shown = {"one2n": {self.feed, self.steps},
@@ -92,9 +110,21 @@ class TopologyBox(QGroupBox):
         self.context_map.toggled.connect(lambda v: emit({"context_map": v}))
         self.target_vocab.editingFinished.connect(
             lambda: emit({"target_vocab": self.target_vocab.text() or None}))
+        self.words.clicked.connect(self._choose_words)
+        self.start_token.editingFinished.connect(
+            lambda: emit({"start_token": self.start_token.text().strip() or None}))
+        self.decoder_relu.toggled.connect(lambda v: emit({"decoder_relu": v or None}))
 
-    def _show_rows(self, topology: str) -> None:
-        shown = self._shown.get(topology, set())
+    def _choose_words(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "The decoder's words", "",
+                                              "Vocabulary (*.txt *.json);;All files (*)")
+        if path:
+            self.edited.emit({"target_vocab_file": path, "target_vocab": None})
+
+    def _show_rows(self, topology: str, loaded: bool = False) -> None:
+        shown = set(self._shown.get(topology, set()))
+        if topology == "seq2seq" and loaded:  # what a saved embedding decoder cannot say
+            shown |= {self.words, self.start_token, self.decoder_relu}
         for _, widget in self._optional:
             self.form.setRowVisible(widget, widget in shown)
         self.form.labelForField(self.steps).setText(
@@ -103,7 +133,8 @@ class TopologyBox(QGroupBox):
     def show_state(self, config) -> None:
         topology = config.topology or "n2n"
         widgets = (self.shape, self.feed, self.steps, self.decoder_cell, self.decoder_hidden,
-                   self.context, self.context_map, self.target_vocab)
+                   self.context, self.context_map, self.target_vocab, self.start_token,
+                   self.decoder_relu)
         with quiet(*widgets):
             self.shape.setCurrentText(_key(SHAPES, topology))
             self.feed.setCurrentText(_key(FEEDS, config.feed))
@@ -113,10 +144,14 @@ class TopologyBox(QGroupBox):
             self.context.setCurrentText(_key(CONTEXTS, config.context))
             self.context_map.setChecked(config.context_map)
             self.target_vocab.setText(config.target_vocab or "")
+            self.start_token.setText(config.start_token or "")
+            self.decoder_relu.setChecked(bool(config.decoder_relu))
+        words = config.target_vocab_file
+        self.words.setText(Path(words).name if words else "words file…")
         loaded = bool(config.model)  # a checkpoint fixes the decoder
         for widget in (self.decoder_cell, self.decoder_hidden, self.context, self.context_map):
             widget.setEnabled(not loaded)
-        self._show_rows(topology)
+        self._show_rows(topology, loaded)
 
 
 def _key(mapping: dict, value) -> str:

@@ -29,7 +29,8 @@ from rnnviz.core.errors import RnnvizError
 from rnnviz.core.tasks import TASK_NAMES, make_task
 from rnnviz.core.topology import TITLES
 from rnnviz.core.train_settings import OPTIMIZERS, TrainSettings
-from rnnviz.gui.training_run import TrainingRun, scratch_folder
+from rnnviz.gui.kept_weights import new_kept_path
+from rnnviz.gui.training_run import TrainingRun, scratch_folder, trained_titles
 from rnnviz.gui.views.training_curves import TrainingCurvesView
 
 
@@ -147,6 +148,7 @@ class TrainingPanel(QWidget):
         self.run.progress.connect(self._on_progress)
         self.run.finished.connect(self._on_finished)
         self.run.failed.connect(self._on_failed)
+        self.run.current.connect(self.show_network)
         self.curves_view.clear()
         settings = self.run.settings
         self.curves_view.set_task(make_task(settings.task), f"{settings.cell.upper()} "
@@ -173,7 +175,7 @@ class TrainingPanel(QWidget):
         if self.run is None:
             return
         for signal in (self.run.progress, self.run.finished, self.run.failed,
-                       self.run.started):
+                       self.run.started, self.run.current):
             signal.disconnect()
         self.run.stop()
         self.run.wait(10)
@@ -199,7 +201,7 @@ class TrainingPanel(QWidget):
         done = result.stopped or f"done in {result.seconds:.1f} s"
         self.status.setText(f"{done}; validation {metric if metric is None else round(metric, 4)}"
                             f" — showing the trained network")
-        self.show_network(result.network)
+        self.show_network(result.network, len(result.losses))  # one loss per step kept
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
@@ -208,13 +210,32 @@ class TrainingPanel(QWidget):
 
     # ----- weights into the simulator, and onto disk ---------------------------------------
     def show_current(self) -> None:
-        if self.run is not None and self.run.trainer is not None:
-            self.show_network(self.run.trainer.current_network())
+        """The weights reached so far, shown once the training thread hands them over."""
+        if self.run is not None:
+            self.run.ask_current()
 
-    def show_network(self, network) -> None:
+    def show_network(self, network, step: int) -> None:
+        """Show weights reached at `step`: kept in the app's data folder, so a relaunch
+        reopens them (a temporary folder, gone at exit, when that cannot be written)."""
+        from rnnviz.core.files.checkpoint import example_input_path
+
         self._shown += 1
-        path = self.run.save_weights(network, scratch_folder() / f"weights-{self._shown}.pt")
-        self.window.open_model_file(str(path))
+        try:
+            path = new_kept_path()
+        except OSError as exc:
+            self.window.statusBar().showMessage(
+                f"the trained weights are not kept after exit: {exc}", 8000)
+            path = scratch_folder() / f"weights-{self._shown}.pt"
+        try:
+            self.run.save_weights(network, path)
+        except (OSError, RnnvizError) as exc:
+            self.window.report_error(f"could not write the trained weights: {exc}")
+            return
+        self.window.kept.own(path)
+        model_title, input_title = trained_titles(self.run.settings.task, network, step,
+                                                  example_input_path(path))
+        self.window.open_model_file(str(path), model_title=model_title,
+                                    input_title=input_title)
 
     def save_checkpoint(self) -> None:
         if self.run is None or self.run.result is None:
