@@ -48,7 +48,13 @@ def _torch_forward(steps: int) -> dict:
 
 
 def _window(steps: int, scrubs: int = 200) -> dict:
-    from rnnviz.gui.bench_gui import _ensure_platform, _percentile, painted, step_latencies
+    from rnnviz.gui.bench_gui import (
+        _ensure_platform,
+        _percentile,
+        painted,
+        settled,
+        step_latencies,
+    )
 
     _ensure_platform()
     from rnnviz.gui.app import create_window
@@ -64,6 +70,7 @@ def _window(steps: int, scrubs: int = 200) -> dict:
     window.sim.wait()
     app.processEvents()
     ready = time.perf_counter() - start
+    settled(app)
     kind = type(window.sim.trace).__name__
     ready_rss = _peak_mib()
     rng = random.Random(0)

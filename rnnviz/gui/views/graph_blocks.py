@@ -67,7 +67,7 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
         trace = snapshot.trace
         text = snapshot.sequence.fed(batch)  # characters, token names, or None
         if hasattr(trace, "window"):
-            start, stop = trace.covering(*steps)
+            start, stop = long_span(trace, *steps)
             return [Block("", trace.window(start, stop), float(start), start,
                           graph_rows(trace.spec), *trace.step_masks(start, stop),
                           fed=None if text is None else text[start:stop])]
@@ -92,6 +92,16 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
         Block("dec", s2s.dec, float(n + 1), n, graph_rows(s2s.dec.spec),
               np.ones(m, bool), np.ones(m, bool), written, fed),
     ]
+
+
+LONG_MARGIN = 2  # a long trace: steps drawn beyond each side of the view
+
+
+def long_span(trace, first: int, last: int) -> tuple[int, int]:
+    """(start, stop) of a long trace the graph draws for steps first..last in view: those
+    and LONG_MARGIN more each side (a step or two along the timeline needs no redraw).
+    Not whole chunks: a view across a chunk edge would draw 128 columns to show 25."""
+    return max(0, first - LONG_MARGIN), min(trace.length, last + 1 + LONG_MARGIN)
 
 
 def block_for(blocks: list[Block], position: int) -> Block:

@@ -390,6 +390,9 @@ class GraphView(LongWindow, pg.PlotWidget):
         width = x1 - x0
         start = x - width + 1.6 if x > x1 - 0.5 else x - 0.6
         self.setXRange(start, start + width, padding=0)
+        # pyqtgraph moves the items to the new range just before it paints, and that move
+        # asks for a second paint of the whole view; moved now, the view paints once
+        self.getViewBox().updateMatrix()
 
     def _on_selection_changed(self) -> None:
         if self.rows and self._batch != self.sim.batch_index:  # another sequence: recolour

@@ -26,7 +26,9 @@ class LongWindow:
         first = max(0, int(np.ceil(x0 - NODE_HALF_WIDTH)))  # columns with a node in view
         last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)),
                    first + MAX_LONG_SPAN)
-        if not block.offset <= first <= last < block.offset + block.length:
+        # a step more each side: the arrows into and out of the edge columns show too
+        need = max(0, first - 1), min(self.sim.length - 1, last + 1)
+        if not block.offset <= need[0] <= need[1] < block.offset + block.length:
             self._move_window(first, last)
 
     def _move_window(self, first: int, last: int) -> None:
