@@ -94,14 +94,19 @@ def graph_blocks(snapshot, batch: int = 0, steps: tuple[int, int] = (0, 0)) -> l
     ]
 
 
-LONG_MARGIN = 2  # a long trace: steps drawn beyond each side of the view
+LONG_MARGIN = 32  # a long trace: steps drawn beyond each side of the view, within its chunks
 
 
 def long_span(trace, first: int, last: int) -> tuple[int, int]:
-    """(start, stop) of a long trace the graph draws for steps first..last in view: those
-    and LONG_MARGIN more each side (a step or two along the timeline needs no redraw).
-    Not whole chunks: a view across a chunk edge would draw 128 columns to show 25."""
-    return max(0, first - LONG_MARGIN), min(trace.length, last + 1 + LONG_MARGIN)
+    """(start, stop) of a long trace the graph draws for steps first..last in view: those,
+    the steps on either side (whose arrows reach into the view), and up to LONG_MARGIN
+    more each side within the chunks that must be computed anyway — stepping on needs no
+    redraw for a while, and a scrub computes no chunk it does not show. Not whole chunks:
+    a view across a chunk edge would draw 128 columns to show 25."""
+    lo, hi = trace.covering(first, last)
+    start = min(max(lo, first - LONG_MARGIN), first - 1)
+    stop = max(min(hi, last + 1 + LONG_MARGIN), last + 2)
+    return max(0, start), min(trace.length, stop)
 
 
 def block_for(blocks: list[Block], position: int) -> Block:
