@@ -13,7 +13,7 @@ import argparse
 from rnnviz.core.errors import RnnvizError
 
 
-def add_edit_args(parser: argparse.ArgumentParser) -> None:
+def add_edit_args(parser: argparse.ArgumentParser, baseline: bool = True) -> None:
     g = parser.add_argument_group("what if (edits, recomputed from where they apply)")
     g.add_argument("--edit-x", action="append", metavar="STEP=VALUES",
                    help="the input at a step: 5=0.7 (every feature), 5=0.1,0,2, or for text "
@@ -24,6 +24,8 @@ def add_edit_args(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--set", dest="set_weight", action="append", metavar="NAME[INDEX]=V",
                    help="a weight by its torch name: weight_hh_l0[3,5]=0, bias_ih_l0[8:16]=0, "
                    "weight_hh_l0[:,2]*=0.5 (scale); repeatable")
+    if not baseline:  # a picture shows the edited run against the original itself
+        return
     g.add_argument("--baseline", metavar="FILE.npz",
                    help="also write the unedited run to this trace file (instead of orig_… "
                    "arrays in the edited one)")

@@ -60,6 +60,9 @@ def _picture_parser(sub, name: str, help_text: str, description: str, output: st
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
+    from rnnviz.cli.edits import add_edit_args
+
+    add_edit_args(p, baseline=False)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help=output)
     return p
 
@@ -103,6 +106,9 @@ def _gui_parser(sub) -> None:
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
+    from rnnviz.cli.edits import add_edit_args
+
+    add_edit_args(p, baseline=False)
 
 
 def build_parser() -> argparse.ArgumentParser:

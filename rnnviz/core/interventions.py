@@ -494,3 +494,35 @@ def first_divergence(original: Trace, edited: Trace) -> int | None:
         steps |= np.any(original.y_logits != edited.y_logits, axis=(1, 2))
     hit = np.flatnonzero(steps)
     return int(hit[0]) if len(hit) else None
+
+
+# ----- as the window keeps them: one line per edit ------------------------------------------------
+KINDS = ("edit-x", "clamp", "set")  # the command line's flags, without their dashes
+
+
+def edit_lines(edit_x=(), clamp=(), set_=()) -> str | None:
+    """The window's form of the command line's edits: "clamp f=1@10:" per line (None: none)."""
+    lines = [f"edit-x {t}" for t in edit_x or ()] + [f"clamp {t}" for t in clamp or ()] \
+        + [f"set {t}" for t in set_ or ()]
+    return "\n".join(lines) or None
+
+
+def split_line(line: str) -> tuple[bool, str, str]:
+    """(on, kind, spec) of one line; a line starting with '#' is an edit switched off."""
+    on = not line.startswith("#")
+    kind, _, spec = line.lstrip("#").strip().partition(" ")
+    if kind not in KINDS or not spec.strip():
+        raise RnnvizError(f"edit {line!r}: write 'clamp f=1@10:', 'edit-x 5=0.7' or "
+                          f"'set weight_hh_l0[3,5]=0'")
+    return on, kind, spec.strip()
+
+
+def edits_from_lines(text: str | None) -> Edits:
+    """The edits switched on among the window's lines."""
+    chosen: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    for line in (text or "").splitlines():
+        if line.strip():
+            on, kind, spec = split_line(line.strip())
+            if on:
+                chosen[kind].append(spec)
+    return parse_edits(chosen["edit-x"], chosen["clamp"], chosen["set"])

@@ -89,6 +89,9 @@ class Config:
     # network trained in the window lives in files the user never named); None: the name
     model_title: str | None = None
     input_title: str | None = None
+    # what if: edits recomputed from where they apply, one per line ("clamp f=1@10:",
+    # "edit-x 5=0.7", "set weight_hh_l0[3,5]=0"; "#" first: switched off). core/interventions.py
+    edits: str | None = None
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)
@@ -125,6 +128,12 @@ class Config:
         """From the CLI namespace (`rnnviz --model ... --input ...`)."""
         values = {f.name: getattr(args, f.name) for f in fields(cls) if hasattr(args, f.name)}
         values["preset"] = values.get("preset") or "sine"
+        if any(getattr(args, flag, None) for flag in ("edit_x", "clamp", "set_weight")):
+            from rnnviz.core.interventions import edit_lines
+
+            values["edits"] = edit_lines(getattr(args, "edit_x", None),
+                                         getattr(args, "clamp", None),
+                                         getattr(args, "set_weight", None))
         return cls.from_mapping(values)
 
 

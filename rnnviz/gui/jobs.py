@@ -29,6 +29,11 @@ class Snapshot:
     output_vocab: str | None = None  # names of the head's outputs (the decoder's symbols)
     classes: tuple[str, ...] | None = None  # names of the head's outputs (--classes, tokens)
     config_sequence: object = None  # seq2seq: the encoder's input, kept while the decoder shows
+    # what if (core/interventions.py): `trace` is the edited run, `original` the unedited one
+    original: object = None  # rnnviz.core.trace.Trace, or None when nothing is edited
+    diverges_at: int | None = None  # the first step at which the two runs differ
+    edit_seconds: float = 0.0  # the edited run's recomputation
+    edit_notes: tuple[str, ...] = ()
 
     @property
     def offset(self) -> int:
@@ -50,6 +55,8 @@ class Snapshot:
 def _can_extend(config, previous: Snapshot | None) -> bool:
     """Typing more text continues the trace when nothing else changed."""
     if previous is None or config.preset != "text" or config.input:
+        return False
+    if previous.original is not None:  # an edited run is recomputed with its edits
         return False
     if previous.s2s is not None or (config.topology or "n2n") != "n2n":
         return False  # an N→1 output or a decoder depends on the whole input: recompute
@@ -91,6 +98,57 @@ def compute_snapshot(config, previous: Snapshot | None = None, report=None) -> S
         return _compute_snapshot(config, previous, report)
 
 
+def _edited(config, previous: Snapshot | None, report, start: float) -> Snapshot:
+    """The snapshot of an edited run: the unedited one (the previous snapshot's when only
+    the edits changed), then the edits recomputed from where they apply."""
+    from dataclasses import replace
+
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.core.interventions import (
+        check_edits,
+        edited_input,
+        edited_text,
+        edited_tokens,
+        edits_from_lines,
+        first_divergence,
+        run_edited,
+    )
+
+    edits = edits_from_lines(config.edits)
+    plain = config.with_(edits=None)
+    if previous is not None and previous.config.with_(edits=None) == plain:
+        base = previous if previous.original is None else replace(
+            previous, trace=previous.original, original=None)
+    else:
+        base = _compute_snapshot(plain, previous, report)
+    base = replace(base, config=config, extended=False)
+    if not edits:  # every edit switched off: the plain run
+        return replace(base, seconds=time.perf_counter() - start)
+    if base.s2s is not None:
+        raise RnnvizError("edits on an encoder–decoder are not supported yet; clear the edits "
+                          "or choose a single network's shape")
+    began = time.perf_counter()
+    network, original, sequence = base.network, base.trace, base.sequence
+    notes = check_edits(edits, network, original.length)
+    names = sequence.token_names if sequence.tokens is not None else None
+    if sequence.tokens is not None and names is None:
+        names = ()
+    x = edited_input(original.x, edits, sequence.vocab, names, network)
+    edited = run_edited(network, original, edits, x)
+    fed = {"values": x}  # the input panel and the graph's labels show what was fed
+    if original.tokens is not None:
+        edited = replace(edited, tokens=edited_tokens(original.tokens, edits, names))
+        fed["tokens"] = edited.tokens
+    if sequence.text is not None and sequence.vocab and len(sequence.text) == len(x):
+        fed["text"] = edited_text(sequence.text, edits, sequence.vocab)
+    if original.topology == "n2n" and len(x) == sequence.length:
+        sequence = replace(sequence, **fed)
+    return replace(base, trace=edited, original=original, sequence=sequence,
+                   diverges_at=first_divergence(original, edited),
+                   edit_seconds=time.perf_counter() - began, edit_notes=tuple(notes),
+                   seconds=time.perf_counter() - start)
+
+
 def _compute_snapshot(config, previous: Snapshot | None, report) -> Snapshot:
     _import_torch()
     from rnnviz.cli.options import build_setup
@@ -99,6 +157,8 @@ def _compute_snapshot(config, previous: Snapshot | None, report) -> Snapshot:
     from rnnviz.core.trace import extend_trace
 
     start = time.perf_counter()
+    if config.edits:
+        return _edited(config, previous, report, start)
     if _can_extend(config, previous):
         sequence = text_one_hot(config.text, config.vocab)
         new_steps = sequence.values[previous.trace.length:]

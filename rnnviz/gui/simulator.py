@@ -105,6 +105,12 @@ class Simulator(QObject):
         notes = list(self.spec.notes) + list(self.snapshot.notes)
         if self.trace.device.reason:
             notes.append(f"device: {self.trace.device.reason}")
+        snap = self.snapshot
+        if snap.original is not None:
+            where = "nowhere" if snap.diverges_at is None else f"from t = {snap.diverges_at}"
+            notes.append(f"edited run: differs from the original {where}; recomputed in "
+                         f"{snap.edit_seconds * 1e3:.0f} ms")
+            notes.extend(snap.edit_notes)
         if self.spec.dropout:
             notes.append(f"dropout {self.spec.dropout:g} is recorded; off while stepping "
                          f"(eval mode, as in torch)")
@@ -145,6 +151,13 @@ class Simulator(QObject):
             self.gradients_changed.emit()
             self.error.emit("gradients through time of a padded batch (sequences of their own "
                             "lengths) are not computed yet; clear the lengths to see them")
+            return
+        if snapshot.original is not None and _changes_the_network(snapshot.config.edits):
+            self.gradients, self.compared, self.s2s_gradients = None, [], None
+            self.gradients_changed.emit()
+            self.error.emit("gradients through a clamped part or an edited weight are not "
+                            "computed yet; switch those edits off to see the gradients (an "
+                            "edited input is fine)")
             return
         if getattr(snapshot.trace, "store", None) is not None:  # a LongTrace
             self.gradients, self.compared, self.s2s_gradients = None, [], None
@@ -282,3 +295,11 @@ class Simulator(QObject):
             self.batch_index = max(0, min(batch, self.trace.batch - 1))
         self._wanted = (self.layer, self.direction, self.unit)
         self.selection_changed.emit()
+
+
+def _changes_the_network(lines: str | None) -> bool:
+    """Whether switched-on edits hold a part or change a weight (gradients would need them)."""
+    from rnnviz.core.interventions import edits_from_lines
+
+    edits = edits_from_lines(lines)
+    return bool(edits.clamps or edits.weights)
