@@ -40,18 +40,26 @@ def _affine(x: Tensor, w: Tensor, b: Tensor | None) -> Tensor:
     return x @ w.T if b is None else torch.addmm(b, x, w.T)
 
 
+def input_projection(p: CellParams, x: Tensor) -> Tensor:
+    """W_ih x_t + b_ih for every step at once (T, B, G*H): what each step's first term is,
+    for a loop over many steps (one GEMM instead of T small ones)."""
+    return _affine(x.reshape(-1, x.shape[-1]), p.w_ih, p.b_ih).reshape(*x.shape[:-1], -1)
+
+
 def rnn_step(p: CellParams, x: Tensor, h: Tensor, nonlinearity: str,
-             clamp: Clamp = _keep) -> tuple[Tensor, Parts]:
-    """h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)."""
-    a = _affine(x, p.w_ih, p.b_ih) + _affine(h, p.w_hh, p.b_hh)  # (B, H)
+             clamp: Clamp = _keep, gi: Tensor | None = None) -> tuple[Tensor, Parts]:
+    """h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh). `gi`: W_ih x_t + b_ih, if known."""
+    gi = _affine(x, p.w_ih, p.b_ih) if gi is None else gi
+    a = gi + _affine(h, p.w_hh, p.b_hh)  # (B, H)
     h = clamp("h", torch.tanh(a) if nonlinearity == "tanh" else torch.relu(a))
     return h, {"h": h}
 
 
 def lstm_step(p: CellParams, x: Tensor, h: Tensor, c: Tensor,
-              clamp: Clamp = _keep) -> tuple[Tensor, Tensor, Parts]:
+              clamp: Clamp = _keep, gi: Tensor | None = None) -> tuple[Tensor, Tensor, Parts]:
     """One LSTM step; rows of the weights are stacked i, f, g, o as in torch.nn."""
-    z = _affine(x, p.w_ih, p.b_ih) + _affine(h, p.w_hh, p.b_hh)  # (B, 4H)
+    gi = _affine(x, p.w_ih, p.b_ih) if gi is None else gi
+    z = gi + _affine(h, p.w_hh, p.b_hh)  # (B, 4H)
     i, f, g, o = z.chunk(4, dim=-1)  # (B, H) each
     i, f = clamp("i", i.sigmoid()), clamp("f", f.sigmoid())
     g, o = clamp("g", g.tanh()), clamp("o", o.sigmoid())
@@ -70,9 +78,9 @@ def lstm_step(p: CellParams, x: Tensor, h: Tensor, c: Tensor,
 
 
 def gru_step(p: CellParams, x: Tensor, h: Tensor,
-             clamp: Clamp = _keep) -> tuple[Tensor, Parts]:
+             clamp: Clamp = _keep, gi: Tensor | None = None) -> tuple[Tensor, Parts]:
     """One GRU step; rows stacked r, z, n and n = tanh(W_in x + b_in + r*(W_hn h + b_hn))."""
-    gi = _affine(x, p.w_ih, p.b_ih)  # (B, 3H)
+    gi = _affine(x, p.w_ih, p.b_ih) if gi is None else gi  # (B, 3H)
     gh = _affine(h, p.w_hh, p.b_hh)  # (B, 3H)
     i_r, i_z, i_n = gi.chunk(3, dim=-1)
     h_r, h_z, h_n = gh.chunk(3, dim=-1)

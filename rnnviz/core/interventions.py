@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from rnnviz.core.cells import gru_step, lstm_step, rnn_step
+from rnnviz.core.cells import gru_step, input_projection, lstm_step, rnn_step
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.network import Network
 from rnnviz.core.trace import Trace, head_outputs, part_key
@@ -441,18 +441,25 @@ def _recompute(net: Network, original: Trace, layer: int, direction: str,
         if spec.cell == "lstm" else None
     order = range(first, original.length) if direction == "fwd" else range(first, -1, -1)
     x = torch.from_numpy(np.ascontiguousarray(layer_in)).to(dtype)
+    computed: dict[str, list] = {k: [] for k in names}
     with torch.no_grad():
+        gi = input_projection(p, x)  # every step's W_ih x_t + b_ih in one product
         for t in order:
             hold = _holder([c_ for c_ in clamps if c_.start <= t < (
                 original.length if c_.stop is None else c_.stop)])
             if spec.cell == "lstm":
-                h, c, step_parts = lstm_step(p, x[t], h, c, hold)
+                h, c, step_parts = lstm_step(p, x[t], h, c, hold, gi[t])
             elif spec.cell == "gru":
-                h, step_parts = gru_step(p, x[t], h, hold)
+                h, step_parts = gru_step(p, x[t], h, hold, gi[t])
             else:
-                h, step_parts = rnn_step(p, x[t], h, spec.nonlinearity, hold)
+                h, step_parts = rnn_step(p, x[t], h, spec.nonlinearity, hold, gi[t])
             for k in names:
-                new[k][t] = step_parts[k].numpy()
+                computed[k].append(step_parts[k])
+    steps = list(order)
+    lo, hi = min(steps), max(steps) + 1
+    for k in names:  # one copy per part, in time order
+        values = torch.stack(computed[k] if direction == "fwd" else computed[k][::-1])
+        new[k][lo:hi] = values.numpy()
     return new
 
 

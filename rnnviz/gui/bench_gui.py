@@ -101,6 +101,32 @@ def play_rate(window, app, speed: int, seconds: float) -> dict:
             "paints_per_s": round(len(shown) / elapsed, 1)}
 
 
+def edit_latencies(window, app, edits: int) -> list[float]:
+    """Seconds from an edit applied (a forget gate held at 1 from a step that changes each
+    time, so the run is recomputed every time) to the whole window painted again: the
+    recompute in the worker, every view redrawn, every paint done."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    times = []
+    base = window.sim.requested.with_(edits=None)
+    length = window.sim.length
+    for k in range(edits):
+        config = base.with_(edits=f"clamp f=1@{1 + k % (length - 2)}:")
+        loop = QEventLoop()
+        window.sim.trace_changed.connect(loop.quit)
+        QTimer.singleShot(30_000, loop.quit)
+        start = time.perf_counter()
+        window.start(config)
+        loop.exec()
+        window.sim.trace_changed.disconnect(loop.quit)
+        painted(app)
+        times.append(time.perf_counter() - start)
+    window.start(base)
+    window.sim.wait()
+    app.processEvents()
+    return times
+
+
 READY_CONFIGS = (("LSTM H=1024, 2 layers, T=2000", dict(hidden_size=1024, num_layers=2,
                                                            length=2000)),
                  ("LSTM H=256, T=20000", dict(hidden_size=256, length=20000)))
@@ -151,6 +177,8 @@ def bench_gui(args) -> dict:
     settled(app)
     step_latencies(window, app, 20)  # warm-up
     times = step_latencies(window, app, 200)
+    edit_latencies(window, app, 3)  # warm-up
+    edited = edit_latencies(window, app, 40)
     stage = stage_latencies(window, app)
     result = {
         "part": "gui",
@@ -159,6 +187,8 @@ def bench_gui(args) -> dict:
         "step_to_paint_ms": {"p50": round(1e3 * statistics.median(times), 2),
                              "p95": round(1e3 * _percentile(times, 0.95), 2),
                              "max": round(1e3 * max(times), 2)},
+        "edit_to_repaint_ms": {"p50": round(1e3 * statistics.median(edited), 2),
+                               "p95": round(1e3 * _percentile(edited, 0.95), 2)},
         "play": [play_rate(window, app, 60, 2.0), play_rate(window, app, 240, 2.0)],
         "stage_1920x1080_step_to_paint_ms": stage,
         "ready_to_step_s": ready_seconds(window, app),
