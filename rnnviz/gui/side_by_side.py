@@ -89,6 +89,7 @@ class SideBySide(QWidget):
             for row, view in enumerate(views, start=2):
                 grid.addWidget(view, row, column)
             self.views.append(views)
+        self._show_now(self.views[0])
         grid.setRowStretch(2, 3)
         grid.setRowStretch(3, 3)
         grid.setRowStretch(4, 2)
@@ -101,6 +102,15 @@ class SideBySide(QWidget):
         self.other.error.connect(self.problem.setText)
         self.resize(1600, 1000)
         self.recompute()
+
+    def _show_now(self, views) -> None:
+        """Views made for a run already computed draw it now (they draw on its signals)."""
+        if self.main.snapshot is None:
+            return
+        for view in views:
+            view._on_trace_changed()
+            if hasattr(view, "_on_cursor_changed"):
+                view._on_cursor_changed(self.main.t)
 
     def choose(self, choice: str) -> None:
         self.choice.setCurrentText(choice)
