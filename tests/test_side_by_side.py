@@ -78,3 +78,23 @@ def test_a_trained_checkpoint_beside_its_untrained_start(qtbot, window, tmp_path
     np.testing.assert_allclose(side.other.trace.output, want.output, rtol=0, atol=1e-6)
     assert not np.allclose(side.other.trace.output, window.sim.trace.output)
     side.close()
+
+
+def test_snapshot_side_by_side_renders_both_runs_or_says_why_not(tmp_path, qapp, capsys):
+    from PIL import Image
+
+    from rnnviz.cli import main
+
+    base = ["snapshot", "--cell", "lstm", "--hidden-size", "6", "--length", "20", "--step",
+            "12", "--size", "1280x800"]
+    out = tmp_path / "side.png"
+    assert main([*base, "--clamp", "f=1@5:", "--side-by-side", "original", "-o",
+                 str(out)]) == 0
+    assert Image.open(out).size == (1280, 800)
+    assert "side by side with the original" in capsys.readouterr().out
+    assert main([*base, "--side-by-side", "original", "-o", str(tmp_path / "no.png")]) == 2
+    assert "nothing is edited" in capsys.readouterr().err
+    assert not (tmp_path / "no.png").exists()
+    assert main([*base, "--side-by-side", "gru", "--panel", "cell", "-o",
+                 str(tmp_path / "both.png")]) == 2
+    assert "leave out --panel" in capsys.readouterr().err

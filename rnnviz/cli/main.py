@@ -60,6 +60,11 @@ def _picture_parser(sub, name: str, help_text: str, description: str, output: st
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
+    p.add_argument("--side-by-side", choices=("original", "rnn", "rnn-relu", "lstm", "gru",
+                                              "untrained"), metavar="WHAT",
+                   help="two runs on one cursor, each with its graph, cell and output: the "
+                   "original of an edited run, another cell kind (rnn, rnn-relu, lstm, gru) "
+                   "of the same size and seed, or a trained checkpoint's untrained start")
     from rnnviz.cli.edits import add_edit_args
 
     add_edit_args(p, baseline=False)

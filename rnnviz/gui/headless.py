@@ -29,7 +29,15 @@ def picture_request(args):
     if args.stage and args.panel not in (None, "window"):
         raise RnnvizError("give either --panel (one view as a figure) or --stage (the stage "
                           "layout), not both")
-    if args.stage:
+    beside = getattr(args, "side_by_side", None)
+    if beside and (args.stage or args.panel not in (None, "window")):
+        raise RnnvizError("--side-by-side is a picture of its own: leave out --panel and "
+                          "--stage")
+    if beside:
+        from rnnviz.gui.side_by_side import SHORT_NAMES
+
+        kind, views, size = "side", (SHORT_NAMES[beside],), size or STAGE_SIZE
+    elif args.stage:
         kind, views, size = "stage", tuple(parse_views(args.stage)), size or STAGE_SIZE
     elif args.panel and args.panel != "window":
         kind, views = "figure", (args.panel,)
@@ -127,6 +135,8 @@ def check_step(window, step: int | None, name: str = "--step") -> int:
 
 
 def _what(picture) -> str:
+    if picture.kind == "side":
+        return f"side by side with {picture.views[0]}"
     return picture.kind if picture.kind == "window" else \
         f"{picture.kind} {'+'.join(picture.views)}"
 

@@ -16,7 +16,8 @@ from rnnviz.gui.figure import render_image, settle, staged, warm_up, write_vecto
 
 @dataclass(frozen=True)
 class Picture:
-    kind: str  # "window": as it looks; "figure": one view alone; "stage": the stage layout
+    kind: str  # "window": as it looks; "figure": one view alone; "stage": the stage layout;
+    # "side": two runs side by side (side_by_side.py), views = (what is beside it,)
     views: tuple[str, ...] = ()
     width: int = 0
     height: int = 0
@@ -30,6 +31,10 @@ def surface(window, picture: Picture):
         with _stage_set_aside(window), staged(window, list(picture.views), picture.width,
                                               picture.height) as stage:
             yield stage
+        return
+    if picture.kind == "side":
+        with side_by_side(window, picture) as side:
+            yield side
         return
     if picture.kind == "stage":
         control = window.stage_control
@@ -49,6 +54,29 @@ def surface(window, picture: Picture):
         return
     warm_up(window)
     yield window
+
+
+@contextlib.contextmanager
+def side_by_side(window, picture: Picture):
+    """The side-by-side view of the window's run and `picture.views[0]`, computed."""
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.gui.side_by_side import SideBySide
+
+    side = SideBySide(window.sim)
+    side.resize(picture.width, picture.height)
+    side.show()
+    side.choose(picture.views[0])
+    settle()
+    side.other.wait()
+    settle()
+    try:
+        if side.problem.text():
+            raise RnnvizError(side.problem.text())
+        warm_up(side)
+        yield side
+    finally:
+        side.close()
+        side.deleteLater()
 
 
 @contextlib.contextmanager

@@ -26,6 +26,9 @@ from rnnviz.gui.views.output_view import OutputView
 
 PARTNERS = ("the original (no edits)", "RNN (tanh)", "RNN (relu)", "LSTM", "GRU",
             "its untrained start")
+SHORT_NAMES = {"original": "the original (no edits)", "rnn": "RNN (tanh)",
+               "rnn-relu": "RNN (relu)", "lstm": "LSTM", "gru": "GRU",
+               "untrained": "its untrained start"}  # --side-by-side NAME
 CELL_PARTNERS = {"RNN (tanh)": ("rnn", "tanh"), "RNN (relu)": ("rnn", "relu"),
                  "LSTM": ("lstm", None), "GRU": ("gru", None)}
 
