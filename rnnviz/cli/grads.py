@@ -21,6 +21,9 @@ def add_grads_args(parser) -> None:
                         "own example input)")
     parser.add_argument("-o", "--output", required=True, metavar="FILE.npz")
     parser.add_argument("--force", action="store_true", help="replace an existing file")
+    from rnnviz.cli.edits import add_edit_args
+
+    add_edit_args(parser, baseline=False)  # the gradients of the edited run
 
 
 def _targets(args):
@@ -72,13 +75,16 @@ def cmd_grads(args) -> int:
         values = one2n_input(values, args.decode_steps or len(values), args.feed)
     initial = make_initial_state(net.spec, seq.batch, args.init, args.init_seed,
                                  initial_values(args))
+    net, values, clamps, edit_notes, described = _edited(args, net, seq, values)
     grads = compute_gradients(net, values, args.of, initial=initial, targets=targets,
-                              device=args.device)
+                              device=args.device, clamps=clamps)
     meta = {"objective": grads.objective, "value": grads.loss, "nonfinite": grads.nonfinite,
             "spec": net.spec.to_dict(), "input": seq.name}
+    if described:
+        meta["edits"] = described
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:
         np.savez(fh, meta=np.array(json.dumps(meta)), **grads.arrays)
-    say_notes(net.spec.notes, setup.notes)  # as trace says them: what the numbers assume
+    say_notes(net.spec.notes, setup.notes, edit_notes)  # as trace says them
     if grads.nonfinite:
         print(f"note: {grads.nonfinite} gradient entries are NaN or inf (kept in the file)",
               file=sys.stderr)
@@ -89,13 +95,40 @@ def cmd_grads(args) -> int:
     return 0
 
 
+def _edited(args, net, seq, values):
+    """(network, input, clamps, notes, edits described) of the run --edit-x / --clamp /
+    --set ask for: the gradients are the edited run's (a held unit passes none)."""
+    from rnnviz.cli.edits import requested
+
+    if not requested(args):
+        return net, values, (), [], []
+    from rnnviz.core.interventions import (
+        check_edits,
+        edited_input,
+        parse_edits,
+        with_weights,
+    )
+
+    edits = parse_edits(args.edit_x, args.clamp, args.set_weight)
+    notes = check_edits(edits, net, len(values))
+    names = seq.token_names if seq.tokens is not None else None
+    if seq.tokens is not None and names is None:
+        names = ()
+    x = edited_input(np.asarray(values), edits, seq.vocab, names, net)
+    return with_weights(net, edits), x, edits.clamps, notes, edits.describe()
+
+
 def _seq2seq_grads(args, setup, targets, path) -> int:
     """An encoder–decoder: the decoder's objective, back through c into the encoder.
     Keys: enc_… and dec_… (each half's keys as for one network), context (B, C)."""
+    from rnnviz.cli.edits import requested
     from rnnviz.core.files.atomic import atomic_path
     from rnnviz.core.run import run_model
     from rnnviz.core.seq2seq_gradients import compute_seq2seq_gradients
 
+    if requested(args):
+        raise RnnvizError("edits on an encoder–decoder are not supported yet; edit a single "
+                          "network (--topology n2n, n2one or one2n)")
     if args.init != "zeros":
         raise RnnvizError("seq2seq: the encoder starts from zeros and the decoder from the "
                           "context; leave out --init")

@@ -66,10 +66,13 @@ def parse_objective(text: str, network: Network, has_targets: bool) -> tuple[str
 
 
 def forward_with_grad(network: Network, x: torch.Tensor, h0: torch.Tensor,
-                      c0: torch.Tensor | None):
+                      c0: torch.Tensor | None, clamps=()):
     """Step-by-step forward with autograd from h0 (L*D, B, H_out), c0 (tensors: a decoder's
     h0 can be the encoder's context); returns per-(layer, dir) (h_t list, c_t list, f_t
-    list) and the top layer's output (T, B, D*H_out)."""
+    list) and the top layer's output (T, B, D*H_out). `clamps` (interventions.Clamp) hold
+    parts at their steps, as in the edited run: a held value is a constant, so no gradient
+    flows through the units it holds."""
+    from rnnviz.core.interventions import step_holder
     spec, D = network.spec, network.spec.num_directions
     dev, dtype = x.device, x.dtype
     states, layer_in, steps = {}, x, x.shape[0]
@@ -81,15 +84,17 @@ def forward_with_grad(network: Network, x: torch.Tensor, h0: torch.Tensor,
             c = None if c0 is None else c0[layer * D + d]
             hs, cs, fs = [None] * steps, [None] * steps, [None] * steps
             order = range(steps) if direction == "fwd" else range(steps - 1, -1, -1)
+            held = [k for k in clamps if k.covers(layer, direction)]
             for t in order:
+                hold = step_holder(held, t, steps)
                 if spec.cell == "lstm":
-                    h, c, parts = lstm_step(p, layer_in[t], h, c)
+                    h, c, parts = lstm_step(p, layer_in[t], h, c, hold)
                     c.retain_grad()
                     cs[t], fs[t] = c, parts["f"].detach()
                 elif spec.cell == "gru":
-                    h, _ = gru_step(p, layer_in[t], h)
+                    h, _ = gru_step(p, layer_in[t], h, hold)
                 else:
-                    h, _ = rnn_step(p, layer_in[t], h, spec.nonlinearity)
+                    h, _ = rnn_step(p, layer_in[t], h, spec.nonlinearity, hold)
                 h.retain_grad()
                 hs[t] = h
             states[(layer, direction)] = (hs, cs, fs)
@@ -132,8 +137,10 @@ AUTOGRAD_FACTOR = 6
 
 def compute_gradients(network: Network, x, objective: str = "h_T", *,
                       initial: InitialState | None = None, targets=None,
-                      device: str = "cpu", dtype: torch.dtype | None = None) -> Gradients:
-    """Every gradient of `objective` for input x (T, B, I) (or (T, I))."""
+                      device: str = "cpu", dtype: torch.dtype | None = None,
+                      clamps=()) -> Gradients:
+    """Every gradient of `objective` for input x (T, B, I) (or (T, I)); `clamps`: the parts
+    an edited run holds (core/interventions.py)."""
     spec = network.spec
     kind, index = parse_objective(objective, network, targets is not None)
     dev = resolve_device(device).device
@@ -151,7 +158,7 @@ def compute_gradients(network: Network, x, objective: str = "h_T", *,
     c0 = None if initial.c0 is None else torch.as_tensor(initial.c0, dtype=xt.dtype, device=dev)
     threads = threads_for(xt.shape[0], xt.shape[1], spec.hidden_size, dev)
     with torch.enable_grad(), torch_threads(threads):
-        states, top = forward_with_grad(network, xt, h0, c0)
+        states, top = forward_with_grad(network, xt, h0, c0, clamps)
         tgt = None if targets is None else torch.as_tensor(targets).to(dev)
         loss = objective_value(network, kind, index, states, top, tgt)
         loss.backward()

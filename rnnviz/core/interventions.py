@@ -445,8 +445,7 @@ def _recompute(net: Network, original: Trace, layer: int, direction: str,
     with torch.no_grad():
         gi = input_projection(p, x)  # every step's W_ih x_t + b_ih in one product
         for t in order:
-            hold = _holder([c_ for c_ in clamps if c_.start <= t < (
-                original.length if c_.stop is None else c_.stop)])
+            hold = step_holder(clamps, t, original.length)
             if spec.cell == "lstm":
                 h, c, step_parts = lstm_step(p, x[t], h, c, hold, gi[t])
             elif spec.cell == "gru":
@@ -461,6 +460,11 @@ def _recompute(net: Network, original: Trace, layer: int, direction: str,
         values = torch.stack(computed[k] if direction == "fwd" else computed[k][::-1])
         new[k][lo:hi] = values.numpy()
     return new
+
+
+def step_holder(clamps: list[Clamp], t: int, steps: int):
+    """The clamp callback of step t for the clamps of one layer and direction."""
+    return _holder([c for c in clamps if c.start <= t < (steps if c.stop is None else c.stop)])
 
 
 def _holder(active: list[Clamp]):

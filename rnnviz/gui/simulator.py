@@ -152,13 +152,6 @@ class Simulator(QObject):
             self.error.emit("gradients through time of a padded batch (sequences of their own "
                             "lengths) are not computed yet; clear the lengths to see them")
             return
-        if snapshot.original is not None and _changes_the_network(snapshot.config.edits):
-            self.gradients, self.compared, self.s2s_gradients = None, [], None
-            self.gradients_changed.emit()
-            self.error.emit("gradients through a clamped part or an edited weight are not "
-                            "computed yet; switch those edits off to see the gradients (an "
-                            "edited input is fine)")
-            return
         if getattr(snapshot.trace, "store", None) is not None:  # a LongTrace
             self.gradients, self.compared, self.s2s_gradients = None, [], None
             self.gradients_changed.emit()
@@ -184,8 +177,14 @@ class Simulator(QObject):
             from rnnviz.core.gradients import compare_gradients, compute_gradients
 
             trace = snapshot.trace
-            own = compute_gradients(snapshot.network, trace.x, objective,
-                                    initial=trace.initial, targets=snapshot.targets)
+            network, clamps = snapshot.network, ()
+            if snapshot.original is not None:  # the edited run's: its weights, held parts
+                from rnnviz.core.interventions import edits_from_lines, with_weights
+
+                edits = edits_from_lines(snapshot.config.edits)
+                network, clamps = with_weights(network, edits), edits.clamps
+            own = compute_gradients(network, trace.x, objective, initial=trace.initial,
+                                    targets=snapshot.targets, clamps=clamps)
             others = compare_gradients(snapshot.network, trace.x, objective, compare,
                                        snapshot.config.seed, snapshot.targets,
                                        training_seed(snapshot.config.model)) if compare else []
@@ -296,10 +295,3 @@ class Simulator(QObject):
         self._wanted = (self.layer, self.direction, self.unit)
         self.selection_changed.emit()
 
-
-def _changes_the_network(lines: str | None) -> bool:
-    """Whether switched-on edits hold a part or change a weight (gradients would need them)."""
-    from rnnviz.core.interventions import edits_from_lines
-
-    edits = edits_from_lines(lines)
-    return bool(edits.clamps or edits.weights)
