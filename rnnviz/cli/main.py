@@ -108,6 +108,9 @@ def _trace_parser(sub) -> None:
 
 def _gui_parser(sub) -> None:
     p = sub.add_parser("gui", help="open the simulator window (the default)")
+    p.add_argument("workspace", nargs="?", metavar="FILE.rnnviz",
+                   help="a workspace saved by the window (File → Save workspace): opened as "
+                   "it was saved")
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)

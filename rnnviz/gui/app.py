@@ -73,12 +73,32 @@ def run_app(args) -> int:
 
     window.setWindowIcon(QIcon(str(resource("icon.svg"))))
     saved = window.restore_settings()
-    config = Config.from_args(args) if getattr(args, "explicit", False) else (saved or
-                                                                               demo_config())
+    explicit = getattr(args, "explicit", False) and not getattr(args, "workspace", None)
+    config = Config.from_args(args) if explicit else (saved or demo_config())
     window.show()
     window.repaint()  # painted now, before the first trace starts importing torch
     if os.environ.get("RNNVIZ_EXIT_AFTER_PAINT"):  # startup benchmark: stop at first paint
         print("painted", flush=True)
         return 0
-    QTimer.singleShot(0, lambda: window.start(config))
+    workspace = getattr(args, "workspace", None)
+    if workspace:  # `rnnviz lecture.rnnviz`: as it was saved
+        QTimer.singleShot(0, lambda: _open_workspace(window, workspace, config))
+    else:
+        QTimer.singleShot(0, lambda: window.start(config))
     return app.exec()
+
+
+def _open_workspace(window, path: str, fallback) -> None:
+    """Open a workspace given on the command line; a file that cannot be opened is said,
+    and the window opens on `fallback` instead (the last session, or the demo)."""
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.gui.workspace_io import open_in_window
+
+    try:
+        notes = open_in_window(window, path)
+    except RnnvizError as exc:
+        window.start(fallback)
+        window.report_error(str(exc))
+        return
+    if notes:
+        window.report_error("\n".join(notes))

@@ -78,3 +78,19 @@ def map_colors(values: np.ndarray, levels: tuple[float, float], lut: np.ndarray)
     lo, hi = levels
     idx = np.clip((values - lo) / (hi - lo), 0, 1) * (len(lut) - 1)
     return lut[np.nan_to_num(idx).astype(np.intp)]
+
+
+def nice_bound(peak: float) -> float:
+    """A round symmetric level (1, 2 or 5 × 10^k) at or above `peak`: a difference between
+    two runs can be small, so unlike state_bound there is no floor of 1."""
+    if not np.isfinite(peak) or peak <= 0:
+        return 1.0
+    exponent = np.floor(np.log10(peak))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        bound = float(step * 10.0 ** exponent)
+        if bound >= peak * (1 - 1e-9):
+            return float(f"{bound:.6g}")
+    return float(10.0 ** (exponent + 1))
+
+
+DIFFERENCE_COLOR = "#B2182B"  # the divergence mark: the diverging map's red end

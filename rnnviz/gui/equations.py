@@ -13,7 +13,7 @@ tests check the two agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -31,6 +31,9 @@ class Line:
     note: str = ""  # what the term did (how c and h moved), or where its weights are
     pre: float | None = None  # the pre-activation recomputed here (tests compare act(pre))
     scientific: bool = False  # gradients span many orders of magnitude: 3 significant digits
+    was: float | None = None  # what if: the original run's value, where it differs
+    held: bool = False  # what if: the value is held by a clamp (not the formula's result)
+    edits: tuple[tuple[str, str], ...] = ()  # (menu text, "set" edit prefilled) of its terms
 
 
 def _fmt(v: float) -> str:
@@ -159,7 +162,29 @@ def _gate_line(terms: _Terms, names: _Names, part: str, block: int, H: int, act:
         numbers = f"{act}({_num(wx)} {_fmt(wh)})"
     pre = wx + bx + wh + bh
     return Line(part, f"{part}_t[{k}]", formula, f"{numbers} = {act}({_num(pre)})", value,
-                _torch_note(names, part, block, H, bias), pre=pre)
+                _torch_note(names, part, block, H, bias), pre=pre,
+                edits=_weight_edits(terms, row, (wi, wh_, bi, bh_), k, bias))
+
+
+def _weight_edits(terms: _Terms, row: int, short: tuple[str, ...], k: int, bias: bool
+                  ) -> tuple[tuple[str, str], ...]:
+    """What a right-click on a gate's line offers: its biases, and the input and recurrent
+    weights that contribute most to it now (largest |w·value|), each with its value."""
+    w, sfx = terms.w, terms.sfx
+    out = []
+    for kind, vector, name in (("hh", terms.h, short[1]), ("ih", terms.x, short[0])):
+        weight = w["weight_" + kind + sfx][row]
+        if not len(weight):
+            continue
+        j = int(np.argmax(np.abs(weight * vector)))
+        out.append((f"Set {name}[{k}, {j}] (its largest term now)…",
+                    f"weight_{kind}{sfx}[{row},{j}]={float(weight[j]):.4g}"))
+    if bias:
+        for kind, name in (("ih", short[2]), ("hh", short[3])):
+            b = w.get("bias_" + kind + sfx)
+            if b is not None:
+                out.append((f"Set {name}[{k}]…", f"bias_{kind}{sfx}[{row}]={float(b[row]):.4g}"))
+    return tuple(out)
 
 
 def unit_equations(spec, weights, trace, layer: int, direction: str, t: int, b: int,
@@ -216,7 +241,8 @@ def _gru_lines(spec, terms: _Terms, names: _Names, part, h_prev, k: int, H: int)
     lines.append(Line("n", f"n_t[{k}]", formula,
                       f"tanh({_num(wx)} {_fmt(bx)} + {_num(r)}×({_num(wh)} {_fmt(bh)})) "
                       f"= tanh({_num(pre)})", n, _torch_note(names, "n", 2, H, spec.bias),
-                      pre=pre))
+                      pre=pre, edits=_weight_edits(terms, 2 * H + k,
+                                                   (w_in, w_hn, b_in, b_hn), k, spec.bias)))
     hp = float(h_prev[k])
     lines.append(Line("h", f"h_t[{k}]", f"(1−z)·n + z·{h_prev_name}",
                       f"{_num(1 - z)}×{_num(n)} + {_num(z)}×{_num(hp)}", h,
@@ -230,7 +256,7 @@ def _g4(v: float) -> str:
     return f"{v:.4g}".replace("-", "−")
 
 
-def head_lines(spec, weights, trace, t: int, b: int) -> list[Line]:
+def head_lines(spec, weights, trace, t: int, b: int, k: int | None = None) -> list[Line]:
     """The head at step t for its largest output k: y_t[k] = W_ho[k]·h_t + b_ho[k], then
     the probability (softmax) or log-probability (log-softmax) the head really outputs.
 
@@ -238,7 +264,7 @@ def head_lines(spec, weights, trace, t: int, b: int) -> list[Line]:
     if spec.head is None or not trace.has_output(t):
         return []
     logits, out = trace.y_logits[t, b], trace.y[t, b]  # (O,) before / after the activation
-    k = int(np.argmax(out))
+    k = int(np.argmax(out)) if k is None else k
     bias = weights.get("head.bias")
     wh = float(weights["head.weight"][k] @ trace.output[t, b])
     bk = 0.0 if bias is None else float(bias[k])
@@ -279,10 +305,34 @@ def _log_softmax_lines(logits: np.ndarray, k: int, log_p: float) -> list[Line]:
                  float(np.exp(log_p)), f"the probability of output {k}")]
 
 
+def with_original(lines: list[Line], originals: list[Line], held=frozenset()) -> list[Line]:
+    """What if: the edited run's lines, each with the original run's value where the two
+    differ (lines are matched by their left-hand side), and parts held by a clamp marked
+    (`held`: the parts, e.g. {"f"}, whose value a clamp sets at this step and unit)."""
+    was = {line.lhs: line.value for line in originals}
+    out = []
+    for line in lines:
+        before = was.get(line.lhs)
+        differs = before is not None and (before != line.value and not (
+            np.isnan(before) and np.isnan(line.value)))
+        out.append(replace(line, was=before if differs else None,
+                           held=line.part in held and bool(line.numbers)))
+    return out
+
+
 def line_texts(line: Line) -> tuple[str, str, str]:
     """(equation, numbers substituted = value, note) as plain text rows."""
     head = f"{line.lhs} = {line.formula}"
-    value = f"{line.value:.3g}".replace("-", "−") if line.scientific else _num(line.value)
-    numbers = f"= {line.numbers} = {value}" if line.numbers else \
-        (f"= {value}" if line.scientific else "")
+
+    def shown(v: float) -> str:
+        return f"{v:.3g}".replace("-", "−") if line.scientific else _num(v)
+
+    value = shown(line.value)
+    if line.held:  # the formula's result is replaced: say so instead of a false "="
+        numbers = f"= {line.numbers} → held at {value}"
+    else:
+        numbers = f"= {line.numbers} = {value}" if line.numbers else \
+            (f"= {value}" if line.scientific or line.was is not None else "")
+    if line.was is not None and numbers:
+        numbers += f"   (was {shown(line.was)})"
     return head, numbers, line.note

@@ -21,6 +21,7 @@ from rnnviz.gui.config import Config, demo_config, drop_stale_titles
 from rnnviz.gui.dock_title import DockTitle
 from rnnviz.gui.kept_weights import KeptWeights, reopenable
 from rnnviz.gui.open_dialogs import ask_open_file
+from rnnviz.gui.panels.edits_panel import EditsPanel
 from rnnviz.gui.panels.input_panel import InputPanel
 from rnnviz.gui.panels.network_panel import NetworkPanel
 from rnnviz.gui.settings import app_settings
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.last_update_ms = 0.0
         self.persist = True  # save layout and configuration on close (not for scripts)
+        # a workspace's dock layout, opened: the views do not make room for themselves
+        # (Edits, Gradients) over it until the user changes something (workspace_io.py)
+        self.layout_pinned = False
         self.kept = KeptWeights()  # networks trained here, kept until no longer shown
         # a window that will train imports the optimizer early; a headless render exits
         # before such an import could finish, so it leaves it alone
@@ -61,6 +65,10 @@ class MainWindow(QMainWindow):
         self.gradient_view = GradientView(self.sim, self.graph)
         self.network_panel = NetworkPanel()
         self.input_panel = InputPanel(current_step=lambda: self.sim.t)
+        self.edits_panel = EditsPanel()
+        self.edit_dialog = None  # the "What if?" dialog while it is open (ask_edit)
+        self._had_edits = False  # the Edits dock comes to the front when edits appear
+        self._edits_hint = 0  # the Edits panel's height asked for when last shown
         self.transport = Transport(self.sim, self)
         self.addToolBar(Qt.TopToolBarArea, self.transport)
         from rnnviz.gui.panels.training_panel import TrainingPanel
@@ -111,6 +119,7 @@ class MainWindow(QMainWindow):
                                  view="output"),
             "gradients": self._dock("Gradients", self.gradient_view, Qt.RightDockWidgetArea,
                                 view="gradients"),
+            "edits": self._dock("Edits", self.edits_panel, Qt.RightDockWidgetArea, True),
             "curves": self._dock("Training curves", self.training_panel.curves_view,
                                  Qt.BottomDockWidgetArea, view="training"),
         }
@@ -119,6 +128,12 @@ class MainWindow(QMainWindow):
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)
+        # What if?: hidden until there are edits, or the View menu asks for it; then a tab
+        # beside the gradients (show_edits_dock). Tabbed from the start, even hidden, the
+        # window would lay out its docks otherwise than designed
+        docks["edits"].hide()
+        docks["edits"].toggleViewAction().triggered.connect(
+            lambda on: on and self.show_edits_dock())
         # beside the output, shown once training starts (a second tab group at the bottom
         # would make render() draw a stray tab bar in exports)
         self.splitDockWidget(docks["output"], docks["curves"], Qt.Horizontal)
@@ -160,6 +175,8 @@ class MainWindow(QMainWindow):
             f"starts over)"))
         self.network_panel.edited.connect(self.edit)
         self.input_panel.edited.connect(self.edit)
+        self.edits_panel.edited.connect(self.edit)
+        self.edits_panel.add_requested.connect(self.ask_edit)
         self.network_panel.open_model_requested.connect(self.open_model)
         self.input_panel.open_data_requested.connect(self.open_data)
         self.input_panel.edit_state_requested.connect(self.edit_initial_state)
@@ -174,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def edit(self, changes: dict) -> None:
         """A panel changed some fields: apply them together once editing pauses."""
+        self.layout_pinned = False  # the user's own change: the views may make room again
         self._pending.update(drop_stale_titles(changes))
         self._apply_timer.start()
 
@@ -262,14 +280,91 @@ class MainWindow(QMainWindow):
         model = snap.model or snap.network  # seq2seq: the panel edits the encoder
         spec = snap.model.encoder.spec if snap.model is not None else sim.spec
         self.network_panel.show_state(sim.config, spec, self._notes(), snap.device_text)
+        self.network_panel.topology.show_decoder(snap.model is not None
+                                                 and snap.model.spec.embedded)
         self.network_panel.show_parameters(model.parameter_table())
         self.network_panel.show_problem("")
         self.input_panel.show_state(sim.config, sim.input_sequence)
+        self._show_edits()
         self.kept.discard_unused(sim.config, sim.requested)  # weights no longer shown
         self.device_label.setText(f"device: {snap.trace.device.device}")
         how = "extended" if snap.extended else "computed"
         self.statusBar().showMessage(f"{sim.spec.title()}: {how} {sim.length} steps in "
                                      f"{snap.seconds * 1e3:.0f} ms", 5000)
+
+    def _show_edits(self) -> None:
+        """The edits panel: the edits asked for (a change still waiting or computing
+        included) and what the snapshot shown says of them. Edits that appear where there
+        were none (a launch with --clamp, a session) bring its tab to the front."""
+        self.edits_panel.show_state(self._pending.get("edits", self.sim.requested.edits),
+                                    self.sim.snapshot)
+        has = bool(self.edits_panel.lines())
+        if has and not self._had_edits:
+            self.show_edits_dock()
+        elif self.edits_panel.sizeHint().height() > self._edits_hint:  # more edits or notes
+            QTimer.singleShot(0, self._make_room_for_edits)
+        self._had_edits = has
+        self._edits_hint = self.edits_panel.sizeHint().height()
+
+    def show_edits_dock(self) -> None:
+        """The Edits panel in front: a tab beside the gradients (not on the stage)."""
+        if self.stage_control.active:
+            return
+        dock, beside = self.docks["edits"], self.docks["gradients"]
+        if not dock.isFloating() and beside.isVisible() and not beside.isFloating() \
+                and dock not in self.tabifiedDockWidgets(beside):
+            self.tabifyDockWidget(beside, dock)
+        dock.show()
+        dock.raise_()
+        QTimer.singleShot(0, self._make_room_for_edits)  # once the tab is laid out
+
+    def _make_room_for_edits(self) -> None:
+        """The Edits tab shares the gradients' slot, the column's smallest: give it the
+        height its buttons, status and a few edits need, from the cell and equations."""
+        if self.layout_pinned:
+            return
+        dock = self.docks["edits"]
+        if not dock.isVisible() or dock.isFloating() or self.stage_control.active:
+            return
+        column = [self.docks[name] for name in ("cell", "equations", "gradients")]
+        if not all(d.isVisible() and not d.isFloating() for d in column[:2]):
+            return
+        total = sum(d.height() for d in column)
+        title = dock.titleBarWidget().sizeHint().height() if dock.titleBarWidget() else 0
+        want = min(self.edits_panel.sizeHint().height() + title
+                   + self.fontMetrics().height() // 2, int(total * 0.35))
+        if dock.height() >= want:
+            return
+        rest = total - want
+        upper = column[0].height() + column[1].height()
+        share = column[0].height() / upper if upper else 0.6
+        self.resizeDocks(column, [int(rest * share), rest - int(rest * share), want],
+                         Qt.Vertical)
+
+    # ----- what if: edits ------------------------------------------------------------------------
+    def ask_edit(self, kind: str, prefill: str = "") -> None:
+        """Open the "What if?" dialog for an edit of `kind` ("edit-x", "clamp", "set") on
+        the run shown, with `prefill` (the edit without its kind; empty: the value at the
+        cursor); OK appends it to the edits (one undo step in the Edits panel). The views'
+        right-click menus call this."""
+        from rnnviz.gui.panels.edit_dialog import EditDialog, suggest
+
+        if self.edit_dialog is not None:
+            self.edit_dialog.close()
+        dialog = self.edit_dialog = EditDialog(self, self.sim.snapshot, kind,
+                                               prefill or suggest(self.sim, kind))
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+
+        def accepted():
+            self.show_edits_dock()
+            self.edits_panel.add_edit(dialog.line())
+
+        def finished(_result):
+            if self.edit_dialog is dialog:
+                self.edit_dialog = None
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(finished)
+        dialog.open()  # not exec(): the window (and a test) goes on
 
     def _notes(self) -> list[str]:
         """The simulator's notes; a network trained here is not named by its files (the
@@ -297,6 +392,8 @@ class MainWindow(QMainWindow):
 
     def _make_room_for_gradients(self) -> None:
         """The gradient plot needs height once there is one: take it from the equations."""
+        if self.layout_pinned:
+            return
         dock = self.docks["gradients"]
         column = [self.docks[name] for name in ("cell", "equations", "gradients")]
         if self.sim.gradients is not None and dock.height() < 300:
@@ -324,6 +421,7 @@ class MainWindow(QMainWindow):
             self.network_panel.show_state(self.sim.config, spec, self._notes(),
                                           snap.device_text)
             self.input_panel.show_state(self.sim.config, self.sim.input_sequence)
+            self._show_edits()
         self.network_panel.show_problem(message.splitlines()[0])
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Warning, "rnnviz", message, QMessageBox.Ok, self)

@@ -140,7 +140,9 @@ class SideBySide(QWidget):
         self._name_sides()
 
     def _name_sides(self, *_args) -> None:
-        for title, sim, what in ((self.titles[0], self.main, "in the window"),
+        edited = self.main.snapshot is not None and self.main.snapshot.original is not None
+        for title, sim, what in ((self.titles[0], self.main,
+                                  "the edited run" if edited else "in the window"),
                                  (self.titles[1], self.other, self.choice.currentText())):
             if sim.snapshot is not None:
                 title.setText(f"<b>{sim.spec.title()}</b> — {what}")

@@ -4,12 +4,72 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QSlider, QSpinBox, QToolBar
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleOptionSlider,
+    QToolBar,
+)
 
+from rnnviz.gui.colors import DIFFERENCE_COLOR
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.step_text import StepText
+
+TIMELINE_TIP = "timeline: drag to any step"
+
+
+class Timeline(QSlider):
+    """The timeline slider; with edits, the step from which the edited run differs from the
+    original is marked on it (a red tick, and the groove after it tinted)."""
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Horizontal, parent)
+        self.mark: int | None = None
+
+    def set_mark(self, step: int | None) -> None:
+        if step != self.mark:
+            self.mark = step
+            self.update()
+
+    def mark_x(self) -> float | None:
+        """The x (pixels) of the marked step's centre on the groove, or None."""
+        if self.mark is None or self.maximum() <= self.minimum():
+            return None
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        groove = self.style().subControlRect(QStyle.CC_Slider, option,
+                                             QStyle.SC_SliderGroove, self)
+        handle = self.style().subControlRect(QStyle.CC_Slider, option,
+                                             QStyle.SC_SliderHandle, self)
+        span = max(1, groove.width() - handle.width())
+        offset = QStyle.sliderPositionFromValue(self.minimum(), self.maximum(), self.mark,
+                                                span, option.upsideDown)
+        return groove.left() + handle.width() / 2 + offset
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        x = self.mark_x()
+        if x is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        color = QColor(DIFFERENCE_COLOR)
+        tint = QColor(color)
+        tint.setAlpha(70)  # the steps the edits reach: the groove after the mark, tinted
+        middle, band = self.height() / 2, max(4.0, self.height() / 4)
+        painter.fillRect(QRectF(x, middle - band / 2, max(0.0, self.width() - x), band), tint)
+        painter.setPen(QPen(color, 3))
+        painter.drawLine(QPointF(x, 1), QPointF(x, self.height() - 1))
+        size = max(4.0, self.height() / 4)  # a small flag on top: findable at a glance
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(QPolygonF([QPointF(x - size, 0), QPointF(x + size, 0),
+                                       QPointF(x, size * 1.2)]))
+        painter.end()
 
 
 class Transport(QToolBar):
@@ -44,9 +104,9 @@ class Transport(QToolBar):
         self.speed.setToolTip("play speed")
         self.speed.valueChanged.connect(self._on_speed)
         self.addWidget(self.speed)
-        self.slider = QSlider(Qt.Horizontal)
+        self.slider = Timeline()
         self.slider.setMinimumWidth(160)
-        self.slider.setToolTip("timeline: drag to any step")
+        self.slider.setToolTip(TIMELINE_TIP)
         self.slider.valueChanged.connect(simulator.seek)
         self.addWidget(self.slider)
         self.label = StepText(wrap=False)  # changes at every step: repainted, not re-laid out
@@ -114,6 +174,12 @@ class Transport(QToolBar):
     def _on_trace_changed(self) -> None:
         with quiet(self.slider):
             self.slider.setRange(0, max(0, self.sim.length - 1))
+        snap = self.sim.snapshot
+        mark = None if snap is None or snap.original is None else snap.diverges_at
+        self.slider.set_mark(mark)
+        self.slider.setToolTip(TIMELINE_TIP if mark is None else
+                               f"{TIMELINE_TIP}; red mark: the edited run differs from the "
+                               f"original from t = {mark}")
         # wide enough for the longest step text of this trace (a million steps included),
         # and fixed while stepping: a changing text must not relayout the bar
         widest = f"decoder t = {self.sim.length}  /  T = {self.sim.length}"

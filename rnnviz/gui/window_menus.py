@@ -1,7 +1,9 @@
-"""The main window's menu bar: File (open, examples, export), Playback, View, Help."""
+"""The main window's menu bar: File (open, examples, export), Edit (what if?), Playback,
+View, Help."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -38,9 +40,15 @@ def build_menus(w) -> None:
     menu_action(w, examples, "&Bundled models folder…",
                 lambda: w.open_model(bundled_models()))
     file_menu.addSeparator()
+    menu_action(w, file_menu, "Open &workspace…", lambda: open_workspace_dialog(w),
+                "Ctrl+Shift+O")
+    menu_action(w, file_menu, "Save wor&kspace…", lambda: save_workspace_dialog(w),
+                "Ctrl+Shift+S")
+    file_menu.addSeparator()
     w.export_menu = ExportMenu(w, file_menu)
     file_menu.addSeparator()
     menu_action(w, file_menu, "&Quit", w.close, "Ctrl+Q")
+    build_edit_menu(w, bar.addMenu("&Edit"))
     play_menu = bar.addMenu("&Playback")
     for action in (w.transport.reset_action, w.transport.back_action, w.transport.play_action,
                    w.transport.forward_action, w.transport.end_action):
@@ -49,6 +57,7 @@ def build_menus(w) -> None:
     w.stage_action = menu_action(w, view_menu, "&Stage (views on the whole screen)",
                                  w.toggle_stage, "F5", True)
     w.addAction(w.stage_action)  # F5 also leaves the stage, where menus are hidden
+    menu_action(w, view_menu, "Side &by side…", lambda: open_side_by_side(w), "Ctrl+B")
     menu_action(w, view_menu, "&Reset layout", w.reset_layout)
     view_menu.addSeparator()
     for dock in w.docks.values():
@@ -58,13 +67,89 @@ def build_menus(w) -> None:
     menu_action(w, help_menu, "&About rnnviz", lambda: show_about(w))
 
 
+def build_edit_menu(w, menu) -> None:
+    """Edit: the "What if?" edits (the Edits panel's), with their own undo and redo. The
+    keys are the usual undo keys: a text field with the focus keeps them for its text."""
+    menu_action(w, menu, "Change an &input…", lambda: w.ask_edit("edit-x"))
+    menu_action(w, menu, "&Clamp a part…", lambda: w.ask_edit("clamp"))
+    menu_action(w, menu, "&Set a weight…", lambda: w.ask_edit("set"))
+    menu.addSeparator()
+    panel = w.edits_panel
+    w.undo_edit_action = menu_action(w, menu, "&Undo edit", panel.undo, "Ctrl+Z")
+    w.redo_edit_action = menu_action(w, menu, "&Redo edit", panel.redo, "Ctrl+Shift+Z")
+    w.clear_edits_action = menu_action(w, menu, "C&lear edits", panel.clear)
+
+    def enable() -> None:
+        w.undo_edit_action.setEnabled(panel.can_undo())
+        w.redo_edit_action.setEnabled(panel.can_redo())
+        w.clear_edits_action.setEnabled(bool(panel.lines()))
+    panel.history_changed.connect(enable)
+    enable()
+
+
+def open_workspace_dialog(window) -> None:
+    """File → Open workspace: a .rnnviz file; what it could not open is said."""
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.gui.open_dialogs import ask_open_file
+    from rnnviz.gui.workspace_io import open_in_window
+
+    path = ask_open_file(window, "Open a workspace", "rnnviz workspaces (*.rnnviz);;All (*)")
+    if not path:
+        return
+    try:
+        notes = open_in_window(window, path)
+    except RnnvizError as exc:
+        window.report_error(str(exc))
+        return
+    if notes:
+        window.report_error("\n".join(notes))
+
+
+def save_workspace_dialog(window) -> None:
+    """File → Save workspace: where it was opened from, or a new .rnnviz file."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.gui.workspace_io import save_window
+
+    start = getattr(window, "workspace_path", None) or "lecture.rnnviz"
+    path, _ = QFileDialog.getSaveFileName(window, "Save the workspace", start,
+                                          "rnnviz workspaces (*.rnnviz)")
+    if not path:
+        return
+    if not path.endswith(".rnnviz"):
+        path += ".rnnviz"
+    try:
+        save_window(window, path)
+    except RnnvizError as exc:
+        window.report_error(str(exc))
+        return
+    window.workspace_path = path
+    window.statusBar().showMessage(f"saved {path}", 5000)
+
+
+def open_side_by_side(window) -> None:
+    """View → Side by side: the run beside another one, on the same cursor (one window)."""
+    from rnnviz.gui.side_by_side import SideBySide
+
+    side = getattr(window, "side_by_side", None)
+    if side is None or not side.isVisible():
+        side = window.side_by_side = SideBySide(window.sim, window)
+        side.setWindowFlag(Qt.Window)  # its own window, closed with the main one
+        side.choose("the original (no edits)" if window.sim.config.edits else "GRU")
+    side.show()
+    side.raise_()
+
+
 def show_keys(window) -> None:
     from rnnviz.gui.stage import STAGE_KEYS
 
     QMessageBox.information(window, "Keyboard", "→ step forward\n← step back\nSpace play / "
                             "pause\nHome back to t = 0\nEnd last step\nF5 stage (views on "
                             "the whole screen)\nCtrl+O open model\nCtrl+D open data\n"
-                            f"Ctrl+N demo\n\nOn the stage: {STAGE_KEYS}")
+                            "Ctrl+N demo\nCtrl+Z / Ctrl+Shift+Z undo / redo an edit (What "
+                            "if?)\nCtrl+B side by side\nCtrl+Shift+O / Ctrl+Shift+S open / "
+                            f"save a workspace\n\nOn the stage: {STAGE_KEYS}")
 
 
 def show_about(window) -> None:

@@ -94,6 +94,7 @@ class TopologyBox(QGroupBox):
         self._shown = {"one2n": {self.feed, self.steps},
                        "seq2seq": {self.steps, self.decoder_cell, self.decoder_hidden,
                                    self.context, self.context_map, self.target_vocab}}
+        self._embedded = False  # the loaded decoder has its own nn.Embedding
         self._connect()
         self._show_rows("n2n")
 
@@ -121,9 +122,16 @@ class TopologyBox(QGroupBox):
         if path:
             self.edited.emit({"target_vocab_file": path, "target_vocab": None})
 
+    def show_decoder(self, embedded: bool) -> None:
+        """A loaded decoder that reads its previous word through an nn.Embedding: the rows
+        for what its weights cannot say (words, start symbol, ReLU) are shown."""
+        self._embedded = embedded
+        self._show_rows(self._topology, self._loaded)
+
     def _show_rows(self, topology: str, loaded: bool = False) -> None:
+        self._topology, self._loaded = topology, loaded
         shown = set(self._shown.get(topology, set()))
-        if topology == "seq2seq" and loaded:  # what a saved embedding decoder cannot say
+        if topology == "seq2seq" and loaded and self._embedded:
             shown |= {self.words, self.start_token, self.decoder_relu}
         for _, widget in self._optional:
             self.form.setRowVisible(widget, widget in shown)

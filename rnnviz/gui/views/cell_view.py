@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
+    QMenu,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,11 +24,13 @@ from rnnviz.gui.step_text import StepText
 from rnnviz.gui.trace_bounds import input_bound, part_bound
 from rnnviz.gui.views.cell_diagram import build_diagram, hidden_keys
 from rnnviz.gui.views.diagram_parts import TextSizes, cell_names
+from rnnviz.gui.views.edit_menu import ask_edit
 
 
-def cell_vectors(sim) -> dict[str, np.ndarray]:
-    """Every vector the diagram shows, for the selected cell at the cursor."""
-    trace, spec = sim.trace, sim.spec
+def cell_vectors(sim, trace=None) -> dict[str, np.ndarray]:
+    """Every vector the diagram shows, for the selected cell at the cursor (of `trace`:
+    default the one shown; what if: the original run's)."""
+    trace, spec = sim.trace if trace is None else trace, sim.spec
     layer, direction, t, b = sim.layer, sim.direction, sim.t, sim.batch_index
     vectors = {name: trace.part(layer, direction, name)[t, b] for name in spec.parts}
     vectors["x"] = trace.layer_input(layer)[t, b]
@@ -207,8 +210,9 @@ class CellView(QWidget):
         names = cell_names(sim.spec, sim.layer, sim.direction)
         self._diagram = build_diagram(self.scene, sim.spec, names, TextSizes().floored(floor))
         self._floor = floor
-        for glyph in self._diagram.glyphs.values():
+        for key, glyph in self._diagram.glyphs.items():
             glyph.on_unit_clicked = self._on_unit_clicked
+            glyph.on_unit_menu = lambda unit, where, key=key: self._show_menu(key, unit, where)
         self._refresh()
 
     def _layout(self) -> None:
@@ -266,15 +270,67 @@ class CellView(QWidget):
         vectors = cell_vectors(sim)
         units = shown_units(spec, vectors, self.rank.currentData() or "h", k, sim.unit)
         hidden = hidden_keys(spec)
+        snap = sim.snapshot
+        original = None if snap.original is None or snap.s2s is not None else \
+            cell_vectors(sim, snap.original)
         for key, values in vectors.items():
             glyph = self.glyphs.get(key)
             if glyph is not None:
                 glyph.set_values(values, sim.unit if key in hidden else -1, units[key])
+                glyph.set_original(None if original is None else original.get(key))
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
         where = f"layer {sim.layer + 1} {arrow}" if spec.bidirectional \
             else f"layer {sim.layer + 1}"
+        said = "" if original is None else " — edited; dashes: original"
         self.title.setText(f"<b>{spec.title()} cell</b> — {where}, t = {sim.t}, "
-                           f"unit {sim.unit} selected")
+                           f"unit {sim.unit} selected{said}")
 
     def _on_unit_clicked(self, unit: int) -> None:
         self.sim.select(unit=unit)
+
+    # ----- right-click: what if? ----------------------------------------------------------------
+    def _show_menu(self, key: str, unit: int, where) -> None:
+        menu = self.unit_menu(key, unit)
+        if not menu.isEmpty():
+            menu.exec(where.toPoint() if hasattr(where, "toPoint") else where)
+
+    def unit_menu(self, key: str, unit: int) -> QMenu:
+        """The menu of a right-click on unit `unit` of the glyph `key` ("f", "c", "h_prev",
+        "x", …): clamp that part from t on, or change the input, prefilled with its value."""
+        menu = QMenu(self)
+        snap = self.sim.snapshot
+        if snap is None or snap.s2s is not None or hasattr(snap.trace, "window"):
+            return menu  # edits: single networks that fit in memory
+        edit = self.edit_for(key, unit)
+        if edit is not None:
+            kind, text, prefill = edit
+            menu.addAction(text, lambda: ask_edit(self, kind, prefill))
+        return menu
+
+    def edit_for(self, key: str, unit: int) -> tuple[str, str, str] | None:
+        """(kind, menu text, prefill) of the edit a glyph's unit offers, or None."""
+        sim = self.sim
+        layer, direction, t, b = sim.layer, sim.direction, sim.t, sim.batch_index
+        where = f"l{layer}.{direction}."
+        if key == "x":
+            if layer > 0:
+                return None  # the layer below's h: hold that layer's h instead
+            value = float(sim.trace.x[t, b, unit])
+            row = sim.trace.x[t, b]
+            values = ",".join(f"{v:.4g}" for v in row) if len(row) > 1 else f"{value:.4g}"
+            return "edit-x", f"Change the input at t = {t}…", f"{t}={values}"
+        if key in ("h_prev", "c_prev"):
+            part = key[0]
+            step = t - 1 if direction == "fwd" else t + 1
+            if not 0 <= step < sim.trace.length:
+                return None  # the initial state: not a step of the run
+            value = float(sim.trace.part(layer, direction, part)[step, b, unit])
+            return ("clamp", f"Hold {part}[{unit}] at t = {step}…",
+                    f"{where}{part}[{unit}]={value:.3g}@{step}")
+        part = "h" if key == "h_box" else key
+        if part not in sim.spec.parts:
+            return None
+        value = float(sim.trace.part(layer, direction, part)[t, b, unit])
+        return ("clamp", f"Clamp {part}[{unit}] from t = {t} on…",
+                f"{where}{part}[{unit}]={value:.3g}@{t}:")
+

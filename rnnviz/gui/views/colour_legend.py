@@ -96,7 +96,8 @@ def legend_scales(drawn: list[tuple]) -> list[ColourScale]:
             homes[name] = homes.get(name, 0) + 1
     scales = []
     for key, members in groups.items():
-        members.sort(key=lambda m: PART_ORDER.index(m[0]) if m[0] in PART_ORDER else 9)
+        members.sort(key=lambda m: PART_ORDER.index(m[0].lstrip("Δ"))
+                     if m[0].lstrip("Δ") in PART_ORDER else 9)
         parts = [name if homes[name] == 1 else f"{name} {where}" for name, where in members]
         scales.append(scale_of(", ".join(dict.fromkeys(parts)), key[0], luts[key]))
     return scales

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QMenu,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -18,10 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import PART_COLORS
-from rnnviz.gui.equations import Line, found_prefix, head_lines, line_texts, unit_equations
+from rnnviz.gui.equations import (
+    Line,
+    found_prefix,
+    head_lines,
+    line_texts,
+    unit_equations,
+    with_original,
+)
 from rnnviz.gui.gradient_equations import gradient_lines
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.step_text import StepText
+from rnnviz.gui.views.edit_menu import ask_edit
 
 
 class EquationCanvas(QWidget):
@@ -65,6 +74,34 @@ class EquationCanvas(QWidget):
             if note:
                 rows.append(("#555555", note, False, True))
         return rows
+
+    def line_at(self, y: float) -> Line | None:
+        """The equation line whose rows are at widget y (the screen's font), or None."""
+        px = self.pixel_size()
+        spacing = QFontMetricsF(self._fonts(px)[False, False]).lineSpacing()
+        top = self.TOP * px
+        for line in self.lines:
+            _head, numbers, note = line_texts(line)
+            bottom = top + spacing + (self._advance(False, False, spacing, px) if numbers
+                                      else 0.0) + (self._advance(False, True, spacing, px)
+                                                   if note else 0.0)
+            if top <= y < bottom:
+                return line
+            top = bottom
+        return None
+
+    def context_menu(self, y: float) -> QMenu:
+        """Right-click on a line: set one of its weights (prefilled with its value)."""
+        menu = QMenu(self)
+        line = self.line_at(y)
+        for text, prefill in (line.edits if line is not None else ()):
+            menu.addAction(text, lambda p=prefill: ask_edit(self, "set", p))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.context_menu(event.pos().y())
+        if not menu.isEmpty():
+            menu.exec(event.globalPos())
 
     def _fonts(self, pixel_size: float) -> dict[tuple[bool, bool], QFont]:
         fonts = {}
@@ -157,6 +194,7 @@ class EquationView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
         self.lines: list[Line] = []
+        self._edited_weights = (None, None)  # (snapshot, its weights with the weight edits)
         self.unit.valueChanged.connect(lambda k: self.sim.select(unit=k))
         simulator.trace_changed.connect(self._refresh)
         simulator.cursor_changed.connect(self._refresh)
@@ -171,18 +209,59 @@ class EquationView(QWidget):
             with quiet(self.unit):
                 self.unit.setRange(0, sim.spec.hidden_size - 1)
                 self.unit.setValue(sim.unit)
-        weights = sim.snapshot.network.numpy()
+        original = sim.snapshot.original if sim.snapshot.s2s is None else None
+        weights = sim.snapshot.network.numpy() if original is None else self._weights()
         args = (sim.trace, sim.layer, sim.direction, sim.t, sim.batch_index, sim.unit)
         # a seq2seq's halves are saved under these modules (rnnviz.core.files.seq2seq_io),
         # unless the loader found them elsewhere (the tutorial's encoder.gru.)
         module = None if found_prefix(sim.spec, "recurrent layer") is not None else \
             {"enc": "encoder.", "dec": "decoder."}.get(sim.snapshot.half)
-        self.lines = unit_equations(sim.spec, weights, *args, module=module) + head_lines(
-            sim.spec, weights, sim.trace, sim.t, sim.batch_index)
+        heads = head_lines(sim.spec, weights, sim.trace, sim.t, sim.batch_index)
+        self.lines = unit_equations(sim.spec, weights, *args, module=module) + heads
+        if original is not None:  # what if: the original's value beside each edited one
+            was_weights = sim.snapshot.network.numpy()
+            k = _head_unit(heads)
+            originals = unit_equations(sim.spec, was_weights, original, *args[1:],
+                                       module=module) + head_lines(
+                sim.spec, was_weights, original, sim.t, sim.batch_index, k)
+            self.lines = with_original(self.lines, originals, self._held())
         if sim.gradients is not None:  # backward: how ∂L/∂· moves one step back, here
             self.lines = gradient_lines(sim.spec, weights, args[0], sim.gradients,
                                         *args[1:]) + self.lines
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-        self.header.setText(f"{sim.where()}, layer {sim.layer + 1} {arrow}, batch "
-                            f"{sim.batch_index}")
+        header = f"{sim.where()}, layer {sim.layer + 1} {arrow}, batch {sim.batch_index}"
+        if original is not None:
+            header += " — <b>edited run</b>; (was …): the original's value"
+        self.header.setText(header)
         self.canvas.set_lines(self.lines)
+
+    def _weights(self) -> dict:
+        """The edited run's weights (with its weight edits), kept for its snapshot."""
+        snap = self.sim.snapshot
+        if self._edited_weights[0] is not snap:
+            from rnnviz.core.interventions import edits_from_lines, with_weights
+
+            network = with_weights(snap.network, edits_from_lines(snap.config.edits))
+            self._edited_weights = (snap, network.numpy())
+        return self._edited_weights[1]
+
+    def _held(self) -> frozenset:
+        """The parts a clamp holds for the selected cell and unit at t."""
+        from rnnviz.core.interventions import edits_from_lines
+
+        sim = self.sim
+        held = set()
+        for c in edits_from_lines(sim.snapshot.config.edits).clamps:
+            stop = sim.trace.length if c.stop is None else c.stop
+            if c.covers(sim.layer, sim.direction) and c.start <= sim.t < stop \
+                    and (c.units is None or sim.unit in c.units):
+                held.add(c.part)
+        return frozenset(held)
+
+
+
+def _head_unit(heads: list[Line]) -> int | None:
+    """The output k the head's lines show (y_t[k]), so the original's show the same k."""
+    if not heads:
+        return None
+    return int(heads[0].lhs.rsplit("[", 1)[1].rstrip("]"))

@@ -95,7 +95,10 @@ class VectorGlyph(QGraphicsItem):
         self._labels: list[tuple[int, QRectF]] = []
         self._labels_key: tuple | None = None
         self.selected_unit = -1
+        self.original: np.ndarray | None = None  # what if: the original run's values
         self.on_unit_clicked: Callable[[int], None] | None = None
+        # a right-click on a unit: (unit, screen position) -> the owner's menu
+        self.on_unit_menu: Callable[[int, object], None] | None = None
         self.setAcceptHoverEvents(True)
 
     def set_scale(self, scale) -> None:
@@ -109,6 +112,17 @@ class VectorGlyph(QGraphicsItem):
         self.selected_unit = selected_unit
         self.units = None if units is None else np.asarray(units, dtype=int)
         self._strip = None  # rebuilt on the next paint that needs it
+        self.update()
+
+    def set_original(self, values: np.ndarray | None) -> None:
+        """What if: the original run's values, marked on each bar (None: no edits, or the
+        same values)."""
+        values = None if values is None else np.asarray(values, dtype=float)
+        if values is not None and np.array_equal(values, self.values, equal_nan=True):
+            values = None
+        if values is None and self.original is None:
+            return
+        self.original = values
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -209,6 +223,13 @@ class VectorGlyph(QGraphicsItem):
                          max(abs(zero - top), 1.0))
             painter.setBrush(self.color.darker(160) if unit == self.selected_unit else self.color)
             painter.drawRect(bar)
+        if self.original is not None:  # what if: where the original run's bar ended
+            painter.setPen(QPen(QColor("#1A1A1A"), max(1.5, width * 0.06), Qt.DashLine))
+            for k, unit in enumerate(units):
+                y = self._y(self.original[unit])
+                painter.drawLine(QPointF(r.left() + k * width + width * 0.04, y),
+                                 QPointF(r.left() + (k + 1) * width - width * 0.04, y))
+            painter.setPen(Qt.NoPen)
         if self.selected_unit in units:
             k = int(np.searchsorted(units, self.selected_unit))
             painter.setPen(QPen(QColor("#000000"), 1.5, Qt.DashLine))
@@ -240,10 +261,14 @@ class VectorGlyph(QGraphicsItem):
     def hoverMoveEvent(self, event) -> None:
         unit = self.unit_at(event.pos().x())
         if unit >= 0:
-            self.setToolTip(f"unit {unit}: {self.values[unit]:+.4f}")
+            was = "" if self.original is None else f" (original {self.original[unit]:+.4f})"
+            self.setToolTip(f"unit {unit}: {self.values[unit]:+.4f}{was}")
 
     def mousePressEvent(self, event) -> None:
         unit = self.unit_at(event.pos().x())
-        if unit >= 0 and self.on_unit_clicked is not None:
+        if event.button() == Qt.RightButton:
+            if unit >= 0 and self.on_unit_menu is not None:
+                self.on_unit_menu(unit, event.screenPos())
+        elif unit >= 0 and self.on_unit_clicked is not None:
             self.on_unit_clicked(unit)
         event.accept()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from rnnviz.gui.colors import PART_COLORS
@@ -34,7 +35,7 @@ def output_now(sim) -> Shown:
     """The head's output at t for the selected batch element, labelled by the head kind."""
     trace, spec, b, t = sim.trace, sim.spec, sim.batch_index, sim.t
     if spec.head is None:
-        lo, hi = value_range(trace, "output", b, t)
+        lo, hi = _range(sim, "output", b, t)
         peak = max(1.0, abs(lo), abs(hi))
         name = layer_output_name(spec, spec.num_layers - 1)
         return Shown(trace.output[t, b], f"no output head: the top layer's output {name}", name,
@@ -42,7 +43,7 @@ def output_now(sim) -> Shown:
     now = trace.y[t, b]  # (O,) what the head outputs, after its activation
     if spec.head.activation == "softmax":
         return Shown(now, "p_t = softmax(y_t), the probabilities", "p", (0.0, 1.0), now)
-    lo, hi = value_range(trace, "y", b, t)  # over the whole trace: the axis never rescales
+    lo, hi = _range(sim, "y", b, t)  # over the whole trace: the axis never rescales
     if spec.head.activation == "log_softmax":
         lo = min(lo, -1e-3)
         return Shown(now, "log p_t = log_softmax(y_t), the log-probabilities",
@@ -50,6 +51,33 @@ def output_now(sim) -> Shown:
     pad = 0.05 * max(hi - lo, 1e-6)
     return Shown(now, "y_t = W_ho h_t + b_ho (no activation)", "y",
                  (min(lo, 0) - pad, max(hi, 0) + pad))
+
+
+def _range(sim, which: str, b: int, t: int) -> tuple[float, float]:
+    """The bars' value range over the whole run; with edits, over the original run too."""
+    lo, hi = value_range(sim.trace, which, b, t)
+    original = getattr(sim.snapshot, "original", None)
+    if original is not None:
+        was = value_range(original, which, b, t)
+        lo, hi = min(lo, was[0]), max(hi, was[1])
+    return lo, hi
+
+
+def original_now(sim) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """What if: the original run's bars at t and its probabilities (as output_now gives the
+    edited run's), or None when nothing is edited."""
+    snap = sim.snapshot
+    original = None if snap is None else snap.original
+    if original is None or snap.s2s is not None:
+        return None
+    spec, b, t = sim.spec, sim.batch_index, sim.t
+    if spec.head is None:
+        return original.output[t, b], None
+    now = original.y[t, b]
+    activation = spec.head.activation
+    probs = now if activation == "softmax" else np.exp(now) \
+        if activation == "log_softmax" else None
+    return now, probs
 
 
 MAX_NAMED_TICKS = 40  # more characters than this: numbered ticks (the caption names the best)
@@ -87,12 +115,19 @@ class OutputView(QWidget):
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PART_COLORS["y"])
         self.plot.addItem(self.bars)
+        # what if: the original run's value of each output, a dashed outline over its bar
+        self.original_bars = pg.BarGraphItem(x=[], height=[], width=0.86, brush=None,
+                                             pen=pg.mkPen("#1A1A1A", width=2,
+                                                          style=Qt.DashLine))
+        self.original_bars.setZValue(5)
+        self.plot.addItem(self.original_bars)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.caption)
         layout.addWidget(self.plot, 1)
         self.values = np.zeros(0)
         self.probs: np.ndarray | None = None  # the probabilities at t, when the head gives them
+        self.original_values: np.ndarray | None = None  # what if: the original run's bars at t
         simulator.trace_changed.connect(self._on_trace_changed)
         simulator.cursor_changed.connect(self._refresh)
         simulator.selection_changed.connect(self._on_trace_changed)
@@ -159,15 +194,35 @@ class OutputView(QWidget):
             return
         self.values, self.probs = shown.values, shown.probs
         self.bars.setOpts(x=np.arange(len(shown.values)), height=shown.values, width=0.7)
+        original = original_now(self.sim)
+        self.original_values = None if original is None else original[0]
+        # drawn where the runs differ at t (before the edits they are the same bars)
+        differs = original is not None and not np.array_equal(original[0], shown.values)
+        self.original_bars.setOpts(x=np.arange(len(shown.values)) if differs else [],
+                                   height=original[0] if differs else [], width=0.86)
         text = f"<b>output at {where}</b> — {shown.what}"
+        if original is not None:
+            text += " (dashed outline: the original run)"
         log_p = self.sim.spec.head is not None and self.sim.spec.head.activation == "log_softmax"
         if shown.probs is not None:
             text += "<br>" + self._guesses(shown.probs, log_p)
+            if original is not None and original[1] is not None:
+                text += self._original_guess(shown.probs, original[1])
         self.caption.setText(text)
 
+    def _original_guess(self, probs: np.ndarray, was: np.ndarray) -> str:
+        """What the original run's top guess was, when the edit changed it."""
+        top, was_top = int(np.argmax(probs)), int(np.argmax(was))
+        if top == was_top:
+            return ""
+        vocab = self._vocab()
+        name = f"'{vocab[was_top]}'" if vocab else f"output {was_top}"
+        return f"<br><i>original run: {name} {was[was_top]:.2f}</i>"
+
     def _show_none(self, caption: str) -> None:
-        self.values, self.probs = np.zeros(0), None
+        self.values, self.probs, self.original_values = np.zeros(0), None, None
         self.bars.setOpts(x=[], height=[], width=0.7)
+        self.original_bars.setOpts(x=[], height=[], width=0.86)
         self.caption.setText(caption)
 
     def _guesses(self, probs: np.ndarray, log_p: bool) -> str:

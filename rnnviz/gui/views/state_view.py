@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.trace_keys import part_key
-from rnnviz.gui.colors import scale_for
+from rnnviz.gui.colors import DIFFERENCE_COLOR, scale_for
 from rnnviz.gui.trace_bounds import is_long, part_bound
 from rnnviz.gui.units import parse_units
 from rnnviz.gui.views.axes import IntegerAxis
@@ -24,6 +24,8 @@ from rnnviz.gui.views.fade import FutureFade
 
 NEAR_STEPS = 128  # a long trace shown around t: at least this many steps on each side
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+ORIGINAL_ALPHA = 170  # what if: the original run's curves, lighter and dotted under the edited
+ORIGINAL_DASHES = [1.2, 1.8]  # short dashes (in pen widths): unlike c's long dashes
 
 
 class _Heatmap:
@@ -129,6 +131,11 @@ class StateView(QWidget):
         self.curves_plot.addItem(self.curve_fade)
         self.legend = self.curves_plot.addLegend(offset=(5, 1), labelTextSize="8pt", colCount=4)
         self.curves: list[pg.PlotDataItem] = []
+        self.original_curves: list[pg.PlotDataItem] = []  # what if: the unedited run's
+        self.diverge_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(
+            DIFFERENCE_COLOR, width=1.5, style=Qt.DashLine))  # where the runs part
+        self.diverge_line.setVisible(False)
+        self.curves_plot.addItem(self.diverge_line)
         self.bands: dict[int, pg.FillBetweenItem] = {}  # a long trace's min–max per unit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -170,12 +177,49 @@ class StateView(QWidget):
             self.c_map.set_data(c, c_scale, start, steps)
             self.c_bar.set_scales([diverging_scale("", c_scale[0][1])])
         title = "picked units: h solid, c dashed" if is_lstm else "picked units: h"
+        if self._original() is not None:
+            title += " — dotted, lighter: the original run"
         if len(xs) and long and self.span.currentData() == "whole":
             bin_steps = sim.trace.overview.bin_steps
             title += f" — mean of every {bin_steps:,} steps, band: min to max"
         self.curves_plot.setTitle(title)
         self._draw_curves(h, c, xs, start, steps)
         self._on_cursor_changed(sim.t)
+
+    def _original(self):
+        """What if: the unedited run beside the edited one shown, or None."""
+        snap = self.sim.snapshot
+        if snap is None or snap.original is None or is_long(self.sim.trace):
+            return None
+        return snap.original
+
+    def _draw_originals(self, xs: np.ndarray, units: list[int], is_lstm: bool) -> None:
+        """The original run's curves of the picked units, in their colours, thinner, faint
+        and dotted, under the edited run's; and the step from which the two differ."""
+        for curve in self.original_curves:
+            self.curves_plot.removeItem(curve)
+        self.original_curves = []
+        original, snap = self._original(), self.sim.snapshot
+        at = None if original is None else snap.diverges_at
+        self.diverge_line.setVisible(at is not None)
+        if at is not None:
+            self.diverge_line.setPos(at - 0.5)
+        if original is None:
+            return
+        b, layer, direction = self.sim.batch_index, self.sim.layer, self.sim.direction
+        parts = ["h", "c"] if is_lstm else ["h"]
+        for j, unit in enumerate(units):
+            color = pg.mkColor(CURVE_COLORS[j % len(CURVE_COLORS)])
+            color.setAlpha(ORIGINAL_ALPHA)
+            for part in parts:
+                values = original.part(layer, direction, part)[:, b, unit]
+                pen = pg.mkPen(color, width=2.4 if unit == self.sim.unit else 1.3,
+                               style=Qt.CustomDashLine)
+                pen.setDashPattern(ORIGINAL_DASHES)
+                curve = self.curves_plot.plot(xs, values, pen=pen)
+                curve.setZValue(-2)
+                curve.original = (part, unit)
+                self.original_curves.append(curve)
 
     def _series(self, name: str) -> tuple[np.ndarray, int, int, np.ndarray]:
         """(values (N, units), first step, steps spanned, x of each column) of a part of
@@ -236,7 +280,11 @@ class StateView(QWidget):
                 self._add_curve(xs, c[:, unit], pg.mkPen(color, width=width,
                                                          style=Qt.DashLine))
         self._bands(xs, units)
+        self._draw_originals(xs, units, c is not None)
         lo, hi = self._curve_range(h, c)
+        for curve in self.original_curves:
+            peak = float(np.abs(curve.yData).max()) if len(curve.yData) else 0.0
+            lo, hi = min(lo, -peak), max(hi, peak)
         for unit in self.bands:
             edges = self._curve_range(*(np.asarray(v) for v in self.band_values(unit)))
             lo, hi = min(lo, edges[0]), max(hi, edges[1])

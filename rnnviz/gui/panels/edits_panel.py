@@ -1,0 +1,261 @@
+"""The Edits panel ("What if?"): the run's edits, each switched on or off, removed, undone.
+
+The edits are the Config's `edits` text, one per line as the command line writes them
+("clamp f=1@10:", "edit-x 5=0.7", "set weight_hh_l0[3,5]=0"; a line starting with "#" is
+switched off). Every change made here is one step of an undo history over that text:
+undo gives back the exact text before, so the run shown is the one before, bit for bit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnnviz.gui.panels.edit_dialog import NOTE_COLOR, TITLES, monospace, tint
+
+EMPTY_HINT = ("No edits: the run is the network's own. Add… changes an input, clamps a gate "
+              "or a state, or sets a weight; a view's right-click menu does it at its step.")
+
+
+def lines_of(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def text_of(lines: list[str]) -> str | None:
+    return "\n".join(lines) or None
+
+
+def explain(line: str) -> str:
+    """A sentence for an edit's tooltip ("f held at 1 in every layer, from t = 10 on")."""
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.core.interventions import parse_clamp, parse_edit_x, parse_set, split_line
+
+    try:
+        on, kind, spec = split_line(line)
+        if kind == "edit-x":
+            e = parse_edit_x(spec)
+            what = f"the input at t = {e.step} is {e.value}"
+        elif kind == "clamp":
+            c = parse_clamp(spec)
+            where = "every layer" if c.layer is None else f"layer l{c.layer}"
+            if c.direction is not None:
+                where += f", {c.direction}"
+            units = "every unit" if c.units is None else \
+                "unit" + ("s " if len(c.units) > 1 else " ") + ", ".join(map(str, c.units))
+            if (c.start, c.stop) == (0, None):
+                steps = "at every step"
+            elif c.stop is None:
+                steps = f"from t = {c.start} on"
+            elif c.stop == c.start + 1:
+                steps = f"at t = {c.start}"
+            else:
+                steps = f"at t = {c.start}..{c.stop - 1}"
+            what = f"{c.part} held at {c.value:g} ({where}, {units}) {steps}"
+        else:
+            w = parse_set(spec)
+            what = f"{w.name}{'' if not w.index else ' (part of it)'} " + \
+                (f"scaled by {w.value:g}" if w.scale else f"set to {w.value:g}")
+    except RnnvizError as exc:
+        return str(exc)
+    return what + ("" if on else " — switched off")
+
+
+class EditRow(QWidget):
+    """One edit: a checkbox (on/off) with its text, and a remove button."""
+
+    def __init__(self, line: str, parent=None):
+        super().__init__(parent)
+        self.line = line
+        on = not line.startswith("#")
+        self.check = QCheckBox(line.lstrip("#").strip())
+        self.check.setChecked(on)
+        self.check.setToolTip(explain(line))
+        self.check.setFont(monospace())
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip("remove this edit")
+        self.remove.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check, 1)
+        layout.addWidget(self.remove)
+
+
+class EditsPanel(QWidget):
+    """The edits of the run shown, with undo and redo.
+
+    Signals:
+        edited(dict): {"edits": the new text, or None} after a change made here.
+        add_requested(str): the user asked to add an edit of this kind (the window opens
+            the dialog at its cursor).
+        history_changed(): what Undo and Redo can do changed.
+    """
+
+    edited = Signal(dict)
+    add_requested = Signal(str)
+    history_changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text: str | None = None  # the edits asked for (maybe still computing)
+        self._undo: list[str | None] = []
+        self._redo: list[str | None] = []
+        self.rows: list[EditRow] = []
+        self.status = QLabel("no edits")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        tint(self.notes, NOTE_COLOR)
+        self.notes.hide()
+        self.empty = QLabel(EMPTY_HINT)
+        self.empty.setWordWrap(True)
+        tint(self.empty, "#555555")
+        self.add_button = QPushButton("Add…")
+        self.add_button.setToolTip("change an input, clamp a part or set a weight")
+        menu = QMenu(self.add_button)
+        for kind, title in TITLES.items():
+            menu.addAction(f"{title}…", lambda k=kind: self.add_requested.emit(k))
+        self.add_button.setMenu(menu)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setToolTip("the edits before the last change (Ctrl+Z)")
+        self.redo_button = QPushButton("Redo")
+        self.redo_button.setToolTip("the change undone, again (Ctrl+Shift+Z)")
+        self.clear_button = QPushButton("Clear all")
+        self.clear_button.setToolTip("remove every edit: the network's own run")
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        self.clear_button.clicked.connect(self.clear)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.undo_button, self.redo_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.row_box = QVBoxLayout()
+        self.row_box.setSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.row_box)
+        layout.addWidget(self.notes)  # under the edits they are about
+        layout.addStretch(1)
+        self._rebuild()
+
+    # ----- what is shown -------------------------------------------------------------------
+    @property
+    def text(self) -> str | None:
+        """The edits as the panel has them (the newest asked for)."""
+        return self._text
+
+    def lines(self) -> list[str]:
+        return lines_of(self._text)
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def show_state(self, wanted: str | None, snapshot) -> None:
+        """The window's edits (`wanted`: the newest asked for) and the snapshot shown. A
+        text that differs from the panel's came from elsewhere (a new configuration, the
+        command line) or is the window going back after a refused change: a refused step
+        leaves the history."""
+        wanted = text_of(lines_of(wanted))
+        if wanted != self._text:
+            if self._undo and self._undo[-1] == wanted:
+                self._undo.pop()  # an edit or a redo was refused: back where it started
+            elif self._redo and self._redo[-1] == wanted:
+                self._redo.pop()  # an undo was refused
+            self._text = wanted
+            self._rebuild()
+            self.history_changed.emit()
+        self._show_snapshot(snapshot)
+
+    def _show_snapshot(self, snapshot) -> None:
+        original = None if snapshot is None else snapshot.original
+        if original is None:
+            off = bool(self.lines()) and all(line.startswith("#") for line in self.lines())
+            self.status.setText("no edits (every edit is switched off)" if off else "no edits")
+            self.notes.hide()
+            return
+        ms = snapshot.edit_seconds * 1e3
+        if snapshot.diverges_at is None:
+            self.status.setText(f"the same as the original at every step; recomputed in "
+                                f"{ms:.0f} ms")
+        else:
+            self.status.setText(f"differs from the original from t = {snapshot.diverges_at}; "
+                                f"recomputed in {ms:.0f} ms")
+        notes = list(snapshot.edit_notes)
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
+    def _rebuild(self) -> None:
+        for row in self.rows:
+            self.row_box.removeWidget(row)
+            row.hide()
+            row.deleteLater()
+        self.rows = []
+        for index, line in enumerate(self.lines()):
+            row = EditRow(line, self)
+            row.check.toggled.connect(lambda on, k=index: self.switch(k, on))
+            row.remove.clicked.connect(lambda _=False, k=index: self.remove(k))
+            self.row_box.addWidget(row)
+            self.rows.append(row)
+        self.empty.setVisible(not self.rows)
+        self.clear_button.setEnabled(bool(self.rows))
+        self.undo_button.setEnabled(self.can_undo())
+        self.redo_button.setEnabled(self.can_redo())
+
+    # ----- changes: each one undo step -----------------------------------------------------
+    def change(self, text: str | None) -> None:
+        """Make `text` the edits (one undo step) and tell the window."""
+        text = text_of(lines_of(text))
+        if text == self._text:
+            return
+        self._undo.append(self._text)
+        self._redo.clear()
+        self._set(text)
+
+    def _set(self, text: str | None) -> None:
+        self._text = text
+        self._rebuild()
+        self.history_changed.emit()
+        self.edited.emit({"edits": text})
+
+    def add_edit(self, line: str) -> None:
+        """Append one edit's line ("clamp f=1@10:")."""
+        self.change(text_of(self.lines() + [line.strip()]))
+
+    def switch(self, index: int, on: bool) -> None:
+        lines = self.lines()
+        body = lines[index].lstrip("#").strip()
+        lines[index] = body if on else f"# {body}"
+        self.change(text_of(lines))
+
+    def remove(self, index: int) -> None:
+        lines = self.lines()
+        del lines[index]
+        self.change(text_of(lines))
+
+    def clear(self) -> None:
+        self.change(None)
+
+    def undo(self) -> None:
+        if self._undo:
+            self._redo.append(self._text)
+            self._set(self._undo.pop())
+
+    def redo(self) -> None:
+        if self._redo:
+            self._undo.append(self._text)
+            self._set(self._redo.pop())
