@@ -195,6 +195,7 @@ class EquationView(QWidget):
         layout.addWidget(scroll, 1)
         self.lines: list[Line] = []
         self._edited_weights = (None, None)  # (snapshot, its weights with the weight edits)
+        self._shown = None  # what the lines were last made for
         self.unit.valueChanged.connect(lambda k: self.sim.select(unit=k))
         simulator.trace_changed.connect(self._refresh)
         simulator.cursor_changed.connect(self._refresh)
@@ -205,6 +206,14 @@ class EquationView(QWidget):
         sim = self.sim
         if sim.trace is None:
             return
+        # a new trace comes with trace_changed, cursor_changed and selection_changed
+        # together: the lines are made once for what they show
+        shown = (sim.trace, sim.snapshot.original, sim.gradients, sim.t, sim.layer,
+                 sim.direction, sim.batch_index, sim.unit)
+        if self._shown is not None and all(
+                a is b if i < 3 else a == b for i, (a, b) in enumerate(zip(self._shown, shown))):
+            return
+        self._shown = shown
         if self.unit.maximum() != sim.spec.hidden_size - 1 or self.unit.value() != sim.unit:
             with quiet(self.unit):
                 self.unit.setRange(0, sim.spec.hidden_size - 1)

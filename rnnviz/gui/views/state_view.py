@@ -141,6 +141,10 @@ class StateView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
+        self._drawn = None  # what the curves were last drawn for
+        self._curve_pool: list = []  # the curve items, kept in the plot and reused
+        self._original_pool: list = []
+        self._legend_names: list[str] = []
         self.units_edit.textChanged.connect(self._on_selection_changed)
         self.span.currentIndexChanged.connect(self._on_selection_changed)
         for plot in (self.h_plot, self.c_plot):
@@ -159,6 +163,16 @@ class StateView(QWidget):
         if sim.trace is None:
             return
         spec, long = sim.spec, is_long(sim.trace)
+        # a new trace arrives with trace_changed and selection_changed together: drawn once
+        # (rebuilding the curves is most of an edit's repaint)
+        drawn = (sim.trace, sim.snapshot.original, sim.layer, sim.direction, sim.batch_index,
+                 sim.unit, self.units_edit.text(), self.span.currentIndex())
+        if not long and self._drawn is not None and len(self._drawn) == len(drawn) \
+                and all(a is b if i < 2 else a == b
+                        for i, (a, b) in enumerate(zip(self._drawn, drawn))):
+            self._on_cursor_changed(sim.t)
+            return
+        self._drawn = drawn
         if self.span.isVisibleTo(self) != long:
             self.span.setVisible(long)
             self.span_label.setVisible(long)
@@ -196,30 +210,27 @@ class StateView(QWidget):
     def _draw_originals(self, xs: np.ndarray, units: list[int], is_lstm: bool) -> None:
         """The original run's curves of the picked units, in their colours, thinner, faint
         and dotted, under the edited run's; and the step from which the two differ."""
-        for curve in self.original_curves:
-            self.curves_plot.removeItem(curve)
-        self.original_curves = []
         original, snap = self._original(), self.sim.snapshot
         at = None if original is None else snap.diverges_at
         self.diverge_line.setVisible(at is not None)
         if at is not None:
             self.diverge_line.setPos(at - 0.5)
-        if original is None:
-            return
-        b, layer, direction = self.sim.batch_index, self.sim.layer, self.sim.direction
-        parts = ["h", "c"] if is_lstm else ["h"]
-        for j, unit in enumerate(units):
-            color = pg.mkColor(CURVE_COLORS[j % len(CURVE_COLORS)])
-            color.setAlpha(ORIGINAL_ALPHA)
-            for part in parts:
-                values = original.part(layer, direction, part)[:, b, unit]
-                pen = pg.mkPen(color, width=2.4 if unit == self.sim.unit else 1.3,
-                               style=Qt.CustomDashLine)
-                pen.setDashPattern(ORIGINAL_DASHES)
-                curve = self.curves_plot.plot(xs, values, pen=pen)
-                curve.setZValue(-2)
-                curve.original = (part, unit)
-                self.original_curves.append(curve)
+        wanted = []
+        if original is not None:
+            b, layer, direction = self.sim.batch_index, self.sim.layer, self.sim.direction
+            parts = ["h", "c"] if is_lstm else ["h"]
+            for j, unit in enumerate(units):
+                color = pg.mkColor(CURVE_COLORS[j % len(CURVE_COLORS)])
+                color.setAlpha(ORIGINAL_ALPHA)
+                for part in parts:
+                    values = original.part(layer, direction, part)[:, b, unit]
+                    pen = pg.mkPen(color, width=2.4 if unit == self.sim.unit else 1.3,
+                                   style=Qt.CustomDashLine)
+                    pen.setDashPattern(ORIGINAL_DASHES)
+                    wanted.append((values, pen, (part, unit)))
+        self.original_curves = self._reuse(self._original_pool, xs, wanted, z=-2)
+        for curve, (_, _, what) in zip(self.original_curves, wanted):
+            curve.original = what
 
     def _series(self, name: str) -> tuple[np.ndarray, int, int, np.ndarray]:
         """(values (N, units), first step, steps spanned, x of each column) of a part of
@@ -263,22 +274,42 @@ class StateView(QWidget):
             self.curves_plot.addItem(band)
             self.bands[unit] = band
 
+    def _reuse(self, pool: list, xs: np.ndarray, wanted: list, z: float = 0.0) -> list:
+        """Curves for `wanted` (values, pen, name): the pool's items given new data and pens,
+        more made when needed, the rest hidden. Items stay in the plot: removing and adding
+        them again cost most of an edit's repaint."""
+        while len(pool) < len(wanted):
+            item = self.curves_plot.plot([], [])
+            item.setZValue(z)
+            pool.append(item)
+        for item, (values, pen, _name) in zip(pool, wanted):
+            item.setData(xs, values, pen=pen)
+            item.setVisible(True)
+        for item in pool[len(wanted):]:
+            item.setData([], [])
+            item.setVisible(False)
+        return pool[:len(wanted)]
+
     def _draw_curves(self, h: np.ndarray, c: np.ndarray | None, xs: np.ndarray,
                      start: int = 0, steps: int = 0) -> None:
-        for curve in self.curves:
-            self.curves_plot.removeItem(curve)
-        self.legend.clear()
-        self.curves = []
         units = [u for u in self.picked_units() if u < h.shape[1]]
+        wanted = []
         for j, unit in enumerate(units):
             color = CURVE_COLORS[j % len(CURVE_COLORS)]
             width = 3 if unit == self.sim.unit else 1.5
             if is_long(self.sim.trace) and self.span.currentData() == "whole":
                 width /= 3  # bin means, thin over their min–max bands
-            self._add_curve(xs, h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]")
+            wanted.append((h[:, unit], pg.mkPen(color, width=width), f"h[{unit}]"))
             if c is not None:  # dashed, same colour; the plot's title says so
-                self._add_curve(xs, c[:, unit], pg.mkPen(color, width=width,
-                                                         style=Qt.DashLine))
+                wanted.append((c[:, unit], pg.mkPen(color, width=width, style=Qt.DashLine),
+                               None))
+        self.curves = self._reuse(self._curve_pool, xs, wanted)
+        names = [(curve, name) for curve, (_, _, name) in zip(self.curves, wanted) if name]
+        if [n for _, n in names] != self._legend_names:  # the legend only when it changes
+            self.legend.clear()
+            for curve, name in names:
+                self.legend.addItem(curve, name)
+            self._legend_names = [n for _, n in names]
         self._bands(xs, units)
         self._draw_originals(xs, units, c is not None)
         lo, hi = self._curve_range(h, c)
@@ -308,10 +339,6 @@ class StateView(QWidget):
             layout.removeItem(self.c_bar)
         self.c_plot.setVisible(show)
         self.c_bar.setVisible(show)
-
-    def _add_curve(self, xs: np.ndarray, values: np.ndarray, pen, name: str | None = None
-                   ) -> None:
-        self.curves.append(self.curves_plot.plot(xs, values, pen=pen, name=name))
 
     @staticmethod
     def _curve_range(h: np.ndarray, c: np.ndarray | None) -> tuple[float, float]:
