@@ -98,3 +98,18 @@ def test_snapshot_side_by_side_renders_both_runs_or_says_why_not(tmp_path, qapp,
     assert main([*base, "--side-by-side", "gru", "--panel", "cell", "-o",
                  str(tmp_path / "both.png")]) == 2
     assert "leave out --panel" in capsys.readouterr().err
+
+
+def test_the_arrow_keys_step_both_runs_from_the_side_by_side_window(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    load(qtbot, window, Config(cell="lstm", hidden_size=4, length=12))
+    side = _open(qtbot, window, "GRU")
+    window.sim.seek(3)
+    qtbot.keyClick(side, Qt.Key_Right)
+    assert window.sim.position == 4 and side.other.position == 4
+    qtbot.keyClick(side, Qt.Key_End)
+    assert side.other.position == 11
+    qtbot.keyClick(side, Qt.Key_Home)
+    assert window.sim.position == 0 and side.other.position == 0
+    side.close()

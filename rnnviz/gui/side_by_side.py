@@ -9,6 +9,7 @@ has its graph, cell and output views, as in the window, aligned step by step.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -146,6 +147,17 @@ class SideBySide(QWidget):
                                  (self.titles[1], self.other, self.choice.currentText())):
             if sim.snapshot is not None:
                 title.setText(f"<b>{sim.spec.title()}</b> — {what}")
+
+    def keyPressEvent(self, event) -> None:
+        """The window's stepping keys work here too: → ← one step, Home / End the ends."""
+        key, main = event.key(), self.main
+        moves = {Qt.Key_Right: main.position + 1, Qt.Key_Left: main.position - 1,
+                 Qt.Key_Home: 0, Qt.Key_End: main.length - 1}
+        if key in moves and main.snapshot is not None:
+            main.seek(moves[key])
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         for signal, slot in ((self.main.trace_changed, self.recompute),
