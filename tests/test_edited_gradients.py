@@ -9,8 +9,9 @@ import numpy as np
 import torch
 
 from rnnviz.cli import main
+from rnnviz.core.edited_run import with_weights
 from rnnviz.core.gradients import compute_gradients
-from rnnviz.core.interventions import parse_edits, with_weights
+from rnnviz.core.interventions import parse_edits
 from rnnviz.core.network import Network
 from rnnviz.core.spec import NetworkSpec
 

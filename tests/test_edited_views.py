@@ -9,13 +9,7 @@ import pytest
 from gui_support import load
 from PySide6.QtCore import Qt
 
-from rnnviz.core.interventions import (
-    check_edits,
-    parse_clamp,
-    parse_edit_x,
-    parse_edits,
-    parse_set,
-)
+from rnnviz.core.interventions import check_edits, parse_clamp, parse_edit_x, parse_edits, parse_set
 from rnnviz.gui.config import Config
 from rnnviz.gui.equations import line_texts
 

@@ -16,20 +16,10 @@ import pytest
 import torch
 
 from rnnviz.cli import main
+from rnnviz.core.edited_run import edited_input, first_divergence, run_edited, with_weights
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.files.tracefile import read_trace_file
-from rnnviz.core.interventions import (
-    Clamp,
-    Edits,
-    check_edits,
-    edited_input,
-    first_divergence,
-    parse_clamp,
-    parse_edits,
-    parse_set,
-    run_edited,
-    with_weights,
-)
+from rnnviz.core.interventions import Clamp, Edits, check_edits, parse_clamp, parse_edits, parse_set
 from rnnviz.core.network import Network
 from rnnviz.core.spec import HeadSpec, NetworkSpec
 from rnnviz.core.states import random_state

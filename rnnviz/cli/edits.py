@@ -40,16 +40,15 @@ def apply_edits(args, network, sequence, trace):
     """(edited trace, meta, orig_ arrays, notes) for the flags, or the trace unchanged."""
     from dataclasses import replace
 
-    from rnnviz.core.interventions import (
+    from rnnviz.core.edited_run import (
         changed_parts,
-        check_edits,
         edited_input,
         edited_text,
         edited_tokens,
         first_divergence,
-        parse_edits,
         run_edited,
     )
+    from rnnviz.core.interventions import check_edits, parse_edits
 
     if not requested(args):
         if getattr(args, "baseline", None):

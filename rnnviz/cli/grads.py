@@ -102,12 +102,8 @@ def _edited(args, net, seq, values):
 
     if not requested(args):
         return net, values, (), [], []
-    from rnnviz.core.interventions import (
-        check_edits,
-        edited_input,
-        parse_edits,
-        with_weights,
-    )
+    from rnnviz.core.edited_run import edited_input, with_weights
+    from rnnviz.core.interventions import check_edits, parse_edits
 
     edits = parse_edits(args.edit_x, args.clamp, args.set_weight)
     notes = check_edits(edits, net, len(values))

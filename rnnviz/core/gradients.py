@@ -72,7 +72,7 @@ def forward_with_grad(network: Network, x: torch.Tensor, h0: torch.Tensor,
     list) and the top layer's output (T, B, D*H_out). `clamps` (interventions.Clamp) hold
     parts at their steps, as in the edited run: a held value is a constant, so no gradient
     flows through the units it holds."""
-    from rnnviz.core.interventions import step_holder
+    from rnnviz.core.edited_run import step_holder
     spec, D = network.spec, network.spec.num_directions
     dev, dtype = x.device, x.dtype
     states, layer_in, steps = {}, x, x.shape[0]

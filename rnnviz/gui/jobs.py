@@ -103,16 +103,15 @@ def _edited(config, previous: Snapshot | None, report, start: float) -> Snapshot
     the edits changed), then the edits recomputed from where they apply."""
     from dataclasses import replace
 
-    from rnnviz.core.errors import RnnvizError
-    from rnnviz.core.interventions import (
-        check_edits,
+    from rnnviz.core.edited_run import (
         edited_input,
         edited_text,
         edited_tokens,
-        edits_from_lines,
         first_divergence,
         run_edited,
     )
+    from rnnviz.core.errors import RnnvizError
+    from rnnviz.core.interventions import check_edits, edits_from_lines
 
     edits = edits_from_lines(config.edits)
     plain = config.with_(edits=None)

@@ -179,7 +179,8 @@ class Simulator(QObject):
             trace = snapshot.trace
             network, clamps = snapshot.network, ()
             if snapshot.original is not None:  # the edited run's: its weights, held parts
-                from rnnviz.core.interventions import edits_from_lines, with_weights
+                from rnnviz.core.edited_run import with_weights
+                from rnnviz.core.interventions import edits_from_lines
 
                 edits = edits_from_lines(snapshot.config.edits)
                 network, clamps = with_weights(network, edits), edits.clamps

@@ -56,11 +56,11 @@ def monospace() -> QFont:
 
 def check_line(snapshot, kind: str, spec: str) -> list[str]:
     """Notes on the edit `kind spec` for the run shown; RnnvizError when it cannot apply."""
+    from rnnviz.core.edited_run import edited_input
     from rnnviz.core.interventions import (
         Edits,
         EditX,
         check_edits,
-        edited_input,
         parse_clamp,
         parse_edit_x,
         parse_set,

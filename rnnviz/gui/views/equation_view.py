@@ -248,7 +248,8 @@ class EquationView(QWidget):
         """The edited run's weights (with its weight edits), kept for its snapshot."""
         snap = self.sim.snapshot
         if self._edited_weights[0] is not snap:
-            from rnnviz.core.interventions import edits_from_lines, with_weights
+            from rnnviz.core.edited_run import with_weights
+            from rnnviz.core.interventions import edits_from_lines
 
             network = with_weights(snap.network, edits_from_lines(snap.config.edits))
             self._edited_weights = (snap, network.numpy())
