@@ -131,9 +131,13 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
 
     # ----- built once per trace ------------------------------------------------------------
     def _on_trace_changed(self) -> None:
-        for item in self._images + self._labels + self._titles:
+        # the strips are drawn again into the image items there (an edit, a new input of
+        # the same shape: no items removed and added); unused ones go at the end
+        self._spare, self._images = self._images, []
+        for item in self._labels + self._titles:
             self.removeItem(item)
-        self._images, self._labels, self._titles, self._scales = [], [], [], []
+        self._labels, self._titles, self._scales = [], [], []
+        before = [(k.x0, k.length) for k in self.blocks]
         b = self.sim.batch_index
         self._batch = b
         p = self.sim.position  # a long trace: the steps around it (_ensure_drawn adds more)
@@ -147,6 +151,9 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
             self._draw_block(block, self._grads(block), b)
         if self.sim.snapshot.s2s is not None:
             self._draw_context(b)
+        for image in self._spare:
+            self.removeItem(image)
+        self._spare = []
         self.getPlotItem().setTitle(DIFFERENCE_TITLE if self._bounds is not None else
                                     graph_title(self.sim.snapshot, grads is not None))
         self._mark_divergence()
@@ -157,7 +164,8 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self.getAxis("bottom").set_segments([(k.x0, k.length) for k in self.blocks]
                                             if len(self.blocks) > 1 else None)
         columns = self.blocks[-1].x0 + self.blocks[-1].length
-        if self.blocks[0].x0 == 0:
+        same = before == [(k.x0, k.length) for k in self.blocks]  # an edit: the view stays
+        if self.blocks[0].x0 == 0 and not same:
             self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # frame's room
         # the whole timeline, also when only the steps around t are drawn (a long trace:
         # then zoomed out at most to MAX_LONG_SPAN steps, all recomputed on demand)
