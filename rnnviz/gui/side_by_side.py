@@ -93,6 +93,9 @@ class SideBySide(QWidget):
             for row, view in enumerate(views, start=2):
                 grid.addWidget(view, row, column)
             self.views.append(views)
+        # values on both sides, so the two graphs have the same legend and their columns
+        # line up (right-click the left one for edited − original)
+        self.views[0][0].difference_mode = False
         self._show_now(self.views[0])
         grid.setRowStretch(2, 3)
         grid.setRowStretch(3, 3)
