@@ -75,3 +75,20 @@ def test_file_menu_offers_workspaces_and_view_menu_side_by_side(qtbot, window):
     assert "Open &workspace…" in texts and "Save wor&kspace…" in texts
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert "Side &by side…" in [a.text() for a in view.actions()]
+
+
+def test_a_workspace_whose_configuration_fails_restores_nothing_later(qtbot, window, tmp_path):
+    import json
+
+    load(qtbot, window, Config(cell="lstm", hidden_size=4, length=10))
+    path = tmp_path / "bad-config.rnnviz"
+    path.write_text(json.dumps({"format": "rnnviz-workspace", "version": 1,
+                                "config": {"cell": "lstm", "hidden_size": 4, "length": 10,
+                                           "edits": "clamp q=1"},
+                                "cursor": {"position": 7, "unit": 2}}))
+    with qtbot.waitSignal(window.sim.error, timeout=20_000):
+        open_in_window(window, path)
+    assert "no part 'q'" in window.last_error
+    window.last_error = ""
+    load(qtbot, window, Config(cell="gru", hidden_size=4, length=10))  # a later trace
+    assert window.sim.position != 7 or window.sim.unit != 2

@@ -66,15 +66,25 @@ def open_in_window(window, path: str | Path) -> list[str]:
     config = Config.from_mapping(workspace.config)
     window.workspace_extra = workspace.extra
     window.workspace_path = str(path)
-    window.sim.trace_changed.connect(_restorer(window, workspace))
+    sim = window.sim
+
+    def done(*_args) -> None:
+        """Either way (the trace came, or the configuration failed) once: both go."""
+        sim.trace_changed.disconnect(restore)
+        sim.error.disconnect(done)
+
+    restore = _restorer(window, workspace, done)
+    sim.trace_changed.connect(restore)
+    sim.error.connect(done)
     window.start(config)
     return workspace.notes
 
 
-def _restorer(window, workspace: Workspace):
-    """A one-shot slot: when the workspace's trace is in, put the rest back."""
+def _restorer(window, workspace: Workspace, done):
+    """A one-shot slot: when the workspace's trace is in, put the rest back (`done`
+    disconnects it first)."""
     def restore() -> None:
-        window.sim.trace_changed.disconnect(restore)
+        done()
         sim, cursor, view = window.sim, workspace.cursor, workspace.view
         sim.seek(cursor.get("position", 0))
         sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
@@ -100,7 +110,6 @@ def _restorer(window, workspace: Workspace):
             except (RnnvizError, ValueError, KeyError):
                 pass  # views this version does not have: the window as it is
     return restore
-
 
 
 def _sizes(saved, window) -> dict:
