@@ -124,16 +124,22 @@ def parse_edit_x(text: str) -> EditX:
     return EditX(_whole(step, f"--edit-x {text!r}"), value.strip())
 
 
+def _span(piece: str, what: str) -> tuple[int | None, int | None]:
+    """'a:b', 'a:', ':b' → (a or None, b or None): a unit range, a step range, a slice."""
+    lo, _, hi = piece.partition(":")
+    return (_whole(lo, what) if lo.strip() else None,
+            _whole(hi, what) if hi.strip() else None)
+
+
 def _units(text: str, what: str) -> tuple[int, ...]:
     units: list[int] = []
     for piece in text.split(","):
         piece = piece.strip()
         if ":" in piece:
-            lo, _, hi = piece.partition(":")
-            a, b = _whole(lo or "0", what), _whole(hi, what) if hi.strip() else None
+            a, b = _span(piece, what)
             if b is None:
                 raise RnnvizError(f"{what}: a unit range needs its end, e.g. [0:4]")
-            units.extend(range(a, b))
+            units.extend(range(a or 0, b))
         elif piece:
             units.append(_whole(piece, what))
     if not units:
@@ -151,9 +157,8 @@ def parse_clamp(text: str) -> Clamp:
     if m["steps"] is not None:
         steps = m["steps"].strip()
         if ":" in steps:
-            lo, _, hi = steps.partition(":")
-            start = _whole(lo, what) if lo.strip() else 0
-            stop = _whole(hi, what) if hi.strip() else None
+            first, stop = _span(steps, what)
+            start = first or 0
         else:
             start = _whole(steps, what)
             stop = start + 1
@@ -167,9 +172,7 @@ def _index(text: str, what: str) -> tuple:
     for piece in text.split(","):
         piece = piece.strip()
         if ":" in piece:
-            lo, _, hi = piece.partition(":")
-            out.append(slice(_whole(lo, what) if lo.strip() else None,
-                             _whole(hi, what) if hi.strip() else None))
+            out.append(slice(*_span(piece, what)))
         else:
             out.append(_whole(piece, what))
     return tuple(out)
