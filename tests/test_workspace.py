@@ -69,12 +69,16 @@ def test_a_model_elsewhere_is_carried_with_its_side_files_and_opens_on_another_m
 def test_unknown_keys_are_kept_and_a_newer_version_opens_with_a_note(tmp_path):
     path = tmp_path / "new.rnnviz"
     path.write_text(json.dumps({"format": "rnnviz-workspace", "version": 7,
-                                "config": {"cell": "gru"}, "lesson": {"scenes": [1, 2]}}))
+                                "config": {"cell": "gru"}, "annotations": {"marks": [1, 2]},
+                                "lesson": {"scenes": [1, 2], "voice": "alto"}}))
     ws = open_workspace(path, tmp_path / "cache")
-    assert ws.extra == {"lesson": {"scenes": [1, 2]}}
+    assert ws.extra == {"annotations": {"marks": [1, 2]}}
     assert any("newer rnnviz" in n for n in ws.notes)
+    assert [s.broken is not None for s in ws.lesson.scenes] == [True, True]  # kept, skipped
     save_workspace(path, ws)
-    assert json.loads(path.read_text())["lesson"] == {"scenes": [1, 2]}
+    saved = json.loads(path.read_text())
+    assert saved["annotations"] == {"marks": [1, 2]}
+    assert saved["lesson"] == {"scenes": [1, 2], "voice": "alto", "title": {}}
 
 
 def test_a_missing_file_beside_it_opens_without_it_and_says_which(tmp_path):

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.files.atomic import atomic_path
+from rnnviz.core.files.lesson import check_cursor, lesson_from_json, lesson_to_json
 
 FORMAT = "rnnviz-workspace"
 VERSION = 1
@@ -33,7 +34,6 @@ SUFFIX = ".rnnviz"
 FILE_FIELDS = ("model", "input", "vocab_file", "target_vocab_file")  # config keys naming files
 MAX_CARRIED = 64 << 20  # a file carried inside a workspace: at most this many bytes
 MAX_WORKSPACE = 256 << 20
-DIRECTIONS = ("fwd", "bwd")
 
 
 @dataclass
@@ -43,6 +43,7 @@ class Workspace:
     view: dict = field(default_factory=dict)  # stage views, layout, geometry (base64)
     extra: dict = field(default_factory=dict)  # keys of a newer version, kept as they were
     notes: list[str] = field(default_factory=list)  # what opening it could not do
+    lesson: object = None  # a lesson's scenes (core/files/lesson.py Lesson), or None
 
 
 def _companions(name: str, path: Path) -> list[Path]:
@@ -62,15 +63,10 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def save_workspace(path: str | Path, workspace: Workspace) -> Path:
-    """Write `workspace` to `path` (.rnnviz), atomically; carried files are read now."""
-    path = Path(path)
-    if path.suffix != SUFFIX:
-        raise RnnvizError(f"workspace files end in {SUFFIX}; got {path.name} "
-                          f"(try {path.stem}{SUFFIX})")
-    folder = path.parent if str(path.parent) else Path(".")
-    config = dict(workspace.config)
-    carried: dict[str, list[dict]] = {}
+def _pack_files(config: dict, folder: Path, carried: dict, where: str) -> dict:
+    """`config` with its files named relative to `folder` when inside it, else carried
+    (read into `carried` under `where` + key: "model", "lesson.scenes.2.model")."""
+    config = dict(config)
     for key in FILE_FIELDS:
         value = config.get(key)
         if not value:
@@ -93,10 +89,26 @@ def save_workspace(path: str | Path, workspace: Workspace) -> Path:
                                   f"it in {folder} and save again")
             entries.append({"name": part.name,
                             "data": base64.b64encode(part.read_bytes()).decode("ascii")})
-        carried[key] = entries
+        carried[where + key] = entries
         config[key] = f"carried:{source.name}"
+    return config
+
+
+def save_workspace(path: str | Path, workspace: Workspace) -> Path:
+    """Write `workspace` to `path` (.rnnviz), atomically; carried files are read now."""
+    path = Path(path)
+    if path.suffix != SUFFIX:
+        raise RnnvizError(f"workspace files end in {SUFFIX}; got {path.name} "
+                          f"(try {path.stem}{SUFFIX})")
+    folder = path.parent if str(path.parent) else Path(".")
+    carried: dict[str, list[dict]] = {}
+    config = _pack_files(workspace.config, folder, carried, "")
     data = {**workspace.extra, "format": FORMAT, "version": VERSION, "config": config,
             "cursor": workspace.cursor, "view": workspace.view}
+    if workspace.lesson is not None:
+        data["lesson"] = lesson_to_json(
+            workspace.lesson, lambda scene_config, where: _pack_files(
+                scene_config, folder, carried, where))
     if carried:
         data["files"] = carried
     text = json.dumps(data, indent=1, ensure_ascii=False)
@@ -134,30 +146,51 @@ def open_workspace(path: str | Path, cache: str | Path) -> Workspace:
     view = _mapping(data, "view", name, required=False)
     files = _mapping(data, "files", name, required=False)
     folder = path.parent if str(path.parent) else Path(".")
+    config = _unpack_files(config, files, folder, Path(cache), name, notes, "")
+    check_cursor(cursor, f"{name}: 'cursor")
+    lesson = None
+    if data.get("lesson") is not None:
+        lesson = lesson_from_json(
+            data["lesson"], name, notes, lambda scene_config, where: _unpack_files(
+                scene_config, files, folder, Path(cache), name, notes, where))
+    known = {"format", "version", "config", "cursor", "view", "files", "lesson"}
+    extra = {k: v for k, v in data.items() if k not in known}
+    return Workspace(config, cursor, view, extra, notes, lesson)
+
+
+def _unpack_files(config: dict, files: dict, folder: Path, cache: Path, name: str,
+                  notes: list[str], where: str) -> dict:
+    """`config` with its file names made paths: beside the workspace, or carried inside it
+    (unpacked into `cache`); a missing file is left out with a note naming its key."""
+    config = dict(config)
     for key in FILE_FIELDS:
         value = config.get(key)
         if value is None:
             continue
         if not isinstance(value, str) or not value:
-            raise RnnvizError(f"{name}: 'config.{key}' must be a file name, got {value!r}")
+            raise RnnvizError(f"{name}: '{_key(where, key)}' must be a file name, got "
+                              f"{value!r}")
         if value.startswith("carried:"):
-            config[key] = str(_unpack(files.get(key), key, value[len("carried:"):], name,
-                                      Path(cache)))
+            config[key] = str(_unpack(files.get(where + key), where + key,
+                                      value[len("carried:"):], name, cache))
             continue
         target = folder / value
         if Path(value).is_absolute() or not _inside(target, folder):
-            raise RnnvizError(f"{name}: 'config.{key}' ({value}) must name a file in the "
-                              f"workspace's folder or below it, not elsewhere")
+            raise RnnvizError(f"{name}: '{_key(where, key)}' ({value}) must name a file in "
+                              f"the workspace's folder or below it, not elsewhere")
         if not target.is_file():
-            notes.append(f"{name}: the {key.replace('_', ' ')} {value} ('config.{key}') is "
-                         f"missing beside the workspace; opened without it")
+            notes.append(f"{name}: the {key.replace('_', ' ')} {value} "
+                         f"('{_key(where, key)}') is missing beside the workspace; opened "
+                         f"without it")
             config[key] = None
             continue
         config[key] = str(target)
-    _check_cursor(cursor, name)
-    known = {"format", "version", "config", "cursor", "view", "files"}
-    extra = {k: v for k, v in data.items() if k not in known}
-    return Workspace(config, cursor, view, extra, notes)
+    return config
+
+
+def _key(where: str, key: str) -> str:
+    """The dotted key a note names: 'config.model', 'lesson.scenes.2.config.model'."""
+    return f"{where}config.{key}"
 
 
 def _mapping(data: dict, key: str, name: str, required: bool = True) -> dict:
@@ -168,17 +201,6 @@ def _mapping(data: dict, key: str, name: str, required: bool = True) -> dict:
         raise RnnvizError(f"{name}: '{key}' must be an object of settings, got "
                           f"{type(value).__name__}")
     return dict(value)
-
-
-def _check_cursor(cursor: dict, name: str) -> None:
-    for key in ("position", "layer", "unit", "batch"):
-        value = cursor.get(key, 0)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise RnnvizError(f"{name}: 'cursor.{key}' must be a whole number ≥ 0, got "
-                              f"{value!r}")
-    if cursor.get("direction", "fwd") not in DIRECTIONS:
-        raise RnnvizError(f"{name}: 'cursor.direction' must be fwd or bwd, got "
-                          f"{cursor.get('direction')!r}")
 
 
 def _unpack(entries, key: str, wanted: str, name: str, cache: Path) -> Path:
