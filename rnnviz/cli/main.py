@@ -28,7 +28,7 @@ from rnnviz.cli.options import (
 )
 from rnnviz.core.errors import RnnvizError
 
-SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "grads", "bench", "gui")
+SUBCOMMANDS = ("trace", "snapshot", "animate", "train", "grads", "bench", "gui", "lesson")
 PANEL_NAMES = ("window", "graph", "cell", "equations", "states", "output", "gradients",
                "training")
 
@@ -111,6 +111,11 @@ def _gui_parser(sub) -> None:
     p.add_argument("workspace", nargs="?", metavar="FILE.rnnviz",
                    help="a workspace saved by the window (File → Save workspace): opened as "
                    "it was saved")
+    p.add_argument("--lesson", metavar="FILE.rnnviz",
+                   help="give a lesson: its first scene on the stage (PageDown / PageUp: "
+                   "next / previous scene, Esc: the window); 'bundled': rnnviz's own")
+    p.add_argument("--lang", metavar="LANG", help="the window's language: en or zh_CN "
+                   "(default: the system's, else the last chosen)")
     add_network_args(p)
     add_input_args(p)
     add_view_args(p)
@@ -125,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         "every gate. With no subcommand, opens the simulator window.")
     parser.add_argument("--version", action="version", version=f"rnnviz {__version__}")
     sub = parser.add_subparsers(dest="command",
-                                metavar="{gui,trace,snapshot,animate,train,grads,bench}")
+                                metavar="{gui,trace,snapshot,animate,train,grads,bench,lesson}")
     _gui_parser(sub)
     _trace_parser(sub)
     _snapshot_parser(sub)
@@ -144,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     from rnnviz.cli.bench import add_bench_args
 
     add_bench_args(sub.add_parser("bench", help="time the trace against torch.nn (JSON)"))
+    from rnnviz.cli.lesson import add_lesson_args
+
+    add_lesson_args(sub.add_parser("lesson", help="export a lesson's scenes to PDF / figures",
+                                   description="Each scene of a lesson as the stage shows "
+                                   "it, with its caption: one PDF page per scene (vector, the "
+                                   "caption as text) and/or a PNG and an SVG per scene."))
     return parser
 
 
@@ -240,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     from rnnviz.interrupts import Interrupted, interrupts
 
     try:
-        with interrupts(deferred=args.command in ("snapshot", "animate")):  # Qt inside
+        with interrupts(deferred=args.command in ("snapshot", "animate", "lesson")):  # Qt
             return _run(args)
     except Interrupted as stop:
         print(f"rnnviz {args.command}: interrupted ({stop}); nothing was written",
@@ -295,6 +306,10 @@ def _run(args) -> int:
             from rnnviz.cli.train import cmd_train
 
             return cmd_train(args)
+        if args.command == "lesson":
+            from rnnviz.cli.lesson import cmd_lesson
+
+            return cmd_lesson(args)
         if args.command == "bench":
             from rnnviz.cli.bench import run_bench
 

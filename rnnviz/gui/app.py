@@ -43,13 +43,18 @@ def install_excepthook(window, log_path: Path) -> None:
     sys.excepthook = hook
 
 
-def create_window():
-    """QApplication + MainWindow, configured (no event loop, no trace yet)."""
+def create_window(language: str | None = None):
+    """QApplication + MainWindow, configured (no event loop, no trace yet); `language`
+    (a key of i18n.LANGUAGES) is installed before the window's texts are made."""
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("rnnviz")
+    if language is not None:
+        from rnnviz.gui.i18n import install_language
+
+        install_language(language)
     import pyqtgraph as pg
 
     # Antialiased curves cost more than everything else in a step; the cell diagram turns
@@ -66,7 +71,7 @@ def run_app(args) -> int:
 
     from rnnviz.gui.config import Config, demo_config
 
-    app, window = create_window()
+    app, window = create_window(window_language(getattr(args, "lang", None)))
     log_path = _setup_logging()
     install_excepthook(window, log_path)
     from rnnviz.core.files.resource_files import resource
@@ -81,21 +86,36 @@ def run_app(args) -> int:
         print("painted", flush=True)
         return 0
     workspace = getattr(args, "workspace", None)
-    if workspace:  # `rnnviz lecture.rnnviz`: as it was saved
+    lesson = getattr(args, "lesson", None)
+    if lesson:  # `rnnviz --lesson FILE`: given on the stage
+        QTimer.singleShot(0, lambda: _open_workspace(window, lesson, config, present=True))
+    elif workspace:  # `rnnviz lecture.rnnviz`: as it was saved (a lesson: its first scene)
         QTimer.singleShot(0, lambda: _open_workspace(window, workspace, config))
     else:
         QTimer.singleShot(0, lambda: window.start(config))
     return app.exec()
 
 
-def _open_workspace(window, path: str, fallback) -> None:
-    """Open a workspace given on the command line; a file that cannot be opened is said,
-    and the window opens on `fallback` instead (the last session, or the demo)."""
+def window_language(asked: str | None) -> str:
+    """--lang, else the language chosen in the window last time, else the system's."""
+    from rnnviz.gui.i18n import LANGUAGES, parse_language, system_language
+    from rnnviz.gui.settings import app_settings
+
+    if asked:
+        return parse_language(asked)
+    saved = app_settings().value("language")
+    return saved if saved in LANGUAGES else system_language()
+
+
+def _open_workspace(window, path: str, fallback, present: bool = False) -> None:
+    """Open a workspace or lesson given on the command line; a file that cannot be opened
+    is said, and the window opens on `fallback` instead (the last session, or the demo)."""
+    from rnnviz.cli.lesson import lesson_path
     from rnnviz.core.errors import RnnvizError
-    from rnnviz.gui.workspace_io import open_in_window
+    from rnnviz.gui.workspace_io import open_lesson
 
     try:
-        notes = open_in_window(window, path)
+        notes = open_lesson(window, lesson_path(path), present=present)
     except RnnvizError as exc:
         window.start(fallback)
         window.report_error(str(exc))

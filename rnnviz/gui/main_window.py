@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         from rnnviz.gui.panels.training_panel import TrainingPanel
 
         self.training_panel = TrainingPanel(self)
+        from rnnviz.gui.lesson_control import LessonControl
+
+        self.lessons = LessonControl(self)  # its panel is docked with the others
         self.docks = self._build_docks()
         self.views = ViewLender(self)  # the stage and figures show these very views
         self.stage_control = StageControl(self)
@@ -125,6 +128,9 @@ class MainWindow(QMainWindow):
         }
         self.tabifyDockWidget(docks["network"], docks["input"])
         self.tabifyDockWidget(docks["input"], docks["training"])
+        docks["lesson"] = self._dock("Lesson", self.lessons.panel, Qt.LeftDockWidgetArea, True)
+        self.tabifyDockWidget(docks["training"], docks["lesson"])
+        docks["lesson"].hide()  # shown when a lesson is opened or begun
         docks["network"].raise_()
         self.splitDockWidget(docks["states"], docks["output"], Qt.Horizontal)
         self.splitDockWidget(docks["equations"], docks["gradients"], Qt.Vertical)

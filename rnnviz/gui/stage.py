@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSlider,
@@ -35,6 +36,7 @@ VIEWS = ("graph", "cell", "equations", "states", "output", "gradients", "trainin
 VIEW_TITLES = {"graph": "unrolled graph", "cell": "cell", "equations": "equations",
                "states": "states", "output": "output", "gradients": "gradients",
                "training": "training curves"}
+CAPTION_SHARE = 0.3  # of the stage's width, for a lesson's caption
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider)
 
 
@@ -94,11 +96,30 @@ class Stage(QWidget):
         self.splitter = PlainSplitter(Qt.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(6)
+        # a lesson's caption, beside the views (hidden when there is none)
+        self.caption = QLabel()
+        self.caption.setObjectName("stageCaption")
+        self.caption.setTextFormat(Qt.RichText)
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.caption.setContentsMargins(20, 16, 20, 16)
+        self.caption.setAutoFillBackground(True)  # a pale page beside the white drawings
+        tint = self.caption.palette()
+        tint.setColor(QPalette.Window, QColor("#F6F6F1"))
+        tint.setColor(QPalette.WindowText, QColor("#111111"))
+        self.caption.setPalette(tint)
+        self.caption.hide()
+        self._caption_html = ""
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.splitter, 1)
+        body.addWidget(self.caption)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.splitter, 1)
+        layout.addLayout(body, 1)
         sim = window.sim
         # connected after the views: their items exist by the time the zoom is applied
         self._signals = [(s, self.refresh) for s in (sim.trace_changed, sim.selection_changed,
@@ -178,6 +199,33 @@ class Stage(QWidget):
                 child.hide()
                 self._hidden.append(child)
 
+    # ----- a lesson's caption --------------------------------------------------------------
+    def set_caption(self, html: str | None) -> None:
+        """Show a scene's caption (rich text) beside the views; None or '' hides it."""
+        self._caption_html = html or ""
+        self.caption.setVisible(bool(html))
+        self.caption.setText(self._caption_html)
+        self._fit_caption()
+
+    def _fit_caption(self) -> None:
+        """A third of the stage's width, and the largest text (from 1.6× the floor down to
+        the floor) whose lines fit its height: a caption is read from the back of the room."""
+        if not self._caption_html:
+            return
+        width = max(240, int(self.width() * CAPTION_SHARE))
+        self.caption.setFixedWidth(width)
+        room = max(100, self.height() - (self.header.sizeHint().height()
+                                         if self.header.isVisible() else 0))
+        floor = self.floor_px
+        font = QFont(self.font())
+        px = floor * 1.6
+        while True:
+            font.setPointSizeF(px / PX_PER_PT)
+            self.caption.setFont(font)
+            if px <= floor or self.caption.heightForWidth(width) <= room:
+                break
+            px = max(floor, px - 1)
+
     # ----- sizes ---------------------------------------------------------------------------
     @property
     def floor_px(self) -> float:
@@ -195,6 +243,7 @@ class Stage(QWidget):
         font.setPointSizeF(max(floor, 12.0) * 1.15 / PX_PER_PT)
         self.header.setFont(font)
         self._show_header()
+        self._fit_caption()
 
     def _show_header(self, *_args) -> None:
         sim = self.main.sim
@@ -213,7 +262,9 @@ class Stage(QWidget):
     def show_hint(self, seconds: float = 4.0) -> None:
         """The keys, over the bottom of the stage for a few seconds: on a full screen with
         no menu, a presenter must learn how to leave (never part of an export)."""
-        hint = QLabel(STAGE_KEYS, self)
+        lesson = getattr(self.main, "lessons", None)
+        keys = LESSON_KEYS if lesson is not None and lesson.player is not None else STAGE_KEYS
+        hint = QLabel(keys, self)
         hint.setObjectName("stageHint")
         hint.setAutoFillBackground(True)
         palette = hint.palette()
@@ -240,6 +291,7 @@ class Stage(QWidget):
 
 STAGE_KEYS = ("→ / ← step · Space play · V / Shift+V next / previous view · "
               "D graph + cell · L side by side / stacked · 1–7 a view · Esc leave")
+LESSON_KEYS = "PageDown / PageUp next / previous scene · → / ← step · Space play · Esc leave"
 
 
 def next_view(names: list[str], delta: int) -> list[str]:

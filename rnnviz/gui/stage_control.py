@@ -155,6 +155,7 @@ class StageControl:
             return
         w = self.window
         stage, self.stage = self.stage, None
+        w.lessons.left_stage()
         stage.release()
         stage.disconnect_simulator()
         w.setCentralWidget(w.graph)  # the graph is the centre again; the stage is deleted

@@ -53,6 +53,7 @@ def build_menus(w) -> None:
     for action in (w.transport.reset_action, w.transport.back_action, w.transport.play_action,
                    w.transport.forward_action, w.transport.end_action):
         play_menu.addAction(action)
+    w.lessons.build_menu(bar.addMenu("&Lesson"))
     view_menu = bar.addMenu("&View")
     w.stage_action = menu_action(w, view_menu, "&Stage (views on the whole screen)",
                                  w.toggle_stage, "F5", True)
@@ -64,6 +65,8 @@ def build_menus(w) -> None:
         view_menu.addAction(dock.toggleViewAction())
     help_menu = bar.addMenu("&Help")
     menu_action(w, help_menu, "&Keyboard", lambda: show_keys(w), "F1")
+    menu_action(w, help_menu, "&Lesson: RNN, LSTM and GRU, step by step",
+                w.lessons.open_bundled)
     menu_action(w, help_menu, "&About rnnviz", lambda: show_about(w))
 
 

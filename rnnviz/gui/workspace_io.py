@@ -45,7 +45,11 @@ def window_workspace(window, extra: dict | None = None) -> Workspace:
                       for name, size in dock_sizes(window).items()
                       if not window.docks[name].visibleRegion().isEmpty()}}  # not a tab
             # behind another: it keeps a stale size, and its area is the front tab's
-    return Workspace(json.loads(config), cursor, view, dict(extra or {}))
+    base, lesson = window.lessons.workspace_parts()
+    # a lesson's scenes keep what differs from the lesson's configuration: that is the
+    # file's "config" while a lesson is open (the window shows a scene of it)
+    return Workspace(base if base is not None else json.loads(config), cursor, view,
+                     dict(extra or {}), lesson=lesson)
 
 
 def save_window(window, path: str | Path) -> Path:
@@ -66,6 +70,7 @@ def open_in_window(window, path: str | Path) -> list[str]:
     config = Config.from_mapping(workspace.config)
     window.workspace_extra = workspace.extra
     window.workspace_path = str(path)
+    window.lessons.set_lesson(workspace.lesson, workspace.config)
     sim = window.sim
 
     def done(*_args) -> None:
@@ -77,6 +82,26 @@ def open_in_window(window, path: str | Path) -> list[str]:
     sim.trace_changed.connect(restore)
     sim.error.connect(done)
     window.start(config)
+    return workspace.notes
+
+
+def open_lesson(window, path: str | Path, present: bool = False) -> list[str]:
+    """Open a lesson and show its first scene that can be shown (on the stage when
+    `present`); a workspace without scenes opens as a workspace. Returns the notes."""
+    workspace = open_workspace(path, workspace_cache())
+    if workspace.lesson is None or not workspace.lesson.playable():
+        notes = open_in_window(window, path)
+        if present:
+            notes.append(f"{Path(path).name} has no scene to present: opened as a workspace")
+        return notes
+    window.workspace_extra = workspace.extra
+    window.workspace_path = str(path)
+    window.lessons.set_lesson(workspace.lesson, workspace.config)
+    player = window.lessons.player
+    if present:
+        player.present()
+    else:
+        player.show_scene(workspace.lesson.playable()[0])
     return workspace.notes
 
 

@@ -1,0 +1,139 @@
+"""A lesson exported: one PDF page per scene (the stage picture and its caption, vector,
+the caption's text as text), or a folder of PNG and SVG figures, one of each per scene.
+
+Each scene is computed and arranged as the stage would show it, then drawn by the stage
+itself, off screen, at the size of a 1080p projector (figure.staged): a page is what the
+room saw. A scene that plays a range of steps is drawn at the range's last step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPoint, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication, QWidget
+
+from rnnviz.core.errors import RnnvizError
+from rnnviz.core.files.atomic import atomic_path
+from rnnviz.gui.figure import (
+    DPI,
+    render_image,
+    settle,
+    staged,
+    vector_symbols,
+    warm_up,
+    write_vector,
+)
+from rnnviz.gui.i18n import tr
+
+PAGE = (1920, 1080)  # logical pixels: a 1080p screen
+FLOOR_PX = 18.0  # the smallest text on a 1080p stage (stage.floor_for_screen)
+
+
+def _file_stem(k: int, title: str) -> str:
+    words = re.sub(r"[^\w]+", "-", title, flags=re.UNICODE).strip("-").lower()
+    return f"{k + 1:02d}-{words[:40] or 'scene'}"
+
+
+def arrange_now(window, player, k: int) -> None:
+    """Scene k computed and arranged, synchronously (no play: the range's last step)."""
+    scene, sim = player.lesson.scenes[k], window.sim
+    config = player.config_of(k)
+    if sim.snapshot is None or config != sim.config:
+        errors: list[str] = []
+        sim.error.connect(errors.append)
+        try:
+            window.start(config)
+            sim.wait()
+            QApplication.processEvents()
+            sim.wait()  # gradients, when the scene asks for them
+            QApplication.processEvents()
+        finally:
+            sim.error.disconnect(errors.append)
+        if errors or sim.config != config:
+            raise RnnvizError(tr("scene {n} could not be computed: {why}").format(
+                n=k + 1, why=errors[-1] if errors else tr("the configuration was refused")))
+    cursor = scene.cursor
+    sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
+               unit=cursor.get("unit", 0), batch=cursor.get("batch", 0))
+    sim.seek(scene.play[1] if scene.play is not None else cursor.get("position", 0))
+    player.index = k
+    QApplication.processEvents()
+
+
+def export_lesson(window, player, pdf: str | Path | None = None,
+                  folder: str | Path | None = None, size: tuple[int, int] = PAGE,
+                  formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+    """Write the lesson's scenes: a PDF (one page each) and/or PNG/SVG files in `folder`.
+    Nothing is left half-written if a scene fails. Returns the files written."""
+    scenes = player.lesson.playable()
+    if not scenes:
+        raise RnnvizError(tr("the lesson has no scene to export"))
+    width, height = size
+    written: list[Path] = []
+    if folder is not None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+    if pdf is not None:
+        pdf = Path(pdf)
+        with atomic_path(pdf) as tmp:
+            writer = QPdfWriter(str(tmp))
+            writer.setResolution(DPI)
+            writer.setCreator("rnnviz")
+            writer.setTitle(player.lesson_title())
+            points = QSizeF(width * 72 / DPI, height * 72 / DPI)
+            writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize.Point),
+                                             QPageLayout.Landscape if width > height
+                                             else QPageLayout.Portrait,
+                                             QMarginsF(0, 0, 0, 0)))
+            painter = QPainter()
+            try:
+                for n, k in enumerate(scenes):
+                    with _scene_stage(window, player, k, width, height) as stage:
+                        if n == 0:
+                            if not painter.begin(writer):
+                                raise RnnvizError(tr("could not start writing {name} (is the "
+                                                     "folder writable?)").format(name=pdf.name))
+                        else:
+                            writer.newPage()
+                        with vector_symbols(stage):
+                            QWidget.render(stage, painter, QPoint())
+            finally:
+                if painter.isActive() and not painter.end():
+                    raise RnnvizError(tr("could not finish writing {name} (is the disk "
+                                         "full?)").format(name=pdf.name))
+            del writer  # the file closed before it is renamed into place
+        written.append(pdf)
+    if folder is not None:
+        for k in scenes:
+            stem = _file_stem(k, player.title(k))
+            with _scene_stage(window, player, k, width, height) as stage:
+                if "png" in formats:
+                    path = folder / f"{stem}.png"
+                    image = render_image(stage, 1.0)
+                    with atomic_path(path) as tmp:
+                        if not image.save(str(tmp), "PNG"):
+                            raise RnnvizError(tr("could not write {name}").format(
+                                name=path.name))
+                    written.append(path)
+                if "svg" in formats:
+                    written.append(write_vector(stage, folder / f"{stem}.svg",
+                                                player.title(k)))
+    return written
+
+
+@contextlib.contextmanager
+def _scene_stage(window, player, k: int, width: int, height: int):
+    """Scene k arranged and drawn on an off-screen stage of width × height, with its
+    header and caption, as the room sees it."""
+    arrange_now(window, player, k)
+    with staged(window, list(player.lesson.scenes[k].stage), width, height, header=True,
+                floor_px=FLOOR_PX * height / PAGE[1]) as stage:
+        stage.set_caption(player.caption(k))
+        stage.refresh()
+        settle()
+        warm_up(stage)  # the views narrowed for the caption: axes measured again
+        yield stage
