@@ -38,6 +38,12 @@ def math_html(tex: str) -> str:
                 out.append("ℝ")
                 i += len("\\mathbb{R}")
                 continue
+            m = re.match(r"\\(tilde|hat|bar)\{?([A-Za-z])\}?", tex[i:])
+            if m:  # a letter with an accent above: the combining mark after it
+                mark = {"tilde": "\u0303", "hat": "\u0302", "bar": "\u0304"}[m.group(1)]
+                out.append(f"<i>{m.group(2)}{mark}</i>")
+                i += m.end()
+                continue
             m = re.match(r"\\(text|mathrm|operatorname)\{([^}]*)\}", tex[i:])
             if m:
                 out.append(html.escape(m.group(2)))
@@ -93,13 +99,20 @@ def _group(tex: str, i: int) -> tuple[str, int]:
     return tex[i], i + 1
 
 
+def _breaks_at_operators(math: str) -> str:
+    """A formula wraps after =, +, −, ⊙, a comma…, never between a symbol and what
+    follows it ('W' and 'h_{t-1}' stay together): other spaces become no-break ones."""
+    return re.sub(r"(?<![=+−⊙·×,≈≤≥→]) ", "\u00a0", math)
+
+
 def _inline(text: str) -> str:
     """Math, code, bold and italic in one line of prose (the rest escaped)."""
     parts = re.split(r"(\$[^$]+\$|`[^`]+`)", text)
     out = []
     for part in parts:
         if len(part) > 2 and part[0] == part[-1] == "$":
-            out.append(f"<span style='font-family:serif'>{math_html(part[1:-1])}</span>")
+            math = _breaks_at_operators(math_html(part[1:-1]))
+            out.append(f"<span style='font-family:serif'>{math}</span>")
         elif len(part) > 2 and part[0] == part[-1] == "`":
             out.append(f"<code>{html.escape(part[1:-1])}</code>")
         else:

@@ -28,8 +28,8 @@ class LessonControl:
         self.window = window
         self.player: LessonPlayer | None = None
         self.panel = LessonPanel(self)
-        self.next_action = self._action(tr("Next scene"), "PageDown", lambda: self._go(1))
-        self.previous_action = self._action(tr("Previous scene"), "PageUp",
+        self.next_action = self._action(tr("Next scene"), "PgDown", lambda: self._go(1))
+        self.previous_action = self._action(tr("Previous scene"), "PgUp",
                                             lambda: self._go(-1))
         self.add_action = self._action(tr("Add scene"), "Ctrl+M", self.add_scene)
         self.present_action = self._action(tr("Present the lesson"), "Shift+F5",

@@ -31,6 +31,7 @@ from rnnviz.gui.i18n import tr
 
 PAGE = (1920, 1080)  # logical pixels: a 1080p screen
 FLOOR_PX = 18.0  # the smallest text on a 1080p stage (stage.floor_for_screen)
+TRAIN_LIMIT_S = 600
 
 
 def _file_stem(k: int, title: str) -> str:
@@ -56,11 +57,32 @@ def arrange_now(window, player, k: int) -> None:
         if errors or sim.config != config:
             raise RnnvizError(tr("scene {n} could not be computed: {why}").format(
                 n=k + 1, why=errors[-1] if errors else tr("the configuration was refused")))
+    if scene.train is not None:  # the page shows the run finished: its curve, its network
+        _train_now(window, scene.train)
     cursor = scene.cursor
     sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
                unit=cursor.get("unit", 0), batch=cursor.get("batch", 0))
     sim.seek(scene.play[1] if scene.play is not None else cursor.get("position", 0))
     player.index = k
+    QApplication.processEvents()
+
+
+def _train_now(window, train: dict) -> None:
+    import time
+
+    from rnnviz.gui.lesson_player import start_training, training_running
+
+    start_training(window, train)
+    deadline = time.monotonic() + TRAIN_LIMIT_S
+    while training_running(window):
+        if time.monotonic() > deadline:
+            raise RnnvizError(tr("a scene's training ran past {s} s; give it fewer steps")
+                              .format(s=TRAIN_LIMIT_S))
+        QApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(3):  # the trained network opened, computed, laid out
+        QApplication.processEvents()
+        window.sim.wait()
     QApplication.processEvents()
 
 

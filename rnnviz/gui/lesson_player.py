@@ -79,6 +79,8 @@ class LessonPlayer(QObject):
             return
         self._stop_play()
         self._cancel_waiting()
+        if self.index is not None and self.index != k and self._trains(self.index):
+            abandon_training(self.window)  # its result must not replace the next scene's
         self.index = k
         self.scene_shown.emit(k)
         config, sim = self.config_of(k), self.window.sim
@@ -120,10 +122,15 @@ class LessonPlayer(QObject):
         if control.active:
             control.show(list(scene.stage))
         self._show_caption(k)
+        if scene.train is not None:
+            start_training(self.window, scene.train)
         if scene.play is not None and scene.play[1] > start:
             self._play_last = min(scene.play[1], sim.length - 1)
             speed = max(PLAY_SPEED, self.window.transport.speed.value())
             self._play.start(max(1, int(1000 / speed)))
+
+    def _trains(self, k: int) -> bool:
+        return k < len(self.lesson.scenes) and self.lesson.scenes[k].train is not None
 
     def _show_caption(self, k: int) -> None:
         stage = self.window.stage_control.stage
@@ -239,3 +246,31 @@ class LessonPlayer(QObject):
     def _changed(self) -> None:
         self.unsaved = True
         self.changed.emit()
+
+
+def start_training(window, train: dict) -> None:
+    """A scene's training run, started in the Training panel (its curves drawn live)."""
+    panel = window.training_panel
+    if panel.run is not None and panel.run.running:
+        return
+    index = panel.task.findData(train["task"])
+    if index >= 0:
+        panel.task.setCurrentIndex(index)
+    for key, box in (("steps", panel.steps), ("lr", panel.lr), ("batch_size", panel.batch),
+                     ("seed", panel.seed)):
+        if key in train:
+            box.setValue(train[key])
+    panel.start()
+
+
+def abandon_training(window) -> None:
+    """Stop a scene's training run without showing its result (the lesson moved on)."""
+    panel = window.training_panel
+    if panel.run is not None and panel.run.running:
+        panel.close_run()
+        panel._set_running(False)
+
+
+def training_running(window) -> bool:
+    run = window.training_panel.run
+    return run is not None and run.running

@@ -10,9 +10,13 @@ In the workspace file (core/files/workspace.py), under "lesson":
                            "stage": ["graph", "cell"],
                            "caption": {"en": "Markdown with $c_t = f_t ⊙ c_{t-1}$ ...",
                                        "zh_CN": "..."},
-                           "play": [0, 20]}, ...]}
+                           "play": [0, 20]},
+                          {"stage": ["training", "graph"],
+                           "train": {"task": "sine", "steps": 300}}, ...]}
 
-A scene's configuration is the workspace's with the scene's keys on top, so a hand-written
+A scene with "train" trains the network it shows on a bundled task when it is shown (the
+Training panel's run: the loss curve drawn live). A scene's configuration is the
+workspace's with the scene's keys on top, so a hand-written
 lesson names only what changes. Texts are given per language (a key of the window's
 languages; a plain string means English) and shown in the window's language, else English.
 A scene that cannot be read is kept as it was (and written back so) and skipped, with a
@@ -28,7 +32,9 @@ from rnnviz.core.errors import RnnvizError
 
 CURSOR_KEYS = ("position", "layer", "direction", "unit", "batch")
 VIEW_NAMES = ("graph", "cell", "equations", "states", "output", "gradients", "training")
-SCENE_KEYS = {"title", "config", "cursor", "stage", "caption", "play"}
+SCENE_KEYS = {"title", "config", "cursor", "stage", "caption", "play", "train"}
+TRAIN_KEYS = {"task": str, "steps": int, "lr": float, "batch_size": int, "seed": int}
+MAX_TRAIN_STEPS = 100_000
 
 
 @dataclass
@@ -39,6 +45,7 @@ class Scene:
     caption: dict[str, str] = field(default_factory=dict)  # language -> Markdown
     title: dict[str, str] = field(default_factory=dict)
     play: tuple[int, int] | None = None  # steps to play, first and last (inclusive)
+    train: dict | None = None  # a training run when shown: task, steps, lr, batch_size, seed
     extra: dict = field(default_factory=dict)  # keys of a newer version, kept
     broken: str | None = None  # why it cannot be shown (then `raw` is what the file held)
     raw: object = None
@@ -86,6 +93,8 @@ def lesson_to_json(lesson: Lesson, place_files: Callable[[dict, str], dict]) -> 
                  "cursor": scene.cursor, "stage": list(scene.stage), "caption": scene.caption}
         if scene.play is not None:
             entry["play"] = list(scene.play)
+        if scene.train is not None:
+            entry["train"] = dict(scene.train)
         scenes.append(entry)
     return {**lesson.extra, "title": lesson.title, "scenes": scenes}
 
@@ -141,10 +150,36 @@ def _scene(raw, where: str) -> Scene:
             raise RnnvizError(f"{where}.play' must be [first, last] steps, first ≤ last, "
                               f"got {play!r}")
         play = (play[0], play[1])
-    return Scene(config=dict(config), cursor=dict(cursor), stage=list(stage),
+    train = raw.get("train")
+    if train is not None:
+        _check_train(train, where + ".train'")
+    return Scene(config=dict(config), cursor=dict(cursor), stage=list(stage), train=train,
                  caption=_texts(raw.get("caption"), where + ".caption'"),
                  title=_texts(raw.get("title"), where + ".title'"), play=play,
                  extra={k: v for k, v in raw.items() if k not in SCENE_KEYS})
+
+
+def _check_train(train, where: str) -> None:
+    from rnnviz.core.tasks import TASK_NAMES
+
+    if not isinstance(train, dict) or train.get("task") not in TASK_NAMES:
+        raise RnnvizError(f"{where} needs a 'task', one of {', '.join(TASK_NAMES)}; got "
+                          f"{train!r}")
+    for key, value in train.items():
+        kind = TRAIN_KEYS.get(key)
+        if kind is None:
+            raise RnnvizError(f"{where} has {key!r}; it takes {', '.join(TRAIN_KEYS)}")
+        if kind is int and (not isinstance(value, int) or isinstance(value, bool)
+                            or not 1 <= value <= MAX_TRAIN_STEPS) and key != "seed":
+            raise RnnvizError(f"{where}: {key!r} must be a whole number from 1 to "
+                              f"{MAX_TRAIN_STEPS:,}, got {value!r}")
+        if kind is float and (not isinstance(value, (int, float)) or isinstance(value, bool)
+                              or not 0 < value < 10):
+            raise RnnvizError(f"{where}: {key!r} must be a number between 0 and 10, got "
+                              f"{value!r}")
+        if key == "seed" and (not isinstance(value, int) or isinstance(value, bool)
+                              or value < 0):
+            raise RnnvizError(f"{where}: 'seed' must be a whole number ≥ 0, got {value!r}")
 
 
 def _texts(value, where: str) -> dict[str, str]:
