@@ -19,6 +19,7 @@ from rnnviz.core.errors import RnnvizError
 from rnnviz.gui import window_layout, window_menus
 from rnnviz.gui.config import Config, demo_config, drop_stale_titles
 from rnnviz.gui.dock_title import DockTitle
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.kept_weights import KeptWeights, reopenable
 from rnnviz.gui.open_dialogs import ask_open_file
 from rnnviz.gui.panels.edits_panel import EditsPanel
@@ -90,11 +91,12 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()  # View → Reset layout comes back to this
 
     # ----- layout --------------------------------------------------------------------------------
-    def _dock(self, title: str, widget: QWidget, area, scroll: bool = False,
+    def _dock(self, name: str, title: str, widget: QWidget, area, scroll: bool = False,
               view: str | None = None) -> QDockWidget:
-        """A dock; one that holds a view (`view`) gets a maximise button for it."""
+        """A dock; one that holds a view (`view`) gets a maximise button for it. Its object
+        name (`name`, English) keeps saved layouts valid in every language."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setObjectName(f"dock_{name}")
         if scroll:
             box = QScrollArea()
             box.setWidget(widget)
@@ -107,28 +109,25 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> dict[str, QDockWidget]:
+        L, R, B = Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea, Qt.BottomDockWidgetArea
         docks = {
-            "network": self._dock("Network", self.network_panel, Qt.LeftDockWidgetArea, True),
-            "input": self._dock("Input", self.input_panel, Qt.LeftDockWidgetArea, True),
-            "training": self._dock("Training", self.training_panel, Qt.LeftDockWidgetArea,
-                                   True),
-            "cell": self._dock("Cell", self.cell_view, Qt.RightDockWidgetArea,
-                                view="cell"),
-            "equations": self._dock("Equations", self.equation_view, Qt.RightDockWidgetArea,
-                                view="equations"),
-            "states": self._dock("States", self.state_view, Qt.BottomDockWidgetArea,
-                                 view="states"),
-            "output": self._dock("Output", self.output_view, Qt.BottomDockWidgetArea,
-                                 view="output"),
-            "gradients": self._dock("Gradients", self.gradient_view, Qt.RightDockWidgetArea,
-                                view="gradients"),
-            "edits": self._dock("Edits", self.edits_panel, Qt.RightDockWidgetArea, True),
-            "curves": self._dock("Training curves", self.training_panel.curves_view,
-                                 Qt.BottomDockWidgetArea, view="training"),
+            "network": self._dock("network", tr("Network"), self.network_panel, L, True),
+            "input": self._dock("input", tr("Input"), self.input_panel, L, True),
+            "training": self._dock("training", tr("Training"), self.training_panel, L, True),
+            "cell": self._dock("cell", tr("Cell"), self.cell_view, R, view="cell"),
+            "equations": self._dock("equations", tr("Equations"), self.equation_view, R,
+                                    view="equations"),
+            "states": self._dock("states", tr("States"), self.state_view, B, view="states"),
+            "output": self._dock("output", tr("Output"), self.output_view, B, view="output"),
+            "gradients": self._dock("gradients", tr("Gradients"), self.gradient_view, R,
+                                    view="gradients"),
+            "edits": self._dock("edits", tr("Edits"), self.edits_panel, R, True),
+            "curves": self._dock("training_curves", tr("Training curves"),
+                                 self.training_panel.curves_view, B, view="training"),
         }
         self.tabifyDockWidget(docks["network"], docks["input"])
         self.tabifyDockWidget(docks["input"], docks["training"])
-        docks["lesson"] = self._dock("Lesson", self.lessons.panel, Qt.LeftDockWidgetArea, True)
+        docks["lesson"] = self._dock("lesson", tr("Lesson"), self.lessons.panel, L, True)
         self.tabifyDockWidget(docks["training"], docks["lesson"])
         docks["lesson"].hide()  # shown when a lesson is opened or begun
         docks["network"].raise_()
@@ -177,8 +176,8 @@ class MainWindow(QMainWindow):
         sim.error.connect(self._on_error)
         sim.busy_changed.connect(self._on_busy)
         sim.progress.connect(lambda done: self.statusBar().showMessage(
-            f"computing a long trace… {done:.0%} (the steps shown stay live; any change "
-            f"starts over)"))
+            tr("computing a long trace… {done} (the steps shown stay live; any change "
+               "starts over)").format(done=f"{done:.0%}")))
         self.network_panel.edited.connect(self.edit)
         self.input_panel.edited.connect(self.edit)
         self.edits_panel.edited.connect(self.edit)
@@ -218,8 +217,9 @@ class MainWindow(QMainWindow):
     def open_model(self, folder: Path | None = None) -> None:
         """The open dialog, in `folder` (a menu's checked flag counts as none) or where the
         last file was opened."""
-        path = ask_open_file(self, "Open a model (state_dict)", "PyTorch weights (*.pt *.pth "
-                             "*.bin *.ckpt *.safetensors);;All files (*)",
+        path = ask_open_file(self, tr("Open a model (state_dict)"),
+                             tr("PyTorch weights (*.pt *.pth *.bin *.ckpt *.safetensors);;"
+                                "All files (*)"),
                              folder if isinstance(folder, Path) else None)
         if path:
             self.open_model_file(path)
@@ -255,8 +255,8 @@ class MainWindow(QMainWindow):
         self.start(self.sim.requested.with_(**changes))
 
     def open_data(self) -> None:
-        path = ask_open_file(self, "Open input data",
-                             "Sequences (*.csv *.tsv *.txt *.npy);;All (*)")
+        path = ask_open_file(self, tr("Open input data"),
+                             tr("Sequences (*.csv *.tsv *.txt *.npy);;All (*)"))
         if path:
             self.start(self.sim.requested.with_(input=path, input_title=None))
 
@@ -293,10 +293,11 @@ class MainWindow(QMainWindow):
         self.input_panel.show_state(sim.config, sim.input_sequence)
         self._show_edits()
         self.kept.discard_unused(sim.config, sim.requested)  # weights no longer shown
-        self.device_label.setText(f"device: {snap.trace.device.device}")
-        how = "extended" if snap.extended else "computed"
-        self.statusBar().showMessage(f"{sim.spec.title()}: {how} {sim.length} steps in "
-                                     f"{snap.seconds * 1e3:.0f} ms", 5000)
+        self.device_label.setText(tr("device: {device}").format(device=snap.trace.device.device))
+        done = tr("{title}: extended {n} steps in {ms} ms") if snap.extended else \
+            tr("{title}: computed {n} steps in {ms} ms")
+        self.statusBar().showMessage(done.format(title=sim.spec.title(), n=sim.length,
+                                                 ms=f"{snap.seconds * 1e3:.0f}"), 5000)
 
     def _show_edits(self) -> None:
         """The edits panel: the edits asked for (a change still waiting or computing
@@ -381,7 +382,8 @@ class MainWindow(QMainWindow):
         if not (config.model and config.model_title):
             return self.sim.notes()
         name = sidecar_path(config.model).name
-        return [note.replace(name, "its training in this window") for note in self.sim.notes()]
+        return [note.replace(name, tr("its training in this window"))
+                for note in self.sim.notes()]
 
     def _on_cursor_changed(self, _t: int) -> None:
         self.step_label.setText(f"{self.sim.where()} / T = {self.sim.length}")
@@ -390,11 +392,11 @@ class MainWindow(QMainWindow):
 
     def _note_update_time(self) -> None:
         self.last_update_ms = (time.perf_counter() - self._cursor_started) * 1e3
-        self.timing_label.setText(f"update {self.last_update_ms:.1f} ms")
+        self.timing_label.setText(tr("update {ms} ms").format(ms=f"{self.last_update_ms:.1f}"))
 
     def _on_busy(self, busy: bool) -> None:
         if busy:
-            self.statusBar().showMessage("computing…")
+            self.statusBar().showMessage(tr("computing…"))
 
     def _make_room_for_gradients(self) -> None:
         """The gradient plot needs height once there is one: take it from the equations."""
@@ -431,7 +433,7 @@ class MainWindow(QMainWindow):
         self.network_panel.show_problem(message.splitlines()[0])
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Warning, "rnnviz", message, QMessageBox.Ok, self)
-        box.setInformativeText("The previous network and input are still shown.")
+        box.setInformativeText(tr("The previous network and input are still shown."))
         box.open()  # not exec(): never block the window (or a test) on a dialog
 
     def toggle_stage(self, on: bool) -> None:

@@ -29,13 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.views.equation_figure import EquationFigure
 from rnnviz.gui.zoom import PX_PER_PT, apply_zoom, zoom_for
 
 VIEWS = ("graph", "cell", "equations", "states", "output", "gradients", "training")
-VIEW_TITLES = {"graph": "unrolled graph", "cell": "cell", "equations": "equations",
-               "states": "states", "output": "output", "gradients": "gradients",
-               "training": "training curves"}
+
+
+def view_title(name: str) -> str:
+    """A view's name as the stage's header says it (in the window's language)."""
+    return {"graph": tr("unrolled graph"), "cell": tr("cell"), "equations": tr("equations"),
+            "states": tr("states"), "output": tr("output"), "gradients": tr("gradients"),
+            "training": tr("training curves")}[name]
+
+
 CAPTION_SHARE = 0.3  # of the stage's width, for a lesson's caption
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QSlider)
 
@@ -249,21 +256,22 @@ class Stage(QWidget):
         sim = self.main.sim
         if self.header.isHidden() or sim.snapshot is None:
             return
-        where = f"{sim.where()} of {sim.length}"
+        where = tr("{t} of {n}").format(t=sim.where(), n=sim.length)
         if sim.spec.num_layers > 1 or sim.spec.bidirectional:
             arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-            where += f" &nbsp;·&nbsp; layer {sim.layer + 1}" + \
+            where += " &nbsp;·&nbsp; " + tr("layer {n}").format(n=sim.layer + 1) + \
                 (f" {arrow}" if sim.spec.bidirectional else "")
+        unit = tr("unit {n}").format(n=sim.unit)
         self.header.setText(f"<b>{sim.spec.title()}</b> &nbsp;·&nbsp; {where} &nbsp;·&nbsp; "
-                            f"unit {sim.unit}"
-                            f"<span style='color:#888888'> &nbsp;&nbsp; "
-                            f"{' + '.join(VIEW_TITLES[n] for n in self.names)}</span>")
+                            f"{unit}<span style='color:#888888'> &nbsp;&nbsp; "
+                            f"{' + '.join(view_title(n) for n in self.names)}</span>")
 
     def show_hint(self, seconds: float = 4.0) -> None:
         """The keys, over the bottom of the stage for a few seconds: on a full screen with
         no menu, a presenter must learn how to leave (never part of an export)."""
         lesson = getattr(self.main, "lessons", None)
-        keys = LESSON_KEYS if lesson is not None and lesson.player is not None else STAGE_KEYS
+        keys = lesson_keys() if lesson is not None and lesson.player is not None \
+            else stage_keys()
         hint = QLabel(keys, self)
         hint.setObjectName("stageHint")
         hint.setAutoFillBackground(True)
@@ -289,9 +297,13 @@ class Stage(QWidget):
         self.refresh()
 
 
-STAGE_KEYS = ("→ / ← step · Space play · V / Shift+V next / previous view · "
-              "D graph + cell · L side by side / stacked · 1–7 a view · Esc leave")
-LESSON_KEYS = "PageDown / PageUp next / previous scene · → / ← step · Space play · Esc leave"
+def stage_keys() -> str:
+    return tr("→ / ← step · Space play · V / Shift+V next / previous view · D graph + cell · "
+              "L side by side / stacked · 1–7 a view · Esc leave")
+
+
+def lesson_keys() -> str:
+    return tr("PageDown / PageUp next / previous scene · → / ← step · Space play · Esc leave")
 
 
 def next_view(names: list[str], delta: int) -> list[str]:

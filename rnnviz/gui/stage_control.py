@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from rnnviz.gui.stage import VIEWS, Stage, next_view
+from rnnviz.gui.i18n import tr
+from rnnviz.gui.stage import VIEWS, Stage, next_view, view_title
 
 DEFAULT_VIEWS = ["graph", "cell"]  # the classic slide: the unrolled network and one cell
 LATE_RESIZE_MS = 1500  # how long a window manager may take to give the window its size back
@@ -66,13 +67,15 @@ class StageControl:
         self._saved: tuple | None = None  # state, geometry bytes and rect, full screen,
         # and the docks' sizes
         self.actions: list[QAction] = []
-        self._add("Next view", "V", lambda: self.show(next_view(self.stage.names, 1)))
-        self._add("Previous view", "Shift+V", lambda: self.show(next_view(self.stage.names, -1)))
-        self._add("Graph + cell", "D", self._toggle_pair)
-        self._add("Side by side / stacked", "L", self._toggle_orientation)
-        self._add("Leave the stage", "Esc", self.leave)
+        self._add(tr("Next view"), "V", lambda: self.show(next_view(self.stage.names, 1)))
+        self._add(tr("Previous view"), "Shift+V",
+                  lambda: self.show(next_view(self.stage.names, -1)))
+        self._add(tr("Graph + cell"), "D", self._toggle_pair)
+        self._add(tr("Side by side / stacked"), "L", self._toggle_orientation)
+        self._add(tr("Leave the stage"), "Esc", self.leave)
         for k, name in enumerate(VIEWS, start=1):
-            self._add(f"Show {name}", str(k), lambda _=False, n=name: self.show([n]))
+            self._add(tr("Show {view}").format(view=view_title(name)), str(k),
+                      lambda _=False, n=name: self.show([n]))
 
     def _add(self, text: str, key: str, slot) -> None:
         action = QAction(text, self.window)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from rnnviz.gui.config import demo_config
 from rnnviz.gui.export_menu import ExportMenu
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.open_dialogs import bundled_models
 
 
@@ -28,59 +29,60 @@ def build_menus(w) -> None:
     from rnnviz.core.files.resource_files import resource
 
     bar = w.menuBar()
-    file_menu = bar.addMenu("&File")
-    menu_action(w, file_menu, "Open &model…", w.open_model, "Ctrl+O")
-    menu_action(w, file_menu, "Open &data…", w.open_data, "Ctrl+D")
-    menu_action(w, file_menu, "&Demo (LSTM on a sine)", lambda: w.start(demo_config()), "Ctrl+N")
-    examples = file_menu.addMenu("E&xamples")
-    menu_action(w, examples, "Trained reverser: GRU encoder–decoder (reverse.pt)",
+    file_menu = bar.addMenu(tr("&File"))
+    menu_action(w, file_menu, tr("Open &model…"), w.open_model, "Ctrl+O")
+    menu_action(w, file_menu, tr("Open &data…"), w.open_data, "Ctrl+D")
+    menu_action(w, file_menu, tr("&Demo (LSTM on a sine)"), lambda: w.start(demo_config()),
+                "Ctrl+N")
+    examples = file_menu.addMenu(tr("E&xamples"))
+    menu_action(w, examples, tr("Trained reverser: GRU encoder–decoder (reverse.pt)"),
                 lambda: w.open_model_file(str(resource("models/reverse.pt"))))
-    menu_action(w, examples, "Demo: LSTM on a sine", lambda: w.start(demo_config()))
+    menu_action(w, examples, tr("Demo: LSTM on a sine"), lambda: w.start(demo_config()))
     examples.addSeparator()
-    menu_action(w, examples, "&Bundled models folder…",
+    menu_action(w, examples, tr("&Bundled models folder…"),
                 lambda: w.open_model(bundled_models()))
     file_menu.addSeparator()
-    menu_action(w, file_menu, "Open &workspace…", lambda: open_workspace_dialog(w),
+    menu_action(w, file_menu, tr("Open &workspace…"), lambda: open_workspace_dialog(w),
                 "Ctrl+Shift+O")
-    menu_action(w, file_menu, "Save wor&kspace…", lambda: save_workspace_dialog(w),
+    menu_action(w, file_menu, tr("Save wor&kspace…"), lambda: save_workspace_dialog(w),
                 "Ctrl+Shift+S")
     file_menu.addSeparator()
     w.export_menu = ExportMenu(w, file_menu)
     file_menu.addSeparator()
-    menu_action(w, file_menu, "&Quit", w.close, "Ctrl+Q")
-    build_edit_menu(w, bar.addMenu("&Edit"))
-    play_menu = bar.addMenu("&Playback")
+    menu_action(w, file_menu, tr("&Quit"), w.close, "Ctrl+Q")
+    build_edit_menu(w, bar.addMenu(tr("&Edit")))
+    play_menu = bar.addMenu(tr("&Playback"))
     for action in (w.transport.reset_action, w.transport.back_action, w.transport.play_action,
                    w.transport.forward_action, w.transport.end_action):
         play_menu.addAction(action)
-    w.lessons.build_menu(bar.addMenu("&Lesson"))
-    view_menu = bar.addMenu("&View")
-    w.stage_action = menu_action(w, view_menu, "&Stage (views on the whole screen)",
+    w.lessons.build_menu(bar.addMenu(tr("&Lesson")))
+    view_menu = bar.addMenu(tr("&View"))
+    w.stage_action = menu_action(w, view_menu, tr("&Stage (views on the whole screen)"),
                                  w.toggle_stage, "F5", True)
     w.addAction(w.stage_action)  # F5 also leaves the stage, where menus are hidden
-    menu_action(w, view_menu, "Side &by side…", lambda: open_side_by_side(w), "Ctrl+B")
-    menu_action(w, view_menu, "&Reset layout", w.reset_layout)
+    menu_action(w, view_menu, tr("Side &by side…"), lambda: open_side_by_side(w), "Ctrl+B")
+    menu_action(w, view_menu, tr("&Reset layout"), w.reset_layout)
     view_menu.addSeparator()
     for dock in w.docks.values():
         view_menu.addAction(dock.toggleViewAction())
-    help_menu = bar.addMenu("&Help")
-    menu_action(w, help_menu, "&Keyboard", lambda: show_keys(w), "F1")
-    menu_action(w, help_menu, "&Lesson: RNN, LSTM and GRU, step by step",
+    help_menu = bar.addMenu(tr("&Help"))
+    menu_action(w, help_menu, tr("&Keyboard"), lambda: show_keys(w), "F1")
+    menu_action(w, help_menu, tr("&Lesson: RNN, LSTM and GRU, step by step"),
                 w.lessons.open_bundled)
-    menu_action(w, help_menu, "&About rnnviz", lambda: show_about(w))
+    menu_action(w, help_menu, tr("&About rnnviz"), lambda: show_about(w))
 
 
 def build_edit_menu(w, menu) -> None:
     """Edit: the "What if?" edits (the Edits panel's), with their own undo and redo. The
     keys are the usual undo keys: a text field with the focus keeps them for its text."""
-    menu_action(w, menu, "Change an &input…", lambda: w.ask_edit("edit-x"))
-    menu_action(w, menu, "&Clamp a part…", lambda: w.ask_edit("clamp"))
-    menu_action(w, menu, "&Set a weight…", lambda: w.ask_edit("set"))
+    menu_action(w, menu, tr("Change an &input…"), lambda: w.ask_edit("edit-x"))
+    menu_action(w, menu, tr("&Clamp a part…"), lambda: w.ask_edit("clamp"))
+    menu_action(w, menu, tr("&Set a weight…"), lambda: w.ask_edit("set"))
     menu.addSeparator()
     panel = w.edits_panel
-    w.undo_edit_action = menu_action(w, menu, "&Undo edit", panel.undo, "Ctrl+Z")
-    w.redo_edit_action = menu_action(w, menu, "&Redo edit", panel.redo, "Ctrl+Shift+Z")
-    w.clear_edits_action = menu_action(w, menu, "C&lear edits", panel.clear)
+    w.undo_edit_action = menu_action(w, menu, tr("&Undo edit"), panel.undo, "Ctrl+Z")
+    w.redo_edit_action = menu_action(w, menu, tr("&Redo edit"), panel.redo, "Ctrl+Shift+Z")
+    w.clear_edits_action = menu_action(w, menu, tr("C&lear edits"), panel.clear)
 
     def enable() -> None:
         w.undo_edit_action.setEnabled(panel.can_undo())
@@ -96,7 +98,8 @@ def open_workspace_dialog(window) -> None:
     from rnnviz.gui.open_dialogs import ask_open_file
     from rnnviz.gui.workspace_io import open_in_window
 
-    path = ask_open_file(window, "Open a workspace", "rnnviz workspaces (*.rnnviz);;All (*)")
+    path = ask_open_file(window, tr("Open a workspace"),
+                         tr("rnnviz workspaces (*.rnnviz);;All (*)"))
     if not path:
         return
     try:
@@ -116,8 +119,8 @@ def save_workspace_dialog(window) -> None:
     from rnnviz.gui.workspace_io import save_window
 
     start = getattr(window, "workspace_path", None) or "lecture.rnnviz"
-    path, _ = QFileDialog.getSaveFileName(window, "Save the workspace", start,
-                                          "rnnviz workspaces (*.rnnviz)")
+    path, _ = QFileDialog.getSaveFileName(window, tr("Save the workspace"), start,
+                                          tr("rnnviz workspaces (*.rnnviz)"))
     if not path:
         return
     if not path.endswith(".rnnviz"):
@@ -128,7 +131,7 @@ def save_workspace_dialog(window) -> None:
         window.report_error(str(exc))
         return
     window.workspace_path = path
-    window.statusBar().showMessage(f"saved {path}", 5000)
+    window.statusBar().showMessage(tr("saved {path}").format(path=path), 5000)
 
 
 def open_side_by_side(window) -> None:
@@ -145,19 +148,20 @@ def open_side_by_side(window) -> None:
 
 
 def show_keys(window) -> None:
-    from rnnviz.gui.stage import STAGE_KEYS
+    from rnnviz.gui.stage import stage_keys
 
-    QMessageBox.information(window, "Keyboard", "→ step forward\n← step back\nSpace play / "
-                            "pause\nHome back to t = 0\nEnd last step\nF5 stage (views on "
-                            "the whole screen)\nCtrl+O open model\nCtrl+D open data\n"
-                            "Ctrl+N demo\nCtrl+Z / Ctrl+Shift+Z undo / redo an edit (What "
-                            "if?)\nCtrl+B side by side\nCtrl+Shift+O / Ctrl+Shift+S open / "
-                            f"save a workspace\n\nOn the stage: {STAGE_KEYS}")
+    QMessageBox.information(window, tr("Keyboard"), tr(
+        "→ step forward\n← step back\nSpace play / pause\nHome back to t = 0\nEnd last "
+        "step\nF5 stage (views on the whole screen)\nCtrl+O open model\nCtrl+D open data\n"
+        "Ctrl+N demo\nCtrl+Z / Ctrl+Shift+Z undo / redo an edit (What if?)\nCtrl+B side by "
+        "side\nCtrl+Shift+O / Ctrl+Shift+S open / save a workspace\nCtrl+M add a scene to "
+        "the lesson\nShift+F5 present the lesson\nPageDown / PageUp next / previous scene\n"
+        "\nOn the stage: {keys}").format(keys=stage_keys()))
 
 
 def show_about(window) -> None:
     from rnnviz import __version__
 
-    QMessageBox.about(window, "About rnnviz", f"rnnviz {__version__}: step RNN, LSTM and GRU "
-                      "cells through a sequence and see every gate, computed as torch.nn "
-                      "computes it.")
+    QMessageBox.about(window, tr("About rnnviz"), tr(
+        "rnnviz {version}: step RNN, LSTM and GRU cells through a sequence and see every "
+        "gate, computed as torch.nn computes it.").format(version=__version__))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSize, QTimer
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.files.workspace import Workspace, open_workspace, save_workspace
 from rnnviz.gui.config import Config
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.settings import data_folder
 from rnnviz.gui.stage_control import dock_sizes, put_docks_back
 
@@ -92,7 +93,8 @@ def open_lesson(window, path: str | Path, present: bool = False) -> list[str]:
     if workspace.lesson is None or not workspace.lesson.playable():
         notes = open_in_window(window, path)
         if present:
-            notes.append(f"{Path(path).name} has no scene to present: opened as a workspace")
+            notes.append(tr("{name} has no scene to present: opened as a workspace").format(
+                name=Path(path).name))
         return notes
     window.workspace_extra = workspace.extra
     window.workspace_path = str(path)
