@@ -115,6 +115,23 @@ class LessonControl:
         if self.player is not None:
             (self.player.next if delta > 0 else self.player.previous)()
 
+    def may_close(self) -> bool:
+        """Closing with scenes not saved asks first (Save / Discard / Cancel); True: go."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if self.player is None or not self.player.unsaved or not self.window.persist \
+                or QApplication.platformName() == "offscreen":  # no one to ask: scripts,
+            return True  # headless pictures and tests close as asked
+        answer = QMessageBox.question(
+            self.window, tr("Unsaved lesson"),
+            tr("The lesson has scenes or captions that are not saved. Save it before "
+               "closing?"), QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            self.save_dialog()
+            return not self.player.unsaved
+        return answer == QMessageBox.Discard
+
     def left_stage(self) -> None:
         if self.player is not None:
             self.player.left_stage()
@@ -162,8 +179,7 @@ class LessonControl:
         if self.player is None:
             self.window.report_error(tr("no lesson is open: Lesson → New lesson starts one"))
             return
-        save_workspace_dialog(self.window)
-        if getattr(self.window, "workspace_path", None):
+        if save_workspace_dialog(self.window):
             self.player.unsaved = False
 
     def export_pdf_dialog(self) -> None:

@@ -460,6 +460,9 @@ class MainWindow(QMainWindow):
         return reopenable(config)  # None when that network is gone
 
     def closeEvent(self, event) -> None:
+        if not self.lessons.may_close():  # unsaved scenes: saved, dropped, or not closing
+            event.ignore()
+            return
         self.stage_control.leave()  # the layout saved is the window's, not the stage's
         self.transport.pause()
         self.training_panel.close_run()  # end the training thread before the app exits

@@ -209,10 +209,13 @@ class Stage(QWidget):
     # ----- a lesson's caption --------------------------------------------------------------
     def set_caption(self, html: str | None) -> None:
         """Show a scene's caption (rich text) beside the views; None or '' hides it."""
+        shown = self.caption.isVisible()
         self._caption_html = html or ""
         self.caption.setVisible(bool(html))
         self.caption.setText(self._caption_html)
         self._fit_caption()
+        if shown != bool(html):  # the views got narrower or wider: their zoom follows
+            QTimer.singleShot(0, self.refresh)
 
     def _fit_caption(self) -> None:
         """A third of the stage's width, and the largest text (from 1.6× the floor down to

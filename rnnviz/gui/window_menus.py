@@ -62,6 +62,7 @@ def build_menus(w) -> None:
     w.addAction(w.stage_action)  # F5 also leaves the stage, where menus are hidden
     menu_action(w, view_menu, tr("Side &by side…"), lambda: open_side_by_side(w), "Ctrl+B")
     menu_action(w, view_menu, tr("&Reset layout"), w.reset_layout)
+    build_language_menu(w, view_menu.addMenu(tr("&Language")))
     view_menu.addSeparator()
     for dock in w.docks.values():
         view_menu.addAction(dock.toggleViewAction())
@@ -70,6 +71,32 @@ def build_menus(w) -> None:
     menu_action(w, help_menu, tr("&Lesson: RNN, LSTM and GRU, step by step"),
                 w.lessons.open_bundled)
     menu_action(w, help_menu, tr("&About rnnviz"), lambda: show_about(w))
+
+
+def build_language_menu(w, menu) -> None:
+    """View → Language: the choice is kept, and the window speaks it from its next start
+    (every text is made when the window is built)."""
+    from PySide6.QtGui import QActionGroup
+
+    from rnnviz.gui.i18n import LANGUAGES, language
+
+    group = QActionGroup(menu)
+    for key, name in LANGUAGES.items():
+        action = menu_action(w, menu, name, lambda _=False, k=key: choose_language(w, k),
+                             checkable=True)
+        action.setChecked(key == language())
+        group.addAction(action)
+
+
+def choose_language(window, key: str) -> None:
+    from rnnviz.gui.i18n import LANGUAGES, language
+    from rnnviz.gui.settings import app_settings
+
+    app_settings().setValue("language", key)
+    if key != language():
+        QMessageBox.information(window, tr("Language"), tr(
+            "rnnviz will speak {language} from its next start (or start it with --lang "
+            "{key}).").format(language=LANGUAGES[key], key=key))
 
 
 def build_edit_menu(w, menu) -> None:
@@ -111,8 +138,9 @@ def open_workspace_dialog(window) -> None:
         window.report_error("\n".join(notes))
 
 
-def save_workspace_dialog(window) -> None:
-    """File → Save workspace: where it was opened from, or a new .rnnviz file."""
+def save_workspace_dialog(window) -> bool:
+    """File → Save workspace: where it was opened from, or a new .rnnviz file. True when
+    it was saved."""
     from PySide6.QtWidgets import QFileDialog
 
     from rnnviz.core.errors import RnnvizError
@@ -122,16 +150,19 @@ def save_workspace_dialog(window) -> None:
     path, _ = QFileDialog.getSaveFileName(window, tr("Save the workspace"), start,
                                           tr("rnnviz workspaces (*.rnnviz)"))
     if not path:
-        return
+        return False
     if not path.endswith(".rnnviz"):
         path += ".rnnviz"
     try:
         save_window(window, path)
     except RnnvizError as exc:
         window.report_error(str(exc))
-        return
+        return False
     window.workspace_path = path
     window.statusBar().showMessage(tr("saved {path}").format(path=path), 5000)
+    if window.lessons.player is not None:
+        window.lessons.player.unsaved = False
+    return True
 
 
 def open_side_by_side(window) -> None:
