@@ -24,11 +24,21 @@ PART_COLORS = {
     "y": "#6A3D9A",  # output head
 }
 
-# Short names for the gate boxes of the cell diagram.
+# Short names for the gate boxes of the cell diagram (English; gate_labels(): the window's
+# language).
 GATE_LABELS = {
     "i": "input i", "f": "forget f", "g": "candidate g", "o": "output o",
     "r": "reset r", "z": "update z", "n": "candidate n",
 }
+
+
+def gate_labels() -> dict[str, str]:
+    """GATE_LABELS in the window's language (the letter stays: it is the equations')."""
+    from rnnviz.gui.i18n import tr
+
+    return {"i": tr("input i"), "f": tr("forget f"), "g": tr("candidate g"),
+            "o": tr("output o"), "r": tr("reset r"), "z": tr("update z"),
+            "n": tr("candidate n")}
 
 SIGMOID_PARTS = frozenset("ifozr")  # values in (0, 1)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
+from rnnviz.gui.i18n import tr
+
 
 class DockTitle(QWidget):
     """Title, maximise (the view on the stage), float and close; drags like a plain title.
@@ -24,13 +26,13 @@ class DockTitle(QWidget):
         style = self.style()
         if maximise is not None:
             self.maximise = self._button(style.standardIcon(QStyle.SP_TitleBarMaxButton),
-                                         "show this view alone, large (Esc comes back)",
+                                         tr("show this view alone, large (Esc comes back)"),
                                          maximise)
             layout.addWidget(self.maximise)
         self.float_button = self._button(style.standardIcon(QStyle.SP_TitleBarNormalButton),
-                                         "float / dock", self._toggle_float)
+                                         tr("float / dock"), self._toggle_float)
         self.close_button = self._button(style.standardIcon(QStyle.SP_TitleBarCloseButton),
-                                         "close (View menu brings it back)", dock.close)
+                                         tr("close (View menu brings it back)"), dock.close)
         layout.addWidget(self.float_button)
         layout.addWidget(self.close_button)
         dock.windowTitleChanged.connect(self.label.setText)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from rnnviz.gui.i18n import tr
+
 SUB = {"i": "i", "f": "f", "g": "g", "o": "o", "r": "r", "z": "z", "n": "n", "h": ""}
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -119,10 +121,10 @@ def _torch_note(names: _Names, part: str, block: int, H: int, bias: bool) -> str
     tensors = [f"{m}weight_ih{sfx}", f"{m}bias_ih{sfx}", f"{m}weight_hh{sfx}",
                f"{m}bias_hh{sfx}"][:: 1 if bias else 2]
     if not SUB[part]:  # the Elman cell: whole tensors, its short names are torch's own
-        return "in the state_dict: " + ", ".join(tensors)
+        return tr("in the state_dict: {tensors}").format(tensors=", ".join(tensors))
     rows = f"{_times_h(block)}:{_times_h(block + 1)}"
-    return (f"in the state_dict: rows {block * H}:{(block + 1) * H} ({rows}) of "
-            + ", ".join(tensors))
+    return tr("in the state_dict: rows {first}:{end} ({rows}) of {tensors}").format(
+        first=block * H, end=(block + 1) * H, rows=rows, tensors=", ".join(tensors))
 
 
 def _times_h(n: int) -> str:
@@ -177,13 +179,15 @@ def _weight_edits(terms: _Terms, row: int, short: tuple[str, ...], k: int, bias:
         if not len(weight):
             continue
         j = int(np.argmax(np.abs(weight * vector)))
-        out.append((f"Set {name}[{k}, {j}] (its largest term now)…",
+        out.append((tr("Set {name}[{k}, {j}] (its largest term now)…").format(
+                        name=name, k=k, j=j),
                     f"weight_{kind}{sfx}[{row},{j}]={float(weight[j]):.4g}"))
     if bias:
         for kind, name in (("ih", short[2]), ("hh", short[3])):
             b = w.get("bias_" + kind + sfx)
             if b is not None:
-                out.append((f"Set {name}[{k}]…", f"bias_{kind}{sfx}[{row}]={float(b[row]):.4g}"))
+                out.append((tr("Set {name}[{k}]…").format(name=name, k=k),
+                            f"bias_{kind}{sfx}[{row}]={float(b[row]):.4g}"))
     return tuple(out)
 
 
@@ -211,18 +215,21 @@ def unit_equations(spec, weights, trace, layer: int, direction: str, t: int, b: 
     lines.append(Line(
         "c", f"c_t[{k}]", f"f·c_{names.prev} + i·g",
         f"{_num(f)}×{_num(c_prev)} + {_num(i)}×{_num(g)} = {_num(f * c_prev)} {_fmt(i * g)}",
-        c, f"forgetting moved c by {_fmt((f - 1) * c_prev)}, writing added {_fmt(i * g)}"))
+        c, tr("forgetting moved c by {forget}, writing added {write}").format(
+            forget=_fmt((f - 1) * c_prev), write=_fmt(i * g))))
     h_name = "m" if spec.proj_size else "h"
     h_prev_k = None if spec.proj_size else float(h_prev[k])
-    note = "" if h_prev_k is None else \
-        f"h moved from {_num(h_prev_k)} by {_fmt(part['h'] - h_prev_k)}"
+    note = "" if h_prev_k is None else tr("h moved from {was} by {change}").format(
+        was=_num(h_prev_k), change=_fmt(part["h"] - h_prev_k))
     lines.append(Line(h_name, f"{h_name}_t[{k}]", "o·tanh(c_t)",
                       f"{_num(o)}×tanh({_num(c)}) = {_num(o)}×{_num(np.tanh(c))}",
                       part[h_name], note))
     if spec.proj_size:
         w_hr = f"W_hr{names.sfx}"
-        lines.append(Line("h", "h_t", f"{w_hr} · m_t  (projects {H} → {spec.proj_size})", "",
-                          0.0, f"in the state_dict: {names.module}weight_hr{names.file_sfx}"))
+        lines.append(Line("h", "h_t", tr("{w_hr} · m_t  (projects {hidden} → {proj})").format(
+                              w_hr=w_hr, hidden=H, proj=spec.proj_size), "", 0.0,
+                          tr("in the state_dict: {tensors}").format(
+                              tensors=f"{names.module}weight_hr{names.file_sfx}")))
     return lines
 
 
@@ -246,8 +253,8 @@ def _gru_lines(spec, terms: _Terms, names: _Names, part, h_prev, k: int, H: int)
     hp = float(h_prev[k])
     lines.append(Line("h", f"h_t[{k}]", f"(1−z)·n + z·{h_prev_name}",
                       f"{_num(1 - z)}×{_num(n)} + {_num(z)}×{_num(hp)}", h,
-                      f"kept z·{h_prev_name} = {_num(z * hp)}, added (1−z)·n = "
-                      f"{_num((1 - z) * n)}"))
+                      tr("kept z·{h_prev} = {kept}, added (1−z)·n = {added}").format(
+                          h_prev=h_prev_name, kept=_num(z * hp), added=_num((1 - z) * n))))
     return lines
 
 
@@ -275,7 +282,8 @@ def head_lines(spec, weights, trace, t: int, b: int, k: int | None = None) -> li
     if bias is not None:
         formula, numbers = formula + f" + b_ho[{k}]", numbers + f" {_fmt(bk)}"
         where += f", b_ho = {module}bias"
-    which = f"k = {k}: the largest of the {len(out)} outputs at t; " if len(out) > 1 else ""
+    which = tr("k = {k}: the largest of the {n} outputs at t; ").format(k=k, n=len(out)) \
+        if len(out) > 1 else ""
     lines = [Line("y", f"y_t[{k}]", formula, numbers, float(logits[k]), which + where)]
     if spec.head.activation == "softmax":
         lines.append(_softmax_line(logits, k, float(out[k])))
@@ -293,16 +301,16 @@ def _softmax_line(logits: np.ndarray, k: int, p: float) -> Line:
     numbers = (f"exp({_num(yk)}) / {_g4(np.exp(lse))}" if lse < 700 else
                f"exp({_num(yk)} − {_num(lse)})")  # Σ exp would overflow: shown divided
     return Line("y", f"p_t[{k}]", f"softmax(y_t)[{k}] = exp(y_t[{k}]) / Σ_j exp(y_t[j])",
-                numbers, p, f"the probability of output {k}")
+                numbers, p, tr("the probability of output {k}").format(k=k))
 
 
 def _log_softmax_lines(logits: np.ndarray, k: int, log_p: float) -> list[Line]:
     yk, lse = float(logits[k]), _log_sum_exp(logits)
     return [Line("y", f"log p_t[{k}]", f"y_t[{k}] − log Σ_j exp(y_t[j])",
                  f"{_num(yk)} − {_num(lse)}", log_p,
-                 "the head outputs log-probabilities (log-softmax)"),
+                 tr("the head outputs log-probabilities (log-softmax)")),
             Line("y", f"p_t[{k}]", f"exp(log p_t[{k}])", f"exp({_num(log_p)})",
-                 float(np.exp(log_p)), f"the probability of output {k}")]
+                 float(np.exp(log_p)), tr("the probability of output {k}").format(k=k))]
 
 
 def with_original(lines: list[Line], originals: list[Line], held=frozenset()) -> list[Line]:
@@ -329,10 +337,10 @@ def line_texts(line: Line) -> tuple[str, str, str]:
 
     value = shown(line.value)
     if line.held:  # the formula's result is replaced: say so instead of a false "="
-        numbers = f"= {line.numbers} → held at {value}"
+        numbers = tr("= {numbers} → held at {value}").format(numbers=line.numbers, value=value)
     else:
         numbers = f"= {line.numbers} = {value}" if line.numbers else \
             (f"= {value}" if line.scientific or line.was is not None else "")
     if line.was is not None and numbers:
-        numbers += f"   (was {shown(line.was)})"
+        numbers += "   " + tr("(was {value})").format(value=shown(line.was))
     return head, numbers, line.note

@@ -20,13 +20,19 @@ from rnnviz.export import (
     write_png,
 )
 from rnnviz.gui.capture import render_rgba, step_frames
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.pictures import Picture, save_picture, surface
 from rnnviz.gui.settings import app_settings
 
-PANEL_TITLES = {"graph": "Graph", "cell": "Cell", "equations": "Equations",
-                "states": "States", "output": "Output", "gradients": "Gradients",
-                "training": "Training curves"}
+PANELS = ("graph", "cell", "equations", "states", "output", "gradients", "training")
 FORMATS = {".png": "PNG (*.png)", ".svg": "SVG (*.svg)", ".pdf": "PDF (*.pdf)"}
+
+
+def menu_titles() -> dict[str, str]:
+    """The views as the Export menu names them."""
+    return {"graph": tr("Graph"), "cell": tr("Cell"), "equations": tr("Equations"),
+            "states": tr("States"), "output": tr("Output"), "gradients": tr("Gradients"),
+            "training": tr("Training curves")}
 
 
 class ExportMenu:
@@ -34,22 +40,23 @@ class ExportMenu:
 
     def __init__(self, window, menu):
         self.window = window
-        self.menu = menu.addMenu("&Export")
-        quick = self._add("Window as &PNG (quick)", self.quick_png, "Ctrl+S")
-        quick.setToolTip("saves the window into the last export folder, no questions asked")
-        self._add("Window as PNG…", lambda: self.window_png(1.0))
-        self._add("Window as PNG at 2×…", lambda: self.window_png(2.0))
-        self._add("Window as SVG / PDF…", self.window_vector)
-        panels = self.menu.addMenu("&Figure of a view (PNG / SVG / PDF)")
-        for name, title in PANEL_TITLES.items():
+        self.menu = menu.addMenu(tr("&Export"))
+        quick = self._add(tr("Window as &PNG (quick)"), self.quick_png, "Ctrl+S")
+        quick.setToolTip(tr("saves the window into the last export folder, no questions "
+                            "asked"))
+        self._add(tr("Window as PNG…"), lambda: self.window_png(1.0))
+        self._add(tr("Window as PNG at 2×…"), lambda: self.window_png(2.0))
+        self._add(tr("Window as SVG / PDF…"), self.window_vector)
+        panels = self.menu.addMenu(tr("&Figure of a view (PNG / SVG / PDF)"))
+        for name, title in menu_titles().items():
             action = QAction(f"{title}…", panels)
             action.triggered.connect(lambda _=False, n=name: self.figure(n))
             panels.addAction(action)
         self.menu.addSeparator()
-        self._add("&Animation (GIF / APNG / WebP / MP4)…", self.animation)
+        self._add(tr("&Animation (GIF / APNG / WebP / MP4)…"), self.animation)
         self.menu.addSeparator()
-        self._add("&Trace as NPZ…", self.trace_npz)
-        self.parts_menu = self.menu.addMenu("Selected cell's part as CSV")
+        self._add(tr("&Trace as NPZ…"), self.trace_npz)
+        self.parts_menu = self.menu.addMenu(tr("Selected cell's part as CSV"))
         self.parts_menu.aboutToShow.connect(self._fill_parts)
 
     def _add(self, text: str, slot, key: str | None = None) -> QAction:
@@ -82,7 +89,7 @@ class ExportMenu:
         return Path(path)
 
     def _done(self, path: Path) -> None:
-        self.window.statusBar().showMessage(f"saved {path}", 8000)
+        self.window.statusBar().showMessage(tr("saved {path}").format(path=path), 8000)
 
     def _guard(self, work) -> None:
         """Run an export; a problem is reported and the window goes on."""
@@ -91,7 +98,8 @@ class ExportMenu:
         try:
             work()
         except Cancelled:
-            self.window.statusBar().showMessage("export cancelled; nothing was written", 6000)
+            self.window.statusBar().showMessage(tr("export cancelled; nothing was written"),
+                                                6000)
         except (RnnvizError, OSError) as exc:
             self.window.report_error(str(exc))
 
@@ -107,7 +115,8 @@ class ExportMenu:
 
     def window_png(self, scale: float) -> None:
         def work():
-            path = self.ask_path("Export the window", self.default_name(".png"), "PNG (*.png)")
+            path = self.ask_path(tr("Export the window"), self.default_name(".png"),
+                                 "PNG (*.png)")
             if path:
                 ratio = self.window.devicePixelRatioF() * scale
                 self.save_image(self.window, prepare_target(path, (".png",), True), ratio)
@@ -115,7 +124,7 @@ class ExportMenu:
 
     def window_vector(self) -> None:
         def work():
-            path = self.ask_path("Export the window as vectors", self.default_name(".svg"),
+            path = self.ask_path(tr("Export the window as vectors"), self.default_name(".svg"),
                                  f"{FORMATS['.svg']};;{FORMATS['.pdf']}")
             if path:
                 path = prepare_target(path, (".svg", ".pdf"), True)
@@ -130,14 +139,17 @@ class ExportMenu:
 
         if self.window.sim.snapshot is None:
             return
-        panels = [p for p in PANEL_TITLES if self.window.views.has(p)]
+        panels = [p for p in PANELS if self.window.views.has(p)]
         dialog = FigureDialog(panels, lambda p: default_size(self.window, p),
                               self.window, panel=panel)
         if dialog.exec():
             self._guard(lambda: self.write_figure(dialog.choice()))
 
     def write_figure(self, choice) -> None:
-        path = self.ask_path(f"Export the {choice.panel} figure",
+        from rnnviz.gui.panels.figure_dialog import panel_titles
+
+        path = self.ask_path(tr("Export the {panel} figure").format(
+                                 panel=panel_titles().get(choice.panel, choice.panel)),
                              self.default_name(choice.suffix, choice.panel),
                              FORMATS[choice.suffix])
         if not path:
@@ -161,7 +173,7 @@ class ExportMenu:
         sim = self.window.sim
         if sim.snapshot is None:
             return
-        panels = ["window", *(p for p in PANEL_TITLES if self.window.views.has(p))]
+        panels = ["window", *(p for p in PANELS if self.window.views.has(p))]
         dialog = AnimationDialog(sim.length, panels, lambda p: default_size(self.window, p),
                                  self.window, panel="cell")
         if dialog.exec():
@@ -169,7 +181,7 @@ class ExportMenu:
 
     def write_animation(self, choice) -> None:
         suffix = choice.suffix
-        path = self.ask_path("Export an animation", self.default_name(suffix, choice.panel),
+        path = self.ask_path(tr("Export an animation"), self.default_name(suffix, choice.panel),
                              f"{suffix[1:].upper()} (*{suffix})")
         if not path:
             return
@@ -177,8 +189,8 @@ class ExportMenu:
         self.window.transport.pause()  # play must not move t between a seek and its frame
         step = 1 if choice.last >= choice.first else -1
         steps = range(choice.first, choice.last + step, step)
-        progress = QProgressDialog(f"Rendering {len(steps)} frames…", "Cancel", 0,
-                                   len(steps), self.window)
+        progress = QProgressDialog(tr("Rendering {frames} frames…").format(frames=len(steps)),
+                                   tr("Cancel"), 0, len(steps), self.window)
         progress.setWindowModality(Qt.WindowModal)
         progress.setMinimumDuration(0)
 
@@ -195,7 +207,8 @@ class ExportMenu:
                                                      choice.scale, tick), path, choice.fps)
         finally:
             progress.close()
-        self.window.statusBar().showMessage(f"saved {path}: {report.colour_note()}", 10000)
+        self.window.statusBar().showMessage(
+            tr("saved {path}: {note}").format(path=path, note=report.colour_note()), 10000)
 
     @contextlib.contextmanager
     def _kept_view(self):
@@ -212,8 +225,8 @@ class ExportMenu:
         from rnnviz.core.files.tracefile import save_trace
 
         def work():
-            path = self.ask_path("Export the trace", self.default_name(".npz", "trace"),
-                                 "Trace (*.npz)")
+            path = self.ask_path(tr("Export the trace"), self.default_name(".npz", "trace"),
+                                 tr("Trace (*.npz)"))
             if path:
                 snap = self.window.sim.snapshot
                 seq = snap.sequence
@@ -236,7 +249,7 @@ class ExportMenu:
 
         def work():
             what = f"l{sim.layer}_{sim.direction}_{part}"
-            path = self.ask_path("Export a part as CSV", self.default_name(".csv", what),
+            path = self.ask_path(tr("Export a part as CSV"), self.default_name(".csv", what),
                                  "CSV (*.csv)")
             if path:
                 write_part_csv(sim.trace, sim.layer, sim.direction, part, sim.batch_index,

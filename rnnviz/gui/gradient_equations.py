@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnnviz.gui.equations import Line
+from rnnviz.gui.i18n import tr
 
 
 def _g(v: float) -> str:
@@ -34,9 +35,11 @@ def gradient_lines(spec, weights, trace, grads, layer: int, direction: str, t: i
     before, after = ("t−1", "t+1") if direction == "fwd" else ("t+1", "t−1")
     lines = []
     if k < len(dh):
-        lines.append(Line("h", f"∂L/∂h_t[{k}]", f"what L receives through h_t[{k}], all paths",
+        lines.append(Line("h", f"∂L/∂h_t[{k}]",
+                          tr("what L receives through h_t[{k}], all paths").format(k=k),
                           "", float(dh[k]),
-                          f"‖∂L/∂h_t‖ = {_g(float(np.linalg.norm(dh)))} over all units",
+                          tr("‖∂L/∂h_t‖ = {norm} over all units").format(
+                              norm=_g(float(np.linalg.norm(dh)))),
                           scientific=True))
     part = {name: trace.part(layer, direction, name)[t, b] for name in spec.parts}
     if spec.cell == "lstm":
@@ -49,8 +52,9 @@ def gradient_lines(spec, weights, trace, grads, layer: int, direction: str, t: i
         lines.append(_rnn_line(spec, weights, sfx, part["h"], dh, k, before))
     total = _previous_total(grads, key, t, b, k, direction)
     if total is not None and spec.cell != "lstm":
-        lines[-1] = _with_note(lines[-1], f"∂L/∂h_{before}[{k}] = {_g(total)} in all; the rest "
-                                          "comes from the layer above or L itself")
+        lines[-1] = _with_note(lines[-1], tr("∂L/∂h_{before}[{k}] = {total} in all; the "
+                                             "rest comes from the layer above or L itself")
+                               .format(before=before, k=k, total=_g(total)))
     return lines
 
 
@@ -87,7 +91,8 @@ def _lstm_lines(spec, weights, trace, grads, key, sfx, part, dh, t, b, k, neighb
         Line("c", f"∂L/∂c_t[{k}]", f"∂L/∂c_{after}·f_{after} + {name}·o_t·(1 − tanh² c_t)",
              f"{_g(dc_next)}×{_f(f_next)} + {_g(into)}×{_f(o)}×{_f(squash)}",
              float(grads.arrays[f"{key}_dc"][t, b, k]),
-             f"cell-state path: ∂c_t/∂c_{before} = f_t, no squashing and no weights",
+             tr("cell-state path: ∂c_t/∂c_{before} = f_t, no squashing and no weights")
+             .format(before=before),
              pre=recomputed, scientific=True),
         _forget_product_line(k, f_next, fprod, 0 <= nxt < steps, after,
                              steps - 1 if direction == "fwd" else 0),
@@ -97,10 +102,11 @@ def _lstm_lines(spec, weights, trace, grads, key, sfx, part, dh, t, b, k, neighb
 def _forget_product_line(k: int, f_next: float, fprod: float, more: bool, after: str,
                          last: int) -> Line:
     """∏ of the forget gates still ahead of c_t in this direction's order (to step `last`)."""
-    formula = f"f_{after} × … × f_{last}" if more else "no step after t: 1"
-    return Line("f", f"∏ f after t [{k}]", formula, f"{_f(f_next)} × …" if more else "",
-                fprod, f"the share of c_t that reaches this direction's last step (t = {last}) "
-                       f"along the c path alone", scientific=True)
+    formula = f"f_{after} × … × f_{last}" if more else tr("no step after t: 1")
+    return Line("f", tr("∏ f after t [{k}]").format(k=k), formula,
+                f"{_f(f_next)} × …" if more else "", fprod,
+                tr("the share of c_t that reaches this direction's last step (t = {last}) "
+                   "along the c path alone").format(last=last), scientific=True)
 
 
 def _layer_dir(key: str) -> tuple[int, str]:
@@ -114,9 +120,11 @@ def _rnn_line(spec, weights, sfx, h, dh, k, before) -> Line:
     slope = (h > 0).astype(float) if spec.nonlinearity == "relu" else 1 - h ** 2
     recomputed = float((dh * slope) @ w[:, k])
     act = "1[h_t>0]" if spec.nonlinearity == "relu" else "(1 − h_t²)"
-    return Line("h", f"∂L/∂h_{before}[{k}] via h_t", f"Σ_j ∂L/∂h_t[j]·{act}[j]·W_hh{sfx}[j,{k}]",
-                f"own unit: {_g(float(dh[k]))}×{_f(float(slope[k]))}×{_f(float(w[k, k]))} "
-                f"+ {len(h) - 1} others", recomputed, pre=recomputed, scientific=True)
+    own = f"{_g(float(dh[k]))}×{_f(float(slope[k]))}×{_f(float(w[k, k]))}"
+    return Line("h", tr("∂L/∂h_{before}[{k}] via h_t").format(before=before, k=k),
+                f"Σ_j ∂L/∂h_t[j]·{act}[j]·W_hh{sfx}[j,{k}]",
+                tr("own unit: {product} + {n} others").format(product=own, n=len(h) - 1),
+                recomputed, pre=recomputed, scientific=True)
 
 
 def _gru_line(weights, sfx, part, h_prev, dh, k, before) -> Line:
@@ -133,7 +141,8 @@ def _gru_line(weights, sfx, part, h_prev, dh, k, before) -> Line:
     via_n = float((dn * r) @ w_hn[:, k])
     via_r = float((dn * hn * r * (1 - r)) @ w_hr[:, k])
     total = direct + via_z + via_n + via_r
-    return Line("z", f"∂L/∂h_{before}[{k}] via h_t", "∂L/∂h_t[k]·z_t[k] + via z + via n + via r",
+    return Line("z", tr("∂L/∂h_{before}[{k}] via h_t").format(before=before, k=k),
+                tr("∂L/∂h_t[k]·z_t[k] + via z + via n + via r"),
                 f"{_g(float(dh[k]))}×{_f(float(z[k]))} {_sg(via_z)} {_sg(via_n)} {_sg(via_r)}",
                 total, pre=total, scientific=True)
 

@@ -10,14 +10,15 @@ Equations, torch's names (`weight_ih_l0`, `h_n`) and numbers are never translate
 
 To update the catalogue after changing strings:
 
-    pyside6-lupdate $(git ls-files 'rnnviz/gui/*.py') -ts resources/i18n/rnnviz_zh_CN.ts
-    (translate the new entries)
+    pyside6-lupdate -locations none -no-obsolete $(find rnnviz/gui -name '*.py') \
+        -ts resources/i18n/rnnviz_zh_CN.ts
+    (translate the new entries: tests/test_i18n.py lists any left out)
     pyside6-lrelease resources/i18n/rnnviz_zh_CN.ts -qm resources/i18n/rnnviz_zh_CN.qm
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from rnnviz.core.files.resource_files import resource
 
@@ -73,4 +74,9 @@ def install_language(name: str) -> str:
             app.installTranslator(translator)
             _installed.append(translator)
             _language = name
+            # Qt's own texts (OK, Cancel, file dialogs) from the catalogue PySide6 ships
+            qt = QTranslator(app)
+            if qt.load(f"qtbase_{name}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+                app.installTranslator(qt)
+                _installed.append(qt)
     return _language

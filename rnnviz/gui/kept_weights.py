@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from rnnviz.gui.config import Config
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.settings import data_folder
 
 log = logging.getLogger("rnnviz")
@@ -52,7 +53,7 @@ def new_kept_path() -> Path:
         path = folder / f"trained-{stamp}-{k}.pt"
         if not any(p.exists() for p in checkpoint_files(path)):
             return path
-    raise OSError(f"no free file name left in {folder}")
+    raise OSError(tr("no free file name left in {folder}").format(folder=folder))
 
 
 def reopenable(config: Config) -> Config | None:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.errors import RnnvizError
+from rnnviz.gui.choices import fill, select
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.simulator import Simulator, training_seed
 from rnnviz.gui.step_text import StepText
 from rnnviz.gui.views.cell_view import CellView
@@ -34,25 +36,32 @@ CELL_PARTNERS = {"RNN (tanh)": ("rnn", "tanh"), "RNN (relu)": ("rnn", "relu"),
                  "LSTM": ("lstm", None), "GRU": ("gru", None)}
 
 
+def partner_titles() -> dict[str, str]:
+    """The partners as the combo shows them (its item data: a name of PARTNERS)."""
+    return {"the original (no edits)": tr("the original (no edits)"),
+            "its untrained start": tr("its untrained start")}  # the others: cells' names
+
+
 def partner_config(config, spec, choice: str):
     """The configuration of the run shown beside `config` (whose network is `spec`)."""
     if choice == "the original (no edits)":
         if not config.edits:
-            raise RnnvizError("nothing is edited: add an edit (Edits panel, or right-click a "
-                              "node, a gate or a weight) to see it against the original")
+            raise RnnvizError(tr("nothing is edited: add an edit (Edits panel, or right-click "
+                                 "a node, a gate or a weight) to see it against the original"))
         return config.with_(edits=None)
     plain = config.with_(edits=None)
     if choice in CELL_PARTNERS:
         if config.model:
-            raise RnnvizError("a checkpoint's cell is its own: compare it with its untrained "
-                              "start, or open random weights to compare cell kinds")
+            raise RnnvizError(tr("a checkpoint's cell is its own: compare it with its "
+                                 "untrained start, or open random weights to compare cell "
+                                 "kinds"))
         cell, nonlinearity = CELL_PARTNERS[choice]
         return plain.with_(cell=cell, nonlinearity=nonlinearity, proj_size=0)
     if choice == "its untrained start":
         seed = training_seed(config.model)
         if seed is None:
-            raise RnnvizError("an untrained start needs a checkpoint trained by rnnviz: its "
-                              ".rnnviz.json records the seed training started from")
+            raise RnnvizError(tr("an untrained start needs a checkpoint trained by rnnviz: "
+                                 "its .rnnviz.json records the seed training started from"))
         head = spec.head
         return plain.with_(
             model=None, model_title=None, layer_prefix=None, head_prefix=None, cell=spec.cell,
@@ -70,17 +79,17 @@ class SideBySide(QWidget):
 
     def __init__(self, main: Simulator, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("rnnviz — side by side")
+        self.setWindowTitle(tr("rnnviz — side by side"))
         self.main = main
         self.other = Simulator(self)
         self.choice = QComboBox()
-        self.choice.addItems(list(PARTNERS))
-        self.choice.setToolTip("what to show beside the run in the window")
+        fill(self.choice, PARTNERS, partner_titles())
+        self.choice.setToolTip(tr("what to show beside the run in the window"))
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b2182b")
         self.problem.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("beside it:"))
+        bar.addWidget(QLabel(tr("beside it:")))
         bar.addWidget(self.choice)
         bar.addWidget(self.problem, 1)
         grid = QGridLayout(self)
@@ -100,7 +109,7 @@ class SideBySide(QWidget):
         grid.setRowStretch(2, 3)
         grid.setRowStretch(3, 3)
         grid.setRowStretch(4, 2)
-        self.choice.currentTextChanged.connect(self.recompute)
+        self.choice.currentIndexChanged.connect(self.recompute)
         main.trace_changed.connect(self.recompute)
         main.cursor_changed.connect(self._follow)
         main.selection_changed.connect(self._follow)
@@ -120,14 +129,15 @@ class SideBySide(QWidget):
                 view._on_cursor_changed(self.main.t)
 
     def choose(self, choice: str) -> None:
-        self.choice.setCurrentText(choice)
+        """Show `choice` (a name of PARTNERS) beside the run."""
+        select(self.choice, choice)
 
     def recompute(self, *_args) -> None:
         """The partner of the run shown now (after every change of that run)."""
         if self.main.snapshot is None:
             return
         try:
-            config = partner_config(self.main.config, self.main.spec, self.choice.currentText())
+            config = partner_config(self.main.config, self.main.spec, self.choice.currentData())
         except RnnvizError as exc:
             self.problem.setText(str(exc))
             return
@@ -146,7 +156,7 @@ class SideBySide(QWidget):
     def _name_sides(self, *_args) -> None:
         edited = self.main.snapshot is not None and self.main.snapshot.original is not None
         for title, sim, what in ((self.titles[0], self.main,
-                                  "the edited run" if edited else "in the window"),
+                                  tr("the edited run") if edited else tr("in the window")),
                                  (self.titles[1], self.other, self.choice.currentText())):
             if sim.snapshot is not None:
                 title.setText(f"<b>{sim.spec.title()}</b> — {what}")

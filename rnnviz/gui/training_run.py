@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.torch_work import TORCH_WORK
+from rnnviz.gui.i18n import tr
 
 log = logging.getLogger("rnnviz")
 REPORT_EVERY_S = 0.05  # progress signals at most 20 times a second
@@ -100,13 +101,14 @@ class TrainingRun(QObject):
         try:
             warm_up()
             self.trainer = Trainer(self.settings, self._stop, self._pause)
-            self.started.emit(f"training {self.trainer.spec.title()} on "
-                              f"{self.trainer.device.describe()}…")
+            self.started.emit(tr("training {network} on {device}…").format(
+                network=self.trainer.spec.title(), device=self.trainer.device.describe()))
             self.result = self.trainer.run(self._report)
         except Exception as exc:  # noqa: BLE001 - reported in the window, which stays up
             log.error("training failed:\n%s", traceback.format_exc())
             self.failed.emit(str(exc) if isinstance(exc, RnnvizError) else
-                             f"training failed: {type(exc).__name__}: {exc}")
+                             tr("training failed: {kind}: {error}").format(
+                                 kind=type(exc).__name__, error=exc))
             return
         self.finished.emit(self.result)
 
@@ -141,13 +143,14 @@ def trained_titles(task: str, network, step: int, example: Path | None) -> tuple
     spec = network.spec
     shape = spec.title() if getattr(spec, "decoder", None) is None else \
         f"{spec.encoder.title()} → {spec.decoder.title()}"
-    model = f"trained in the window: {task}, {shape}, step {step}"
+    model = tr("trained in the window: {task}, {network}, step {step}").format(
+        task=task, network=shape, step=step)
     steps = ""
     if example is not None and example.is_file():
         import numpy as np
 
-        steps = f", {np.load(example, mmap_mode='r').shape[0]} steps"
-    return model, f"example of the '{task}' task{steps}"
+        steps = tr(", {steps} steps").format(steps=np.load(example, mmap_mode="r").shape[0])
+    return model, tr("example of the '{task}' task{steps}").format(task=task, steps=steps)
 
 
 warmed_up = threading.Event()

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import DIFFERENCE_COLOR
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.step_text import StepText
-
-TIMELINE_TIP = "timeline: drag to any step"
 
 
 class Timeline(QSlider):
@@ -80,33 +79,37 @@ class Transport(QToolBar):
     """
 
     def __init__(self, simulator, parent=None):
-        super().__init__("Transport", parent)
+        super().__init__(tr("Transport"), parent)
         self.setObjectName("transport")
         self.sim = simulator
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self._origin = (0.0, 0)  # (clock, t) when play (or its speed) started
-        self.reset_action = self._action("|◀ Reset", "Home", "back to t = 0", simulator.seek, 0)
-        self.back_action = self._action("◀ Back", "Left", "one step back", self._step, -1)
-        self.play_action = self._action("▶ Play", "Space", "play / pause", self.toggle_play)
-        self.forward_action = self._action("Step ▶", "Right", "one step forward",
+        self.reset_action = self._action(tr("|◀ Reset"), "Home", tr("back to t = 0"),
+                                         simulator.seek, 0)
+        self.back_action = self._action(tr("◀ Back"), "Left", tr("one step back"), self._step,
+                                        -1)
+        self.play_action = self._action(tr("▶ Play"), "Space", tr("play / pause"),
+                                        self.toggle_play)
+        self.forward_action = self._action(tr("Step ▶"), "Right", tr("one step forward"),
                                            self._step, 1)
-        self.end_action = self._action("End ▶|", "End", "jump to the last step", self._end)
-        self.backward = QCheckBox("backward (T → 0)")
-        self.backward.setToolTip("step the backward pass: Step goes from the last step toward "
-                                 "t = 0, as the gradient travels")
+        self.end_action = self._action(tr("End ▶|"), "End", tr("jump to the last step"),
+                                       self._end)
+        self.backward = QCheckBox(tr("backward (T → 0)"))
+        self.backward.setToolTip(tr("step the backward pass: Step goes from the last step "
+                                    "toward t = 0, as the gradient travels"))
         self.addWidget(self.backward)
         self.speed = QSpinBox()
         self.speed.setRange(1, 240)
         self.speed.setValue(8)
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip("play speed")
+        self.speed.setSuffix(tr(" steps/s"))
+        self.speed.setToolTip(tr("play speed"))
         self.speed.valueChanged.connect(self._on_speed)
         self.addWidget(self.speed)
         self.slider = Timeline()
         self.slider.setMinimumWidth(160)
-        self.slider.setToolTip(TIMELINE_TIP)
+        self.slider.setToolTip(tr("timeline: drag to any step"))
         self.slider.valueChanged.connect(simulator.seek)
         self.addWidget(self.slider)
         self.label = StepText(wrap=False)  # changes at every step: repainted, not re-laid out
@@ -145,14 +148,14 @@ class Transport(QToolBar):
                 self.sim.seek(start)
             self._on_speed(self.speed.value())
             self.timer.start()
-            self.play_action.setText("❚❚ Pause")
+            self.play_action.setText(tr("❚❚ Pause"))
 
     def _restart_clock(self) -> None:
         self._origin = (time.perf_counter(), self.sim.position)
 
     def pause(self) -> None:
         self.timer.stop()
-        self.play_action.setText("▶ Play")
+        self.play_action.setText(tr("▶ Play"))
 
     def _tick(self) -> None:
         end = self.sim.length - 1 if self.direction > 0 else 0
@@ -177,9 +180,9 @@ class Transport(QToolBar):
         snap = self.sim.snapshot
         mark = None if snap is None or snap.original is None else snap.diverges_at
         self.slider.set_mark(mark)
-        self.slider.setToolTip(TIMELINE_TIP if mark is None else
-                               f"{TIMELINE_TIP}; red mark: the edited run differs from the "
-                               f"original from t = {mark}")
+        self.slider.setToolTip(tr("timeline: drag to any step") if mark is None else
+                               tr("timeline: drag to any step; red mark: the edited run "
+                                  "differs from the original from t = {step}").format(step=mark))
         # wide enough for the longest step text of this trace (a million steps included),
         # and fixed while stepping: a changing text must not relayout the bar
         widest = f"decoder t = {self.sim.length}  /  T = {self.sim.length}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rnnviz.gui.i18n import tr
+
 
 def parse_units(text: str, size: int) -> tuple[list[int], str]:
     """(units, error). Units outside 0..size-1 or bad tokens are reported, not fatal."""
@@ -17,10 +19,11 @@ def parse_units(text: str, size: int) -> tuple[list[int], str]:
             else:
                 span = range(int(token), int(token) + 1)
         except ValueError:
-            return units, f"'{token}' is not a unit or range (e.g. 0, 3, 5-7)"
+            return units, tr("'{token}' is not a unit or range (e.g. 0, 3, 5-7)").format(
+                token=token)
         if not len(span) or span[0] < 0 or span[-1] >= size:
-            return units, f"units go from 0 to {size - 1}"
+            return units, tr("units go from 0 to {last}").format(last=size - 1)
         units.extend(span)
     if len(units) > 16:
-        return units[:16], "showing the first 16 units"
+        return units[:16], tr("showing the first {n} units").format(n=16)
     return units, ""

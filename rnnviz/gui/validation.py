@@ -14,6 +14,7 @@ from rnnviz.cli.options import _given_input_size, _head_spec
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.sequences import check_preset_shape, check_text_symbols
 from rnnviz.core.spec import NetworkSpec
+from rnnviz.gui.i18n import tr
 
 
 def check_config(config, shown=None) -> str:
@@ -22,11 +23,12 @@ def check_config(config, shown=None) -> str:
     features the model reads, or that it reads tokens); without it a model file's input
     is left to the loader."""
     if config.model and not Path(config.model).is_file():
-        return f"model file {config.model} does not exist; open another one"
+        return tr("model file {path} does not exist; open another one").format(
+            path=config.model)
     if config.input and not Path(config.input).is_file():
-        return f"data file {config.input} does not exist; open another one"
+        return tr("data file {path} does not exist; open another one").format(path=config.input)
     if not config.input and config.preset == "text" and not config.text:
-        return "type some text: each character is one step"
+        return tr("type some text: each character is one step")
     try:
         if config.model:
             _check_model_input(config, shown)

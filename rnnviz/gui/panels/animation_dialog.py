@@ -17,7 +17,27 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.export import ANIMATION_FORMATS, missing_animation_formats
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.panels.figure_dialog import SizedExportDialog
+
+
+def format_hint(suffix: str, hint: str) -> str:
+    """What a format does to colours (rnnviz.export's English sentence, shared with the
+    CLI) in the window's language: the sentences export has now are listed here."""
+    known = {
+        ".gif": ("exact up to 256 colours a frame, else each frame's best 256 (the export "
+                 "says how far colours moved)",
+                 tr("exact up to 256 colours a frame, else each frame's best 256 (the export "
+                    "says how far colours moved)")),
+        ".apng": ("lossless: exactly the stills' colours; large files",
+                  tr("lossless: exactly the stills' colours; large files")),
+        ".webp": ("lossless: exactly the stills' colours; small files",
+                  tr("lossless: exactly the stills' colours; small files")),
+        ".mp4": ("H.264 video: smallest, plays everywhere; lossy, colours shift slightly",
+                 tr("H.264 video: smallest, plays everywhere; lossy, colours shift slightly")),
+    }
+    english, translated = known.get(suffix, (None, hint))
+    return translated if hint == english else hint
 
 
 @dataclass(frozen=True)
@@ -49,7 +69,7 @@ class AnimationDialog(SizedExportDialog):
                  default_size: Callable[[str], tuple[int, int]], parent=None, *,
                  panel: str | None = None, missing: Mapping[str, str] | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export an animation")
+        self.setWindowTitle(tr("Export an animation"))
         self.first, self.last = QSpinBox(), QSpinBox()
         for box in (self.first, self.last):
             box.setRange(0, length - 1)
@@ -65,7 +85,7 @@ class AnimationDialog(SizedExportDialog):
         self._make_size_parts(panels, default_size)
         self._lay_out()
         self._follow_panel(panel)
-        self.panel.currentTextChanged.connect(self._validate)
+        self.panel.currentIndexChanged.connect(self._validate)
         for box in (self.first, self.last):
             box.valueChanged.connect(self._validate)
         self.format.currentIndexChanged.connect(self._validate)
@@ -77,7 +97,8 @@ class AnimationDialog(SizedExportDialog):
         combo = QComboBox()
         for i, (suffix, (title, hint)) in enumerate(ANIMATION_FORMATS.items()):
             combo.addItem(title, suffix)
-            combo.setItemData(i, missing.get(suffix, hint), Qt.ToolTipRole)
+            combo.setItemData(i, missing.get(suffix, format_hint(suffix, hint)),
+                              Qt.ToolTipRole)
             if suffix in missing:
                 combo.model().item(i).setEnabled(False)
         return combo
@@ -86,17 +107,17 @@ class AnimationDialog(SizedExportDialog):
         steps = QWidget()
         row = QHBoxLayout(steps)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("from"))
+        row.addWidget(QLabel(tr("from")))
         row.addWidget(self.first)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(tr("to")))
         row.addWidget(self.last)
         row.addStretch(1)
         form = QFormLayout(self)
-        form.addRow("steps", steps)
+        form.addRow(tr("steps"), steps)
         form.addRow("", self.direction)
-        form.addRow("frames per second", self.fps)
-        form.addRow("panel", self.panel)
-        form.addRow("format", self.format)
+        form.addRow(tr("frames per second"), self.fps)
+        form.addRow(tr("panel"), self.panel)
+        form.addRow(tr("format"), self.format)
         form.addRow("", self.hint)
         self._add_size_rows(form)
 
@@ -105,22 +126,24 @@ class AnimationDialog(SizedExportDialog):
 
     def _validate(self) -> None:
         backwards = self.first.value() > self.last.value()
-        self.direction.setText("backwards, for the backward pass" if backwards
-                               else "forwards")
+        self.direction.setText(tr("backwards, for the backward pass") if backwards
+                               else tr("forwards"))
         suffix = self.format.currentData()
         title, hint = ANIMATION_FORMATS[suffix]
-        self.hint.setText("\n".join([f"{title}: {hint}", *self.missing.values()]))
+        self.hint.setText("\n".join([f"{title}: {format_hint(suffix, hint)}",
+                                     *self.missing.values()]))
         # the window is drawn at its own size (a scale still applies); a figure at any
-        self.sizes.size_row.setEnabled(self.panel.currentText() != "window")
+        self.sizes.size_row.setEnabled(self.panel.currentData() != "window")
         held = 1 if suffix == ".mp4" else self.frame_count()  # ffmpeg takes frames one by one
         problem = self.sizes.problem(frames=held)
         self.problem.setText(problem)
         self.ok_button.setEnabled(not problem)
         self.pixels.setText("" if problem else
-                            f"{self.frame_count()} frames of {self.sizes.pixels()}")
+                            tr("{frames} frames of {pixels}").format(
+                                frames=self.frame_count(), pixels=self.sizes.pixels()))
 
     def choice(self) -> AnimationChoice:
         """What was chosen (call it when the OK button is enabled)."""
         return AnimationChoice(self.first.value(), self.last.value(), self.fps.value(),
-                               self.panel.currentText(), self.format.currentData(),
+                               self.panel.currentData(), self.format.currentData(),
                                *self.sizes.size(), self.sizes.scale_value())

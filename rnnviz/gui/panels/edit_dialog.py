@@ -19,18 +19,32 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.errors import RnnvizError
+from rnnviz.gui.i18n import tr
 
-TITLES = {"edit-x": "Change an input", "clamp": "Clamp a part", "set": "Set a weight"}
-HINTS = {
-    "edit-x": "STEP=VALUES — e.g. 5=0.7 (every feature), 5=0.1,0,2 (one per feature), "
-              "5=e (a character of the text), 5=cat or 5=#12 (a token)",
-    "clamp": "[lL.][fwd.|bwd.]PART[UNITS]=VALUE[@FROM:TO] — e.g. f=1 (every step), "
-             "l0.f[3]=1@12: (from t = 12 on), z[0:4]=0@7 (t = 7 only), bwd.c[2]=0@5:9",
-    "set": "NAME[INDEX]=VALUE or *=FACTOR — e.g. weight_hh_l0[3,5]=0, bias_ih_l0[8:16]=0, "
-           "weight_hh_l0[:,2]*=0.5",
-}
+KINDS = ("edit-x", "clamp", "set")  # the command line's names of the kinds of edit
 ERROR_COLOR = "#b2182b"  # the network panel's problem red
 NOTE_COLOR = "#7a4b00"  # the network panel's note amber
+
+
+def titles() -> dict[str, str]:
+    """Each kind of edit as the menus and the dialog name it."""
+    return {"edit-x": tr("Change an input"), "clamp": tr("Clamp a part"),
+            "set": tr("Set a weight")}
+
+
+def hint(kind: str) -> str:
+    """The syntax of a kind of edit, with examples: "STEP=VALUES — e.g. 5=0.7 (...)". The
+    syntax is the command line's (its words in capitals stay as they are)."""
+    syntax = {"edit-x": "STEP=VALUES", "clamp": "[lL.][fwd.|bwd.]PART[UNITS]=VALUE[@FROM:TO]",
+              "set": tr("NAME[INDEX]=VALUE or *=FACTOR")}[kind]
+    examples = {
+        "edit-x": tr("e.g. 5=0.7 (every feature), 5=0.1,0,2 (one per feature), 5=e (a "
+                     "character of the text), 5=cat or 5=#12 (a token)"),
+        "clamp": tr("e.g. f=1 (every step), l0.f[3]=1@12: (from t = 12 on), z[0:4]=0@7 "
+                    "(t = 7 only), bwd.c[2]=0@5:9"),
+        "set": tr("e.g. weight_hh_l0[3,5]=0, bias_ih_l0[8:16]=0, weight_hh_l0[:,2]*=0.5"),
+    }[kind]
+    return f"{syntax} — {examples}"
 
 
 def tint(widget, color: str | None, bold: bool = False) -> None:
@@ -67,10 +81,10 @@ def check_line(snapshot, kind: str, spec: str) -> list[str]:
     )
 
     spec = spec.strip()
-    if kind not in TITLES:
+    if kind not in KINDS:
         raise RnnvizError(f"no kind of edit {kind!r}; choose edit-x, clamp or set")
     if not spec:
-        raise RnnvizError(f"type the edit: {HINTS[kind]}")
+        raise RnnvizError(tr("type the edit: {hint}").format(hint=hint(kind)))
     if kind == "edit-x":
         edit = parse_edit_x(spec)
         edits = Edits(x=(edit,))
@@ -81,12 +95,12 @@ def check_line(snapshot, kind: str, spec: str) -> list[str]:
     if snapshot is None:  # nothing computed yet: the syntax is all there is to check
         return []
     if snapshot.s2s is not None:
-        raise RnnvizError("edits on an encoder–decoder are not supported yet; choose a single "
-                          "network's shape to edit it")
+        raise RnnvizError(tr("edits on an encoder–decoder are not supported yet; choose a "
+                             "single network's shape to edit it"))
     trace = snapshot.original if snapshot.original is not None else snapshot.trace
     if getattr(trace, "store", None) is not None:
-        raise RnnvizError("edits need the whole run in memory; this sequence is kept as "
-                          "checkpoints (too long): shorten it to edit it")
+        raise RnnvizError(tr("edits need the whole run in memory; this sequence is kept as "
+                             "checkpoints (too long): shorten it to edit it"))
     notes = check_edits(edits, snapshot.network, trace.length)
     if kind == "edit-x":  # the value itself: a number per feature, a character, a token
         sequence = snapshot.sequence
@@ -105,16 +119,17 @@ class EditDialog(QDialog):
 
     def __init__(self, parent, snapshot, kind: str, prefill: str = ""):
         super().__init__(parent)
-        if kind not in TITLES:
-            raise ValueError(f"kind must be one of {', '.join(TITLES)}, not {kind!r}")
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         self.snapshot, self.kind = snapshot, kind
-        self.setWindowTitle(f"What if? {TITLES[kind]}")
+        title = titles()[kind]
+        self.setWindowTitle(tr("What if? {edit}").format(edit=title))
         self.setAttribute(Qt.WA_WindowPropagation)  # the window's font (a projector's size)
-        self.hint = QLabel(HINTS[kind])
+        self.hint = QLabel(hint(kind))
         self.hint.setWordWrap(True)
         self.field = QLineEdit(prefill)
-        self.field.setPlaceholderText(HINTS[kind].split(" — ")[0])
-        self.field.setToolTip(HINTS[kind])
+        self.field.setPlaceholderText(hint(kind).split(" — ")[0])
+        self.field.setToolTip(hint(kind))
         self.field.setFont(monospace())
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -123,7 +138,7 @@ class EditDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        prompt = QLabel(f"<b>{TITLES[kind]}</b> ({kind}):")
+        prompt = QLabel(f"<b>{title}</b> ({kind}):")
         layout.addWidget(prompt)
         layout.addWidget(self.field)
         layout.addWidget(self.message)

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnnviz.gui.panels.edit_dialog import NOTE_COLOR, TITLES, monospace, tint
-
-EMPTY_HINT = ("No edits: the run is the network's own. Add… changes an input, clamps a gate "
-              "or a state, or sets a weight; a view's right-click menu does it at its step.")
+from rnnviz.gui.i18n import tr
+from rnnviz.gui.panels.edit_dialog import NOTE_COLOR, monospace, tint, titles
 
 
 def lines_of(text: str | None) -> list[str]:
@@ -43,30 +41,39 @@ def explain(line: str) -> str:
         on, kind, spec = split_line(line)
         if kind == "edit-x":
             e = parse_edit_x(spec)
-            what = f"the input at t = {e.step} is {e.value}"
+            what = tr("the input at t = {step} is {value}").format(step=e.step, value=e.value)
         elif kind == "clamp":
             c = parse_clamp(spec)
-            where = "every layer" if c.layer is None else f"layer l{c.layer}"
+            where = tr("every layer") if c.layer is None else \
+                tr("layer l{layer}").format(layer=c.layer)
             if c.direction is not None:
                 where += f", {c.direction}"
-            units = "every unit" if c.units is None else \
-                "unit" + ("s " if len(c.units) > 1 else " ") + ", ".join(map(str, c.units))
+            listed = ", ".join(map(str, c.units or ()))
+            units = tr("every unit") if c.units is None else \
+                (tr("units {units}") if len(c.units) > 1 else tr("unit {units}")).format(
+                    units=listed)
             if (c.start, c.stop) == (0, None):
-                steps = "at every step"
+                steps = tr("at every step")
             elif c.stop is None:
-                steps = f"from t = {c.start} on"
+                steps = tr("from t = {start} on").format(start=c.start)
             elif c.stop == c.start + 1:
-                steps = f"at t = {c.start}"
+                steps = tr("at t = {start}").format(start=c.start)
             else:
-                steps = f"at t = {c.start}..{c.stop - 1}"
-            what = f"{c.part} held at {c.value:g} ({where}, {units}) {steps}"
+                steps = tr("at t = {start}..{last}").format(start=c.start, last=c.stop - 1)
+            what = tr("{part} held at {value} ({where}, {units}) {steps}").format(
+                part=c.part, value=f"{c.value:g}", where=where, units=units, steps=steps)
         else:
             w = parse_set(spec)
-            what = f"{w.name}{'' if not w.index else ' (part of it)'} " + \
-                (f"scaled by {w.value:g}" if w.scale else f"set to {w.value:g}")
+            if w.index:
+                text = tr("{name} (part of it) scaled by {value}") if w.scale else \
+                    tr("{name} (part of it) set to {value}")
+            else:
+                text = tr("{name} scaled by {value}") if w.scale else \
+                    tr("{name} set to {value}")
+            what = text.format(name=w.name, value=f"{w.value:g}")
     except RnnvizError as exc:
         return str(exc)
-    return what + ("" if on else " — switched off")
+    return what if on else tr("{edit} — switched off").format(edit=what)
 
 
 class EditRow(QWidget):
@@ -82,7 +89,7 @@ class EditRow(QWidget):
         self.check.setFont(monospace())
         self.remove = QToolButton()
         self.remove.setText("✕")
-        self.remove.setToolTip("remove this edit")
+        self.remove.setToolTip(tr("remove this edit"))
         self.remove.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,28 +117,30 @@ class EditsPanel(QWidget):
         self._undo: list[str | None] = []
         self._redo: list[str | None] = []
         self.rows: list[EditRow] = []
-        self.status = QLabel("no edits")
+        self.status = QLabel(tr("no edits"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         tint(self.notes, NOTE_COLOR)
         self.notes.hide()
-        self.empty = QLabel(EMPTY_HINT)
+        self.empty = QLabel(tr("No edits: the run is the network's own. Add… changes an input, "
+                               "clamps a gate or a state, or sets a weight; a view's "
+                               "right-click menu does it at its step."))
         self.empty.setWordWrap(True)
         tint(self.empty, "#555555")
-        self.add_button = QPushButton("Add…")
-        self.add_button.setToolTip("change an input, clamp a part or set a weight")
+        self.add_button = QPushButton(tr("Add…"))
+        self.add_button.setToolTip(tr("change an input, clamp a part or set a weight"))
         menu = QMenu(self.add_button)
-        for kind, title in TITLES.items():
+        for kind, title in titles().items():
             menu.addAction(f"{title}…", lambda k=kind: self.add_requested.emit(k))
         self.add_button.setMenu(menu)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("the edits before the last change (Ctrl+Z)")
-        self.redo_button = QPushButton("Redo")
-        self.redo_button.setToolTip("the change undone, again (Ctrl+Shift+Z)")
-        self.clear_button = QPushButton("Clear all")
-        self.clear_button.setToolTip("remove every edit: the network's own run")
+        self.undo_button = QPushButton(tr("Undo"))
+        self.undo_button.setToolTip(tr("the edits before the last change (Ctrl+Z)"))
+        self.redo_button = QPushButton(tr("Redo"))
+        self.redo_button.setToolTip(tr("the change undone, again (Ctrl+Shift+Z)"))
+        self.clear_button = QPushButton(tr("Clear all"))
+        self.clear_button.setToolTip(tr("remove every edit: the network's own run"))
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         self.clear_button.clicked.connect(self.clear)
@@ -185,16 +194,17 @@ class EditsPanel(QWidget):
         original = None if snapshot is None else snapshot.original
         if original is None:
             off = bool(self.lines()) and all(line.startswith("#") for line in self.lines())
-            self.status.setText("no edits (every edit is switched off)" if off else "no edits")
+            self.status.setText(tr("no edits (every edit is switched off)") if off
+                                else tr("no edits"))
             self.notes.hide()
             return
         ms = snapshot.edit_seconds * 1e3
         if snapshot.diverges_at is None:
-            self.status.setText(f"the same as the original at every step; recomputed in "
-                                f"{ms:.0f} ms")
+            self.status.setText(tr("the same as the original at every step; recomputed in "
+                                   "{ms} ms").format(ms=f"{ms:.0f}"))
         else:
-            self.status.setText(f"differs from the original from t = {snapshot.diverges_at}; "
-                                f"recomputed in {ms:.0f} ms")
+            self.status.setText(tr("differs from the original from t = {step}; recomputed in "
+                                   "{ms} ms").format(step=snapshot.diverges_at, ms=f"{ms:.0f}"))
         notes = list(snapshot.edit_notes)
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))

@@ -23,11 +23,20 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.figure_size import check_figure_size, format_size, render_size
+from rnnviz.gui.choices import fill, select
+from rnnviz.gui.i18n import tr
 
 FIGURE_FORMATS = {".png": "PNG", ".svg": "SVG", ".pdf": "PDF"}
 VECTOR_SUFFIXES = (".svg", ".pdf")
 SCALES = ("1", "2", "3", "4")
 FIELD_NAMES = ("size", "scale")  # how check_figure_size's messages name the fields here
+
+
+def panel_titles() -> dict[str, str]:
+    """The panels as the dialogs' combo shows them (its item data: the CLI's --panel)."""
+    return {"window": tr("window"), "graph": tr("graph"), "cell": tr("cell"),
+            "equations": tr("equations"), "states": tr("states"), "output": tr("output"),
+            "gradients": tr("gradients"), "training": tr("training")}
 
 
 def problem_label() -> QLabel:
@@ -64,14 +73,14 @@ class SizeFields:
             box.setRange(0, 1_000_000)  # out-of-range values are explained, not clamped
             box.setSuffix(" px")
             box.valueChanged.connect(changed)
-        self.default = QPushButton("default")
-        self.default.setToolTip("the default size for this panel")
+        self.default = QPushButton(tr("default"))
+        self.default.setToolTip(tr("the default size for this panel"))
         self.default.clicked.connect(lambda: self.use_default(self.panel))
         self.scale = QComboBox()
         self.scale.setEditable(True)  # 1, 2, 3, 4 or a typed value such as 1.5
         self.scale.addItems(SCALES)
-        self.scale.setToolTip("pixels per logical pixel: text and lines are redrawn "
-                              "sharp, not stretched")
+        self.scale.setToolTip(tr("pixels per logical pixel: text and lines are redrawn "
+                                 "sharp, not stretched"))
         self.scale.currentTextChanged.connect(changed)
         self.size_row = QWidget()
         row = QHBoxLayout(self.size_row)
@@ -97,8 +106,9 @@ class SizeFields:
         try:
             return float(text)
         except ValueError:
-            raise RnnvizError(f"scale {self.scale.currentText()!r} is not a number; "
-                              f"choose 1, 2, 3, 4 or type one such as 1.5") from None
+            raise RnnvizError(tr("scale {scale} is not a number; choose 1, 2, 3, 4 or type "
+                                 "one such as 1.5").format(
+                scale=repr(self.scale.currentText()))) from None
 
     def problem(self, frames: int = 1, scaled: bool = True) -> str:
         """"" when this size (and scale, when `scaled`) can be rendered, else why not."""
@@ -111,7 +121,8 @@ class SizeFields:
 
     def pixels(self) -> str:
         """The size of the render in pixels, for the user to see (valid fields only)."""
-        return format_size(*render_size(*self.size(), self.scale_value())) + " pixels"
+        return tr("{size} pixels").format(
+            size=format_size(*render_size(*self.size(), self.scale_value())))
 
 
 class SizedExportDialog(QDialog):
@@ -121,7 +132,7 @@ class SizedExportDialog(QDialog):
     def _make_size_parts(self, panels: Sequence[str],
                          default_size: Callable[[str], tuple[int, int]]) -> None:
         self.panel = QComboBox()
-        self.panel.addItems(list(panels))
+        fill(self.panel, panels, panel_titles())
         self.sizes = SizeFields(default_size, self._validate)
         self.pixels = QLabel()
         self.problem = problem_label()
@@ -130,8 +141,8 @@ class SizedExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def _add_size_rows(self, form: QFormLayout) -> None:
-        form.addRow("size", self.sizes.size_row)
-        form.addRow("scale", self.sizes.scale)
+        form.addRow(tr("size"), self.sizes.size_row)
+        form.addRow(tr("scale"), self.sizes.scale)
         form.addRow("", self.pixels)
         form.addRow(self.problem)
         form.addRow(self.buttons)
@@ -139,9 +150,10 @@ class SizedExportDialog(QDialog):
     def _follow_panel(self, panel: str | None) -> None:
         """Start on `panel`; a panel chosen later brings its own default size."""
         if panel is not None:
-            self.panel.setCurrentText(panel)
-        self.sizes.use_default(self.panel.currentText())
-        self.panel.currentTextChanged.connect(self.sizes.use_default)
+            select(self.panel, panel)
+        self.sizes.use_default(self.panel.currentData())
+        self.panel.currentIndexChanged.connect(
+            lambda index: self.sizes.use_default(self.panel.itemData(index)))
 
     @property
     def ok_button(self) -> QPushButton:
@@ -157,14 +169,14 @@ class FigureDialog(SizedExportDialog):
     def __init__(self, panels: Sequence[str], default_size: Callable[[str], tuple[int, int]],
                  parent=None, *, panel: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export a figure")
+        self.setWindowTitle(tr("Export a figure"))
         self.format = QComboBox()
         for suffix, title in FIGURE_FORMATS.items():
             self.format.addItem(title, suffix)
         self._make_size_parts(panels, default_size)
         form = QFormLayout(self)
-        form.addRow("panel", self.panel)
-        form.addRow("format", self.format)
+        form.addRow(tr("panel"), self.panel)
+        form.addRow(tr("format"), self.format)
         self._add_size_rows(form)
         self._follow_panel(panel)
         self.format.currentIndexChanged.connect(self._validate)
@@ -182,12 +194,12 @@ class FigureDialog(SizedExportDialog):
         if problem:
             self.pixels.setText("")
         elif vector:
-            self.pixels.setText("vector: sharp at any zoom, no scale needed")
+            self.pixels.setText(tr("vector: sharp at any zoom, no scale needed"))
         else:
-            self.pixels.setText(f"a PNG of {self.sizes.pixels()}")
+            self.pixels.setText(tr("a PNG of {pixels}").format(pixels=self.sizes.pixels()))
 
     def choice(self) -> FigureChoice:
         """What was chosen (call it when the OK button is enabled)."""
         scale = 1.0 if self._is_vector() else self.sizes.scale_value()
-        return FigureChoice(self.panel.currentText(), self.format.currentData(),
+        return FigureChoice(self.panel.currentData(), self.format.currentData(),
                             *self.sizes.size(), scale)

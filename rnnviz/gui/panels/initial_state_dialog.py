@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from rnnviz.gui.i18n import tr
+
 
 def _row_names(spec, state: str) -> list[str]:
     arrows = {"fwd": "→", "bwd": "←"}
-    return [f"{state} layer {layer + 1} {arrows[d]}" for layer in range(spec.num_layers)
-            for d in spec.directions()]
+    return [tr("{state} layer {layer} {arrow}").format(state=state, layer=layer + 1,
+                                                        arrow=arrows[d])
+            for layer in range(spec.num_layers) for d in spec.directions()]
 
 
 class InitialStateDialog(QDialog):
@@ -26,7 +29,7 @@ class InitialStateDialog(QDialog):
 
     def __init__(self, spec, h0: np.ndarray, c0: np.ndarray | None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Initial state h0 / c0")
+        self.setWindowTitle(tr("Initial state h0 / c0"))
         self.spec = spec
         names = _row_names(spec, "h0") + (_row_names(spec, "c0") if c0 is not None else [])
         width = spec.hidden_size
@@ -45,8 +48,9 @@ class InitialStateDialog(QDialog):
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("The same state starts every sequence of the batch. Cells "
-                                "beyond h's size (LSTM with proj_size) are ignored."))
+        layout.addWidget(QLabel(tr("The same state starts every sequence of the batch. "
+                                   "Cells beyond h's size (LSTM with proj_size) are "
+                                   "ignored.")))
         layout.addWidget(self.table)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -65,9 +69,11 @@ class InitialStateDialog(QDialog):
                 try:
                     value = float(text)
                 except ValueError:
-                    raise ValueError(f"row {r + 1}, unit {k}: {text!r} is not a number") from None
+                    raise ValueError(tr("row {row}, unit {unit}: {text} is not a number")
+                                     .format(row=r + 1, unit=k, text=repr(text))) from None
                 if not np.isfinite(value):
-                    raise ValueError(f"row {r + 1}, unit {k}: give a finite number")
+                    raise ValueError(tr("row {row}, unit {unit}: give a finite number")
+                                     .format(row=r + 1, unit=k))
                 row.append(value)
             rows.append(row)
         values = {"h0": rows[:layers]}

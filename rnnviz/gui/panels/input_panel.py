@@ -19,12 +19,25 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.sequences import MAX_VALUES, PRESETS
 from rnnviz.core.states import INIT_KINDS
+from rnnviz.gui.choices import fill, on_choice, select
 from rnnviz.gui.config import DEFAULT_VOCAB
 from rnnviz.gui.field_guard import FieldGuard, place_after
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.number_field import NumberField
 from rnnviz.gui.panels.token_box import TokenBox
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.validation import check_config
+
+
+def preset_titles() -> dict[str, str]:
+    """The presets as the combo shows them (its item data: the CLI's --preset name)."""
+    return {"sine": tr("sine"), "square": tr("square"), "impulse": tr("impulse"),
+            "noise": tr("noise"), "counting": tr("counting"), "text": tr("text")}
+
+
+def init_titles() -> dict[str, str]:
+    """The initial states as the combo shows them (its item data: the CLI's --init)."""
+    return {"zeros": tr("zeros"), "random": tr("random"), "given": tr("given")}
 
 
 class InputPanel(QWidget):
@@ -44,9 +57,9 @@ class InputPanel(QWidget):
         super().__init__(parent)
         self.tokens = TokenBox(current_step)
         self.preset = QComboBox()
-        self.preset.addItems(list(PRESETS))
+        fill(self.preset, PRESETS, preset_titles())
         # as long as make_preset takes (longer than memory: a LongTrace)
-        self.length = NumberField(lo=1, hi=MAX_VALUES, tip="time steps T")
+        self.length = NumberField(lo=1, hi=MAX_VALUES, tip=tr("time steps T"))
         self.amplitude = QDoubleSpinBox()
         self.amplitude.setRange(-1000, 1000)
         self.amplitude.setSingleStep(0.1)
@@ -54,26 +67,26 @@ class InputPanel(QWidget):
         self.frequency.setRange(0.0, 0.5)
         self.frequency.setDecimals(3)
         self.frequency.setSingleStep(0.01)
-        self.frequency.setToolTip("cycles per time step (sine, square)")
+        self.frequency.setToolTip(tr("cycles per time step (sine, square)"))
         self.text = QLineEdit()
-        self.text.setPlaceholderText("type here: each character is one step")
+        self.text.setPlaceholderText(tr("type here: each character is one step"))
         self.vocab = QLineEdit(DEFAULT_VOCAB)
-        self.vocab.setToolTip("the one-hot alphabet, in order (character k = feature k)")
+        self.vocab.setToolTip(tr("the one-hot alphabet, in order (character k = feature k)"))
         self.batch = NumberField(lo=1, hi=MAX_VALUES,
-                                 tip="sequences in the batch (presets); the views show one")
+                                 tip=tr("sequences in the batch (presets); the views show one"))
         self.shown = QSpinBox()
-        self.shown.setToolTip("which sequence of the batch the views show")
+        self.shown.setToolTip(tr("which sequence of the batch the views show"))
         self.init = QComboBox()
-        self.init.addItems(list(INIT_KINDS))
-        self.init.setToolTip("initial h0 (and c0): zeros, as torch.nn's default, or random")
-        self.edit_state = QPushButton("Edit h0 / c0…")
-        self.edit_state.setToolTip("type the initial state by hand (sets 'given')")
+        fill(self.init, INIT_KINDS, init_titles())
+        self.init.setToolTip(tr("initial h0 (and c0): zeros, as torch.nn's default, or random"))
+        self.edit_state = QPushButton(tr("Edit h0 / c0…"))
+        self.edit_state.setToolTip(tr("type the initial state by hand (sets 'given')"))
         self.init_seed = QSpinBox()
         self.init_seed.setRange(0, 2**31 - 1)
-        self.file_label = QLabel("preset")
+        self.file_label = QLabel(tr("preset"))
         self.file_label.setWordWrap(True)
-        self.open_button = QPushButton("Open data…")
-        self.preset_button = QPushButton("Use preset")
+        self.open_button = QPushButton(tr("Open data…"))
+        self.preset_button = QPushButton(tr("Use preset"))
         self.vocab_label = QLabel()
         self.vocab_label.setWordWrap(True)
         self.problem = QLabel()
@@ -89,28 +102,28 @@ class InputPanel(QWidget):
     def _build_form(self) -> None:
         form = self.form = QFormLayout(self)
         form.addRow(self.problem)  # moved below a field whose value is refused
-        form.addRow("preset", self.preset)
-        form.addRow("length", self.length)
-        form.addRow("amplitude", self.amplitude)
-        form.addRow("frequency", self.frequency)
-        form.addRow("text", self.text)
-        form.addRow("vocabulary", self.vocab)
+        form.addRow(tr("preset"), self.preset)
+        form.addRow(tr("length"), self.length)
+        form.addRow(tr("amplitude"), self.amplitude)
+        form.addRow(tr("frequency"), self.frequency)
+        form.addRow(tr("text"), self.text)
+        form.addRow(tr("vocabulary"), self.vocab)
         form.addRow(self.vocab_label)
-        form.addRow("batch", self.batch)
-        form.addRow("show sequence", self.shown)
+        form.addRow(tr("batch"), self.batch)
+        form.addRow(tr("show sequence"), self.shown)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.preset_button)
         form.addRow(buttons)
-        form.addRow("data", self.file_label)
+        form.addRow(tr("data"), self.file_label)
         form.addRow(self.tokens)
-        form.addRow("initial state", self.init)
+        form.addRow(tr("initial state"), self.init)
         form.addRow(self.edit_state)
-        form.addRow("state seed", self.init_seed)
+        form.addRow(tr("state seed"), self.init_seed)
 
     def _connect(self) -> None:
         guard, send = self.guard, self.guard.send
-        self.preset.currentTextChanged.connect(self._on_preset)
+        on_choice(self.preset, self._on_preset)
         for name in ("length", "batch"):
             box = getattr(self, name)
             box.typed.connect(lambda v, n=name, b=box: guard.edit(n, b, {n: v}))
@@ -122,7 +135,7 @@ class InputPanel(QWidget):
         self.vocab.editingFinished.connect(lambda: guard.edit(
             "vocab", self.vocab, {"vocab": self.vocab.text() or None}))
         self.shown.valueChanged.connect(self.batch_shown)
-        self.init.currentTextChanged.connect(self._on_init)
+        on_choice(self.init, self._on_init)
         self.edit_state.clicked.connect(self.edit_state_requested)
         self.init_seed.valueChanged.connect(lambda v: send({"init_seed": v}))
         self.open_button.clicked.connect(self.open_data_requested)
@@ -174,15 +187,15 @@ class InputPanel(QWidget):
             self.shown.setEnabled(sequence.batch > 1)
         if sequence is not None and sequence.vocab:
             shown = sequence.vocab.replace(" ", "␣")
-            whose = "the model reads " if config.model else ""  # its size is the model's
-            self.vocab_label.setText(f"{whose}one-hot over {len(sequence.vocab)} characters: "
-                                     f"{shown}")
+            text = tr("the model reads one-hot over {n} characters: {symbols}") if \
+                config.model else tr("one-hot over {n} characters: {symbols}")  # its size
+            self.vocab_label.setText(text.format(n=len(sequence.vocab), symbols=shown))
         else:
             self.vocab_label.setText("")
 
     def _show_values(self, config) -> None:
         held = self.guard.holds  # a refused value stays shown until it is changed
-        self.preset.setCurrentText(config.preset)
+        select(self.preset, config.preset)
         for name in ("length", "batch"):
             if not held(getattr(self, name)):
                 getattr(self, name).set_python(getattr(config, name))
@@ -192,7 +205,7 @@ class InputPanel(QWidget):
             self.text.setText(config.text or "")
         if not held(self.vocab):
             self.vocab.setText(config.vocab or "")
-        self.init.setCurrentText(config.init)
+        select(self.init, config.init)
         self.init_seed.setValue(config.init_seed)
 
     def _enable(self, config) -> None:
@@ -210,7 +223,7 @@ class InputPanel(QWidget):
         self.preset_button.setEnabled(from_file)
         self.init_seed.setEnabled(config.init == "random")
         self.file_label.setText((config.input_title or Path(config.input).name) if from_file
-                                else "preset")
+                                else tr("preset"))
 
     def _show_problems(self) -> None:
         """The refusals, below the field of the latest (the tokens box's: below the box)."""

@@ -24,10 +24,6 @@ from PySide6.QtWidgets import (
 from rnnviz.gui.i18n import LANGUAGES, tr
 from rnnviz.gui.quiet import quiet
 
-EMPTY_HINT = ("No lesson yet. Lesson → New lesson starts one from the window as it is; "
-              "Add scene records what the window shows now (network, input, step, "
-              "selection and stage views) as the next scene.")
-
 
 class LessonPanel(QWidget):
     """Scenes of the window's lesson (rnnviz.gui.lesson_control keeps the player)."""
@@ -36,7 +32,10 @@ class LessonPanel(QWidget):
         super().__init__(parent)
         self.control = control
         layout = QVBoxLayout(self)
-        self.hint = QLabel(tr(EMPTY_HINT))
+        self.hint = QLabel(tr("No lesson yet. Lesson → New lesson starts one from the window "
+                              "as it is; Add scene records what the window shows now "
+                              "(network, input, step, selection and stage views) as the next "
+                              "scene."))
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         row = QHBoxLayout()

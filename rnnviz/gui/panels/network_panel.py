@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.spec import MAX_LAYERS, MAX_SIZE
+from rnnviz.gui.choices import fill, on_choice, select
 from rnnviz.gui.field_guard import FieldGuard, place_after
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.number_field import NumberField
 from rnnviz.gui.panels.topology_box import TopologyBox
 from rnnviz.gui.quiet import quiet
@@ -30,6 +32,16 @@ KINDS = {"LSTM": ("lstm", None), "GRU": ("gru", None), "RNN (tanh)": ("rnn", "ta
 # "none" is explicit: for a loaded model, None would mean "use the head the file has".
 HEADS = {"none": "none", "linear": "linear", "softmax": "softmax", "log-softmax": "log_softmax"}
 DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+def head_titles() -> dict[str, str]:
+    """The heads as the combo shows them (its item data: a key of HEADS)."""
+    return {"none": tr("none"), "linear": tr("linear")}  # softmax: a function's name
+
+
+def device_titles() -> dict[str, str]:
+    """The devices as the combos show them (cpu, cuda, mps are their names)."""
+    return {"auto": tr("auto")}
 SIZE_FIELDS = ("input_size", "hidden_size", "num_layers", "bidirectional", "bias", "proj_size")
 # typed and checked as `rnnviz trace` checks its flags (validation.check_config)
 CHECKED = ("input_size", "hidden_size", "num_layers", "proj_size", "output_size")
@@ -66,47 +78,51 @@ class NetworkPanel(QWidget):
         super().__init__(parent)
         self.kind = QComboBox()
         self.kind.addItems(list(KINDS))
-        self.kind.setToolTip("cell kind; for a loaded RNN this also says its nonlinearity, "
-                             "which a state_dict does not store")
-        self.input_size = NumberField(lo=1, hi=MAX_SIZE, word="auto",
-                                      tip="features per step; auto: from the input")
+        self.kind.setToolTip(tr("cell kind; for a loaded RNN this also says its "
+                                "nonlinearity, which a state_dict does not store"))
+        self.input_size = NumberField(lo=1, hi=MAX_SIZE, word=tr("auto"),
+                                      tip=tr("features per step; auto: from the input"))
         self.hidden_size = NumberField(lo=1, hi=MAX_SIZE,
-                                       tip="units per layer and direction (hidden_size)")
-        self.num_layers = NumberField(lo=1, hi=MAX_LAYERS, tip="stacked layers (num_layers)")
-        self.bidirectional = QCheckBox("bidirectional")
-        self.bias = QCheckBox("bias")
-        self.proj_size = NumberField(lo=0, hi=MAX_SIZE - 1, word="none", word_value=0,
-                                     tip="LSTM projection size (0 = none)")
+                                       tip=tr("units per layer and direction (hidden_size)"))
+        self.num_layers = NumberField(lo=1, hi=MAX_LAYERS,
+                                      tip=tr("stacked layers (num_layers)"))
+        self.bidirectional = QCheckBox(tr("bidirectional"))
+        self.bias = QCheckBox(tr("bias"))
+        self.proj_size = NumberField(lo=0, hi=MAX_SIZE - 1, word=tr("none"), word_value=0,
+                                     tip=tr("LSTM projection size (0 = none)"))
         self.dropout = QDoubleSpinBox()
         self.dropout.setRange(0.0, 0.95)
         self.dropout.setSingleStep(0.05)
-        self.dropout.setToolTip("between layers while training; off while stepping (eval)")
+        self.dropout.setToolTip(tr("between layers while training; off while stepping "
+                                   "(eval)"))
         self.head = QComboBox()
-        self.head.addItems(list(HEADS))
-        self.head.setToolTip("output layer y = W_ho h + b_ho and its activation")
-        self.output_size = NumberField(lo=1, hi=MAX_SIZE, word="auto",
-                                       tip="outputs of the head; auto: the input size")
-        self.seed = _spin(0, 2**31 - 1, "seed of the random weights (torch's own init)")
+        fill(self.head, HEADS, head_titles())
+        self.head.setToolTip(tr("output layer y = W_ho h + b_ho and its activation"))
+        self.output_size = NumberField(lo=1, hi=MAX_SIZE, word=tr("auto"),
+                                       tip=tr("outputs of the head; auto: the input size"))
+        self.seed = _spin(0, 2**31 - 1, tr("seed of the random weights (torch's own init)"))
         self.device = QComboBox()
-        self.device.addItems(list(DEVICES))
+        fill(self.device, DEVICES, device_titles())
         self.device_used = QLabel()
         self.device_used.setWordWrap(True)
-        self.model_label = QLabel("random weights")
+        self.model_label = QLabel(tr("random weights"))
         self.model_label.setWordWrap(True)
-        self.open_button = QPushButton("Open model…")
-        self.random_button = QPushButton("Use random weights")
+        self.open_button = QPushButton(tr("Open model…"))
+        self.random_button = QPushButton(tr("Use random weights"))
         self.head_prefix = QLineEdit()
-        self.head_prefix.setPlaceholderText("auto")
-        self.head_prefix.setToolTip("which Linear is the output head, when several could be")
+        self.head_prefix.setPlaceholderText(tr("auto"))
+        self.head_prefix.setToolTip(tr("which Linear is the output head, when several could "
+                                       "be"))
         self.layer_prefix = QLineEdit()
-        self.layer_prefix.setPlaceholderText("auto")
-        self.layer_prefix.setToolTip("which recurrent layer, when the file holds several "
-                                     "(e.g. encoder.rnn)")
+        self.layer_prefix.setPlaceholderText(tr("auto"))
+        self.layer_prefix.setToolTip(tr("which recurrent layer, when the file holds several "
+                                        "(e.g. encoder.rnn)"))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #7a4b00")
         self.parameters = QLabel()
-        self.parameters.setToolTip("every parameter under torch.nn's own name, with its shape")
+        self.parameters.setToolTip(tr("every parameter under torch.nn's own name, with its "
+                                      "shape"))
         self.parameters.setStyleSheet("font-family: monospace; color: #444444")
         self.topology = TopologyBox()
         self.problem = QLabel()
@@ -121,31 +137,31 @@ class NetworkPanel(QWidget):
     def _build_form(self) -> None:
         form = self.form = QFormLayout(self)
         form.addRow(self.problem)  # moved below a field whose value is refused
-        form.addRow("cell", self.kind)
-        form.addRow("input size", self.input_size)
-        form.addRow("hidden size", self.hidden_size)
-        form.addRow("layers", self.num_layers)
+        form.addRow(tr("cell"), self.kind)
+        form.addRow(tr("input size"), self.input_size)
+        form.addRow(tr("hidden size"), self.hidden_size)
+        form.addRow(tr("layers"), self.num_layers)
         checks = QHBoxLayout()
         checks.addWidget(self.bidirectional)
         checks.addWidget(self.bias)
         form.addRow(checks)
-        form.addRow("proj_size", self.proj_size)
-        form.addRow("dropout", self.dropout)
-        form.addRow("output head", self.head)
-        form.addRow("head outputs", self.output_size)
+        form.addRow("proj_size", self.proj_size)  # torch's own argument name
+        form.addRow(tr("dropout"), self.dropout)
+        form.addRow(tr("output head"), self.head)
+        form.addRow(tr("head outputs"), self.output_size)
         form.addRow(self.topology)
-        form.addRow("seed", self.seed)
-        form.addRow("device", self.device)
+        form.addRow(tr("seed"), self.seed)
+        form.addRow(tr("device"), self.device)
         form.addRow(self.device_used)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.random_button)
         form.addRow(buttons)
-        form.addRow("weights", self.model_label)
-        form.addRow("layer prefix", self.layer_prefix)
-        form.addRow("head prefix", self.head_prefix)
+        form.addRow(tr("weights"), self.model_label)
+        form.addRow(tr("layer prefix"), self.layer_prefix)
+        form.addRow(tr("head prefix"), self.head_prefix)
         form.addRow(self.notes)
-        form.addRow("parameters", self.parameters)
+        form.addRow(tr("parameters"), self.parameters)
         self.problem.hide()
 
     def _connect(self) -> None:
@@ -158,8 +174,8 @@ class NetworkPanel(QWidget):
         self.dropout.valueChanged.connect(lambda v: send({"dropout": v}))
         self.bidirectional.toggled.connect(lambda v: send({"bidirectional": v}))
         self.bias.toggled.connect(lambda v: send({"bias": v}))
-        self.head.currentTextChanged.connect(lambda v: send({"head": HEADS[v]}))
-        self.device.currentTextChanged.connect(lambda v: send({"device": v}))
+        on_choice(self.head, lambda v: send({"head": HEADS[v]}))
+        on_choice(self.device, lambda v: send({"device": v}))
         for name in ("layer_prefix", "head_prefix"):
             edit = getattr(self, name)
             edit.editingFinished.connect(
@@ -183,7 +199,7 @@ class NetworkPanel(QWidget):
             self._show_values(config, spec)
         self.topology.show_state(config)
         self.notes.setText("\n".join(f"• {n}" for n in notes))
-        self.device_used.setText(f"using {device_text}")
+        self.device_used.setText(tr("using {device}").format(device=device_text))
 
     def _show_values(self, config, spec) -> None:
         source = spec if (spec is not None and config.model) else config
@@ -201,10 +217,9 @@ class NetworkPanel(QWidget):
         self.bidirectional.setChecked(source.bidirectional)
         self.bias.setChecked(source.bias)
         self.dropout.setValue(config.dropout)
-        self.head.setCurrentText(next(k for k, v in HEADS.items() if v == _shown_head(config,
-                                                                                       spec)))
+        select(self.head, next(k for k, v in HEADS.items() if v == _shown_head(config, spec)))
         self.seed.setValue(config.seed)
-        self.device.setCurrentText(config.device)
+        select(self.device, config.device)
         self.layer_prefix.setText(config.layer_prefix or "")
         self.head_prefix.setText(config.head_prefix or "")
 
@@ -220,7 +235,8 @@ class NetworkPanel(QWidget):
         self.layer_prefix.setEnabled(loaded)
         self.head_prefix.setEnabled(loaded)
         self.model_label.setText((config.model_title or Path(config.model).name) if loaded
-                                 else f"random (torch init, seed {config.seed})")
+                                 else tr("random (torch init, seed {seed})").format(
+                                     seed=config.seed))
 
     def show_parameters(self, table: list[tuple[str, tuple[int, ...]]]) -> None:
         """`weight_ih_l0  (32, 8)` per line: what `print(p.shape)` shows in PyTorch."""

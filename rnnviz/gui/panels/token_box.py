@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.field_guard import is_refused
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.quiet import quiet
 
 
@@ -32,44 +33,45 @@ class TokenBox(QGroupBox):
     edited = Signal(dict)
 
     def __init__(self, current_step: Callable[[], int], parent=None):
-        super().__init__("tokens (a model with an Embedding)", parent)
+        super().__init__(tr("tokens (a model with an Embedding)"), parent)
         self.current_step = current_step
         self.text = QLineEdit()
-        self.text.setPlaceholderText("the cat sat on the mat")
-        self.text.setToolTip("text split into the vocabulary's tokens (words, or characters "
-                             "when every token is one character)")
+        self.text.setPlaceholderText(tr("the cat sat on the mat"))
+        self.text.setToolTip(tr("text split into the vocabulary's tokens (words, or "
+                                "characters when every token is one character)"))
         self.ids = QLineEdit()
-        self.ids.setPlaceholderText("or ids: 12, 7, 99")
-        self.ids.setToolTip("token ids, fed through the Embedding as they are")
-        self.vocab_label = QLabel("no vocabulary file")
+        self.ids.setPlaceholderText(tr("or ids: 12, 7, 99"))
+        self.ids.setToolTip(tr("token ids, fed through the Embedding as they are"))
+        self.vocab_label = QLabel(tr("no vocabulary file"))
         self.vocab_label.setWordWrap(True)
-        self.vocab_button = QPushButton("Vocabulary…")
-        self.vocab_button.setToolTip("one token per line, a JSON list, or a JSON object "
-                                     "token → id")
+        self.vocab_button = QPushButton(tr("Vocabulary…"))
+        self.vocab_button.setToolTip(tr("one token per line, a JSON list, or a JSON object "
+                                        "token → id"))
         self.unk = QLineEdit()
-        self.unk.setPlaceholderText("unknown words: refused")
-        self.unk.setToolTip("the vocabulary's token that unknown words become, e.g. <unk>")
+        self.unk.setPlaceholderText(tr("unknown words: refused"))
+        self.unk.setToolTip(tr("the vocabulary's token that unknown words become, e.g. "
+                               "<unk>"))
         self.pick = QComboBox()
         self.pick.setEditable(True)  # type to find a token among thousands
         self.pick.setInsertPolicy(QComboBox.NoInsert)
         self.pick.completer().setCompletionMode(QCompleter.PopupCompletion)
         self.pick.completer().setFilterMode(Qt.MatchContains)
-        self.replace = QPushButton("Replace at t")
-        self.replace.setToolTip("put this token at the current step and recompute")
+        self.replace = QPushButton(tr("Replace at t"))
+        self.replace.setToolTip(tr("put this token at the current step and recompute"))
         self._tokens: list[int] = []  # the ids shown (batch element 0)
         self._names: tuple[str, ...] = ()
         form = QFormLayout(self)
-        form.addRow("text", self.text)
-        form.addRow("ids", self.ids)
+        form.addRow(tr("text"), self.text)
+        form.addRow(tr("ids"), self.ids)
         row = QHBoxLayout()
         row.addWidget(self.vocab_button)
         row.addWidget(self.vocab_label, 1)
         form.addRow(row)
-        form.addRow("unknown →", self.unk)
+        form.addRow(tr("unknown →"), self.unk)
         swap = QHBoxLayout()
         swap.addWidget(self.pick, 1)
         swap.addWidget(self.replace)
-        form.addRow("at t", swap)
+        form.addRow(tr("at t"), swap)
         self.text.editingFinished.connect(self._on_text)
         self.ids.editingFinished.connect(self._on_ids)
         self.unk.editingFinished.connect(
@@ -89,8 +91,8 @@ class TokenBox(QGroupBox):
     def _choose_vocabulary(self) -> None:
         from rnnviz.gui.open_dialogs import ask_open_file
 
-        path = ask_open_file(self, "The Embedding's vocabulary",
-                             "Vocabulary (*.txt *.json *.vocab);;All (*)")
+        path = ask_open_file(self, tr("The Embedding's vocabulary"),
+                             tr("Vocabulary (*.txt *.json *.vocab);;All (*)"))
         if path:
             self.set_vocabulary_file(path)
 
@@ -119,7 +121,7 @@ class TokenBox(QGroupBox):
                 self.ids.setText(config.tokens or "")
             self.unk.setText(config.unk or "")
         self.vocab_label.setText(Path(config.vocab_file).name if config.vocab_file
-                                 else "no vocabulary file")
+                                 else tr("no vocabulary file"))
         tokens = None if sequence is None else sequence.tokens
         names = None if sequence is None else sequence.token_names
         self._tokens = [] if tokens is None else tokens[:, 0].tolist()

@@ -21,13 +21,32 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from rnnviz.gui.choices import fill, on_choice
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.quiet import quiet
 
-SHAPES = {"N→N (every step)": "n2n", "N→1 (last step)": "n2one", "1→N (one input)": "one2n",
-          "N→M seq2seq": "seq2seq"}
-FEEDS = {"first step only": "first", "every step": "every"}
-CONTEXTS = {"decoder's h0": "init", "input each step": "input"}
-DECODER_CELLS = {"as encoder": None, "LSTM": "lstm", "GRU": "gru", "RNN": "rnn"}
+# Each combo's items: the Config's value (the item's data) -> the text shown.
+SHAPES = ("n2n", "n2one", "one2n", "seq2seq")
+FEEDS = ("first", "every")
+CONTEXTS = ("init", "input")
+DECODER_CELLS = (None, "lstm", "gru", "rnn")
+
+
+def shape_titles() -> dict:
+    return {"n2n": tr("N→N (every step)"), "n2one": tr("N→1 (last step)"),
+            "one2n": tr("1→N (one input)"), "seq2seq": tr("N→M seq2seq")}
+
+
+def feed_titles() -> dict:
+    return {"first": tr("first step only"), "every": tr("every step")}
+
+
+def context_titles() -> dict:
+    return {"init": tr("decoder's h0"), "input": tr("input each step")}
+
+
+def decoder_cell_titles() -> dict:
+    return {None: tr("as encoder"), "lstm": "LSTM", "gru": "GRU", "rnn": "RNN"}
 
 
 class TopologyBox(QGroupBox):
@@ -36,58 +55,62 @@ class TopologyBox(QGroupBox):
     edited = Signal(dict)
 
     def __init__(self, parent=None):
-        super().__init__("sequence shape", parent)
+        super().__init__(tr("sequence shape"), parent)
         self.shape = QComboBox()
-        self.shape.addItems(list(SHAPES))
-        self.shape.setToolTip("which inputs and outputs exist, as the seed articles classify "
-                              "RNNs: N→N (a label per step), N→1 (one label at the end), "
-                              "1→N (one input), N→M (an encoder, a context c, a decoder)")
+        fill(self.shape, SHAPES, shape_titles())
+        self.shape.setToolTip(tr("which inputs and outputs exist, as the seed articles "
+                                 "classify RNNs: N→N (a label per step), N→1 (one label at the "
+                                 "end), 1→N (one input), N→M (an encoder, a context c, a "
+                                 "decoder)"))
         self.feed = QComboBox()
-        self.feed.addItems(list(FEEDS))
-        self.feed.setToolTip("1→N: the one input (the input's first step) is fed at the first "
-                             "step only (zeros after) or repeated at every step")
+        fill(self.feed, FEEDS, feed_titles())
+        self.feed.setToolTip(tr("1→N: the one input (the input's first step) is fed at the "
+                                "first step only (zeros after) or repeated at every step"))
         self.steps = QSpinBox()
         self.steps.setRange(0, 100_000)
-        self.steps.setSpecialValueText("auto")
-        self.steps.setToolTip("how many outputs 1→N makes / symbols the decoder writes "
-                              "(auto: the input's length)")
+        self.steps.setSpecialValueText(tr("auto"))
+        self.steps.setToolTip(tr("how many outputs 1→N makes / symbols the decoder writes "
+                                 "(auto: the input's length)"))
         self.decoder_cell = QComboBox()
-        self.decoder_cell.addItems(list(DECODER_CELLS))
+        fill(self.decoder_cell, DECODER_CELLS, decoder_cell_titles())
         self.decoder_hidden = QSpinBox()
         self.decoder_hidden.setRange(0, 4096)
-        self.decoder_hidden.setSpecialValueText("auto")
-        self.decoder_hidden.setToolTip("decoder units (auto: the encoder's hidden size)")
+        self.decoder_hidden.setSpecialValueText(tr("auto"))
+        self.decoder_hidden.setToolTip(tr("decoder units (auto: the encoder's hidden size)"))
         self.context = QComboBox()
-        self.context.addItems(list(CONTEXTS))
-        self.context.setToolTip("the context c (the encoder's final state) starts the decoder, "
-                                "or is fed to it at every step next to the previous symbol")
-        self.context_map = QCheckBox("Linear map on c")
-        self.context_map.setToolTip("a Linear from the encoder's final state to the decoder's "
-                                    "size (needed when the sizes differ)")
+        fill(self.context, CONTEXTS, context_titles())
+        self.context.setToolTip(tr("the context c (the encoder's final state) starts the "
+                                   "decoder, or is fed to it at every step next to the "
+                                   "previous symbol"))
+        self.context_map = QCheckBox(tr("Linear map on c"))
+        self.context_map.setToolTip(tr("a Linear from the encoder's final state to the "
+                                       "decoder's size (needed when the sizes differ)"))
         self.target_vocab = QLineEdit()
-        self.target_vocab.setPlaceholderText("the input text's symbols")
-        self.target_vocab.setToolTip("the symbols the decoder writes, in order")
+        self.target_vocab.setPlaceholderText(tr("the input text's symbols"))
+        self.target_vocab.setToolTip(tr("the symbols the decoder writes, in order"))
         # a loaded decoder with its own nn.Embedding (the PyTorch translation tutorial's)
-        self.words = QPushButton("words file…")
-        self.words.setToolTip("a decoder with an nn.Embedding: the words it writes, in id order "
-                              "(one per line, or a JSON list or word→id mapping)")
+        self.words = QPushButton(tr("words file…"))
+        self.words.setToolTip(tr("a decoder with an nn.Embedding: the words it writes, in id "
+                                 "order (one per line, or a JSON list or word→id mapping)"))
         self.start_token = QLineEdit()
-        self.start_token.setPlaceholderText("SOS, or id 0")
-        self.start_token.setToolTip("a decoder with an nn.Embedding: the symbol fed at its "
-                                    "first step, as an id or a word")
-        self.decoder_relu = QCheckBox("ReLU on the word's embedding")
-        self.decoder_relu.setToolTip("a decoder with an nn.Embedding reads "
-                                     "relu(embedding(previous)), as the PyTorch translation "
-                                     "tutorial's DecoderRNN does; a state_dict cannot say so")
+        self.start_token.setPlaceholderText(tr("SOS, or id 0"))
+        self.start_token.setToolTip(tr("a decoder with an nn.Embedding: the symbol fed at its "
+                                       "first step, as an id or a word"))
+        self.decoder_relu = QCheckBox(tr("ReLU on the word's embedding"))
+        self.decoder_relu.setToolTip(tr("a decoder with an nn.Embedding reads "
+                                        "relu(embedding(previous)), as the PyTorch translation "
+                                        "tutorial's DecoderRNN does; a state_dict cannot say "
+                                        "so"))
         self.setFlat(True)  # a heading, not a frame: the dock is narrow
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 4, 0, 0)
-        self.form.addRow("shape", self.shape)
-        self._optional = [("input fed", self.feed), ("outputs", self.steps),
-                          ("decoder cell", self.decoder_cell),
-                          ("decoder size", self.decoder_hidden), ("context c", self.context),
-                          ("", self.context_map), ("writes", self.target_vocab),
-                          ("words", self.words), ("starts from", self.start_token),
+        self.form.addRow(tr("shape"), self.shape)
+        self._optional = [(tr("input fed"), self.feed), (tr("outputs"), self.steps),
+                          (tr("decoder cell"), self.decoder_cell),
+                          (tr("decoder size"), self.decoder_hidden),
+                          (tr("context c"), self.context),
+                          ("", self.context_map), (tr("writes"), self.target_vocab),
+                          (tr("words"), self.words), (tr("starts from"), self.start_token),
                           ("", self.decoder_relu)]
         for label, widget in self._optional:
             self.form.addRow(label, widget)
@@ -100,14 +123,13 @@ class TopologyBox(QGroupBox):
 
     def _connect(self) -> None:
         emit = self.edited.emit
-        self.shape.currentTextChanged.connect(lambda v: emit({"topology": SHAPES[v]}))
-        self.feed.currentTextChanged.connect(lambda v: emit({"feed": FEEDS[v]}))
+        on_choice(self.shape, lambda v: emit({"topology": v}))
+        on_choice(self.feed, lambda v: emit({"feed": v}))
         self.steps.valueChanged.connect(lambda v: emit({"decode_steps": v or None}))
-        self.decoder_cell.currentTextChanged.connect(
-            lambda v: emit({"decoder_cell": DECODER_CELLS[v]}))
+        on_choice(self.decoder_cell, lambda v: emit({"decoder_cell": v}))
         self.decoder_hidden.valueChanged.connect(
             lambda v: emit({"decoder_hidden_size": v or None}))
-        self.context.currentTextChanged.connect(lambda v: emit({"context": CONTEXTS[v]}))
+        on_choice(self.context, lambda v: emit({"context": v}))
         self.context_map.toggled.connect(lambda v: emit({"context_map": v}))
         self.target_vocab.editingFinished.connect(
             lambda: emit({"target_vocab": self.target_vocab.text() or None}))
@@ -117,8 +139,8 @@ class TopologyBox(QGroupBox):
         self.decoder_relu.toggled.connect(lambda v: emit({"decoder_relu": v or None}))
 
     def _choose_words(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "The decoder's words", "",
-                                              "Vocabulary (*.txt *.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("The decoder's words"), "",
+                                              tr("Vocabulary (*.txt *.json);;All files (*)"))
         if path:
             self.edited.emit({"target_vocab_file": path, "target_vocab": None})
 
@@ -136,7 +158,7 @@ class TopologyBox(QGroupBox):
         for _, widget in self._optional:
             self.form.setRowVisible(widget, widget in shown)
         self.form.labelForField(self.steps).setText(
-            "decoder steps" if topology == "seq2seq" else "outputs")
+            tr("decoder steps") if topology == "seq2seq" else tr("outputs"))
 
     def show_state(self, config) -> None:
         topology = config.topology or "n2n"
@@ -144,23 +166,25 @@ class TopologyBox(QGroupBox):
                    self.context, self.context_map, self.target_vocab, self.start_token,
                    self.decoder_relu)
         with quiet(*widgets):
-            self.shape.setCurrentText(_key(SHAPES, topology))
-            self.feed.setCurrentText(_key(FEEDS, config.feed))
+            self.shape.setCurrentIndex(_index(self.shape, topology))
+            self.feed.setCurrentIndex(_index(self.feed, config.feed))
             self.steps.setValue(config.decode_steps or 0)
-            self.decoder_cell.setCurrentText(_key(DECODER_CELLS, config.decoder_cell))
+            self.decoder_cell.setCurrentIndex(_index(self.decoder_cell, config.decoder_cell))
             self.decoder_hidden.setValue(config.decoder_hidden_size or 0)
-            self.context.setCurrentText(_key(CONTEXTS, config.context))
+            self.context.setCurrentIndex(_index(self.context, config.context))
             self.context_map.setChecked(config.context_map)
             self.target_vocab.setText(config.target_vocab or "")
             self.start_token.setText(config.start_token or "")
             self.decoder_relu.setChecked(bool(config.decoder_relu))
         words = config.target_vocab_file
-        self.words.setText(Path(words).name if words else "words file…")
+        self.words.setText(Path(words).name if words else tr("words file…"))
         loaded = bool(config.model)  # a checkpoint fixes the decoder
         for widget in (self.decoder_cell, self.decoder_hidden, self.context, self.context_map):
             widget.setEnabled(not loaded)
         self._show_rows(topology, loaded)
 
 
-def _key(mapping: dict, value) -> str:
-    return next((k for k, v in mapping.items() if v == value), next(iter(mapping)))
+def _index(combo: QComboBox, value) -> int:
+    """The item whose data is `value`; the first when none is (as before: an unknown value
+    shows the combo's first choice)."""
+    return max(0, combo.findData(value))
