@@ -174,3 +174,21 @@ def test_reordering_and_removing_scenes(qtbot, window):
     player.remove(2)
     assert first not in player.lesson.scenes and len(player.lesson.scenes) == 2
     assert player.unsaved
+
+
+def test_typing_a_caption_keeps_the_cursor_and_stores_the_text(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    player = _record(qtbot, window)
+    panel = window.lessons.panel
+    panel.scenes.setCurrentRow(1)
+    _settle(qtbot, window)
+    panel.caption.moveCursor(QTextCursor.End)
+    qtbot.keyClicks(panel.caption, "Hidden $h_t$")
+    qtbot.wait(400)  # stored when typing pauses
+    assert player.lesson.scenes[1].caption["en"] == "Hidden $h_t$"
+    qtbot.keyClicks(panel.caption, " grows")
+    assert panel.caption.toPlainText() == "Hidden $h_t$ grows"  # the cursor stayed at the end
+    panel.scenes.setCurrentRow(0)  # switching scenes stores what was typed, on its scene
+    assert player.lesson.scenes[1].caption["en"] == "Hidden $h_t$ grows"
+    assert "forget gate" in player.lesson.scenes[0].caption["en"]

@@ -163,8 +163,13 @@ class LessonPanel(QWidget):
         lang = self.player.language if self.player is not None else "en"
         with quiet(self.title), quiet(self.caption), quiet(self.play), \
                 quiet(self.play_from), quiet(self.play_to):
-            self.title.setText(scene.title.get(lang, "") if usable else "")
-            self.caption.setPlainText(scene.caption.get(lang, "") if usable else "")
+            # only when it differs: setting a field moves its cursor (typing goes on)
+            title = scene.title.get(lang, "") if usable else ""
+            if self.title.text() != title:
+                self.title.setText(title)
+            caption = scene.caption.get(lang, "") if usable else ""
+            if self.caption.toPlainText() != caption:
+                self.caption.setPlainText(caption)
             played = usable and scene.play is not None
             self.play.setChecked(played)
             self.play_from.setValue(scene.play[0] if played else 0)
