@@ -49,11 +49,17 @@ def literal(call: ast.Call) -> str | None:
     return None
 
 
+# contexts besides tr()'s "": pyqtgraph's own texts (i18n._pyqtgraph_texts)
+LIBRARY_CONTEXTS = {"GraphicsScene"}
+
+
 def catalogue() -> dict[str, tuple[str, str | None]]:
-    """source -> (translation, its type: None when finished) of the .ts (context "")."""
+    """source -> (translation, its type: None when finished) of the .ts (every context:
+    tr()'s "" and the libraries')."""
     entries = {}
     for context in ET.parse(TS).getroot().iter("context"):
-        assert (context.findtext("name") or "") == "", "tr() translates in context \"\""
+        name = context.findtext("name") or ""
+        assert name == "" or name in LIBRARY_CONTEXTS, f"unexpected context {name!r}"
         for message in context.iter("message"):
             translation = message.find("translation")
             entries[message.findtext("source")] = (translation.text or "",
@@ -119,8 +125,7 @@ PENDING_MENUS: set[str] = set()
 # rnnviz widgets (by class) whose texts and those of the widgets and actions inside them are
 # not checked yet: the views' controls (views/*; pyqtgraph's own context menus in them:
 # "Export...").
-PENDING_OWNERS = {"GraphView", "CellView", "EquationView", "StateView", "OutputView",
-                  "GradientView", "TrainingCurvesView"}
+PENDING_OWNERS = {"GraphView", "CellView", "StateView", "OutputView"}
 # Dock titles, by the dock's object name (also shown by its DockTitle's label).
 PENDING_DOCKS: set[str] = set()
 # Texts of Qt's own widgets (QDialogButtonBox's standard buttons): Qt translates them from
@@ -135,7 +140,7 @@ ALLOWED = {
     "log", "state_dict", "eval", "hidden_size", "num_layers", "proj_size", "dropout",
     "PyTorch", "DecoderRNN", "embedding", "previous", "Adam", "adam", "sgd", "SGD",
     # cells and shapes
-    "RNN", "LSTM", "GRU", "seq2seq", "SOS", "id", "MSE", "one", "hot",
+    "RNN", "LSTM", "GRU", "rnn", "lstm", "gru", "seq2seq", "SOS", "id", "MSE", "one", "hot",
     # devices
     "cpu", "cuda", "mps", "CPU", "CUDA", "GPU", "MPS",
     # files and formats

@@ -1648,8 +1648,72 @@
         <translation>更新 {ms} ms</translation>
     </message>
     <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>sum of h_T</source>
+        <translation>h_T 之和</translation>
+    </message>
+    <message>
+        <source>unit of h_T</source>
+        <translation>h_T 的一个单元</translation>
+    </message>
+    <message>
+        <source>head output y_T</source>
+        <translation>输出层输出 y_T</translation>
+    </message>
+    <message>
+        <source>task loss</source>
+        <translation>任务损失</translation>
+    </message>
+    <message>
+        <source>L whose gradient is shown: the top layer&apos;s final hidden state, one unit of it, one head output at the last step, or a trained checkpoint&apos;s task loss</source>
+        <translation>显示其梯度的 L：最上层最后的隐藏状态、它的一个单元、最后一步的一个输出层输出，或训练好的模型文件的任务损失</translation>
+    </message>
+    <message>
+        <source>index </source>
+        <translation>索引 </translation>
+    </message>
+    <message>
+        <source>compare: rnn,gru</source>
+        <translation>对比：rnn,gru</translation>
+    </message>
+    <message>
+        <source>overlay the same objective for other cells of the same size and seed on the same input (their top layer, dashed)</source>
+        <translation>在同一输入上叠加相同大小和种子的其他单元的同一目标（它们的最上层，虚线）</translation>
+    </message>
+    <message>
+        <source>colour the graph by |∂L/∂h|</source>
+        <translation>按 |∂L/∂h| 给展开图着色</translation>
+    </message>
+    <message>
+        <source>choose an objective</source>
+        <translation>选择一个目标</translation>
+    </message>
+    <message>
         <source>computing…</source>
         <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>this: {title}</source>
+        <translation>本网络：{title}</translation>
+    </message>
+    <message>
+        <source> — {n} entries are NaN/inf (magenta in the graph)</source>
+        <translation> — {n} 个元素是 NaN/inf（图中品红色）</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂c‖ (context)</source>
+        <translation>‖∂L/∂c‖（上下文）</translation>
     </message>
     <message>
         <source>The previous network and input are still shown.</source>
@@ -1898,6 +1962,89 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>{name} has no scene to present: opened as a workspace</source>
         <translation>{name} 中没有可演示的场景：已作为工作区打开</translation>
+    </message>
+    <message>
+        <source>unit </source>
+        <translation>单元 </translation>
+    </message>
+    <message>
+        <source>which unit&apos;s equations to show (also: click a bar in the cell view)</source>
+        <translation>显示哪个单元的公式（也可以在单元视图中点击一个条）</translation>
+    </message>
+    <message>
+        <source>{t}, layer {layer} {arrow}, batch {batch}</source>
+        <translation>{t}，第 {layer} 层 {arrow}，批 {batch}</translation>
+    </message>
+    <message>
+        <source> — &lt;b&gt;edited run&lt;/b&gt;; (was …): the original&apos;s value</source>
+        <translation> — &lt;b&gt;编辑后的运行&lt;/b&gt;；（原为 …）：原始运行的值</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>no training run yet: start one in the Training panel</source>
+        <translation>还没有训练：在训练面板中开始一次</translation>
+    </message>
+    <message>
+        <source>optimizer step</source>
+        <translation>优化步</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
+    </message>
+    <message>
+        <source>training on &apos;{task}&apos;: {description}</source>
+        <translation>在“{task}”上训练：{description}</translation>
+    </message>
+    <message>
+        <source>training loss: {loss}</source>
+        <translation>训练损失：{loss}</translation>
+    </message>
+    <message>
+        <source>validation {metric} (log scale)</source>
+        <translation>验证 {metric}（对数坐标）</translation>
+    </message>
+    <message>
+        <source>validation {metric}</source>
+        <translation>验证 {metric}</translation>
+    </message>
+    <message>
+        <source> — no run yet: Start in the Training panel</source>
+        <translation> — 还没有训练：在训练面板中点开始</translation>
+    </message>
+    <message>
+        <source>equations — {header}</source>
+        <translation>公式 — {header}</translation>
+    </message>
+    <message>
+        <source>edits reach here (t = {t})</source>
+        <translation>编辑从这里起作用（t = {t}）</translation>
+    </message>
+    <message>
+        <source>Change the input at t = {t}…</source>
+        <translation>修改 t = {t} 的输入…</translation>
+    </message>
+    <message>
+        <source>Hold {part}[{unit}] here (t = {t})…</source>
+        <translation>在这里固定 {part}[{unit}]（t = {t}）…</translation>
+    </message>
+    <message>
+        <source>Colour by difference (edited − original)</source>
+        <translation>按差值着色（编辑后 − 原始）</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
     </message>
 </context>
 </TS>

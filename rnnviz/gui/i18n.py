@@ -33,6 +33,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def _pyqtgraph_texts() -> None:
+    """pyqtgraph's own texts shown in the views, in pyqtgraph's contexts: never called,
+    written here so that lupdate puts them in the catalogue."""
+    QCoreApplication.translate("GraphicsScene", "Export...")
+
+
 def language() -> str:
     """The language the window speaks now: a key of LANGUAGES."""
     return _language

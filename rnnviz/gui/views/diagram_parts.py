@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene
 
-from rnnviz.gui.colors import GATE_LABELS, PART_COLORS, scale_for
+from rnnviz.gui.colors import PART_COLORS, gate_labels, scale_for
 from rnnviz.gui.views.glyphs import Label, VectorGlyph, text_font, text_size
 
 SCENE_W = 1000  # the scene's height follows from the text sizes
@@ -169,7 +169,8 @@ class Diagram:
         font = text_font(self.sizes.gate, True)
 
         def title(name: str, room: float) -> str:  # the full name if it fits, else the letter
-            return GATE_LABELS[name] if text_size(GATE_LABELS[name], font)[0] <= room else name
+            label = gate_labels()[name]
+            return label if text_size(label, font)[0] <= room else name
 
         self.act_in_title = all(
             title(name, width - 16) == title(name, width - 26 - text_size(act, font)[0])
@@ -185,7 +186,7 @@ class Diagram:
         box = QRectF(x, y, width, self.gate_height())
         self.scene.addRect(box, QPen(QColor(color), 3), QBrush(QColor(color).lighter(185)))
         act = self.text(activation, self.sizes.gate, color, bold=True)
-        title = self.text([GATE_LABELS[name], name], self.sizes.gate, color, bold=True,
+        title = self.text([gate_labels()[name], name], self.sizes.gate, color, bold=True,
                           max_width=width - 16)
         if self.act_in_title:
             self.place(title, x + 8, y + PAD, "left", "top")

@@ -11,11 +11,15 @@ from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.zoom import PX_PER_PT
 
 BASE_PX = 12.0  # the Equations view's own text size at zoom 1
 NATURAL_PX = 16.0  # a figure's text size when the user gives no size
 MARGIN = 12.0
+# on the stage, a few lines of equations grow up to this many times the smallest text the
+# stage allows, as far as the room holds them: read from the back of the room
+STAGE_GROWTH = 1.8
 
 
 def natural_size(view) -> tuple[int, int]:
@@ -47,8 +51,9 @@ class EquationFigure(QWidget):
         self.update()
 
     def text_px(self) -> float:
-        """The text size used: fits every line, within [floor, zoom × base]."""
-        wanted = max(BASE_PX * self.zoom, self.floor_px)
+        """The text size used: fits every line, within [floor, max(zoom × base, growth ×
+        floor)] (a figure has no floor: its zoom alone)."""
+        wanted = max(BASE_PX * self.zoom, self.floor_px * STAGE_GROWTH)
         need = self.view.canvas.content_size(wanted)
         room = QSizeF(self.width() - 2 * MARGIN, self.height() - 2 * MARGIN - 2 * wanted)
         fit = wanted * min(1.0, room.width() / max(need.width(), 1.0),
@@ -67,7 +72,7 @@ class EquationFigure(QWidget):
         painter.setPen(QColor("#222222"))
         title = QRectF(MARGIN, MARGIN / 2, self.width() - 2 * MARGIN, px * 1.8)
         painter.drawText(title, Qt.AlignLeft | Qt.AlignVCenter,
-                         f"equations — {self.view.header.text()}")
+                         tr("equations — {header}").format(header=self.view.header.text()))
         body = QRectF(MARGIN, title.bottom() + px * 0.2, self.width() - 2 * MARGIN,
                       self.height() - title.bottom() - MARGIN)
         self.view.canvas.paint_into(painter, body, px)

@@ -28,6 +28,7 @@ from rnnviz.gui.equations import (
     with_original,
 )
 from rnnviz.gui.gradient_equations import gradient_lines
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.step_text import StepText
 from rnnviz.gui.views.edit_menu import ask_edit
@@ -179,8 +180,9 @@ class EquationView(QWidget):
         super().__init__(parent)
         self.sim = simulator
         self.unit = QSpinBox()
-        self.unit.setPrefix("unit ")
-        self.unit.setToolTip("which unit's equations to show (also: click a bar in the cell view)")
+        self.unit.setPrefix(tr("unit "))
+        self.unit.setToolTip(tr("which unit's equations to show (also: click a bar in the cell "
+                                "view)"))
         self.header = StepText()  # changes at every step: repainted, not re-laid out
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
@@ -238,9 +240,10 @@ class EquationView(QWidget):
             self.lines = gradient_lines(sim.spec, weights, args[0], sim.gradients,
                                         *args[1:]) + self.lines
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-        header = f"{sim.where()}, layer {sim.layer + 1} {arrow}, batch {sim.batch_index}"
+        header = tr("{t}, layer {layer} {arrow}, batch {batch}").format(
+            t=sim.where(), layer=sim.layer + 1, arrow=arrow, batch=sim.batch_index)
         if original is not None:
-            header += " — <b>edited run</b>; (was …): the original's value"
+            header += tr(" — <b>edited run</b>; (was …): the original's value")
         self.header.setText(header)
         self.canvas.set_lines(self.lines)
 

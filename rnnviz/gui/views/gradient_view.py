@@ -20,15 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.gui.choices import fill, select
 from rnnviz.gui.colors import SEQUENTIAL_LUT
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.quiet import quiet
 from rnnviz.gui.views.axes import IntegerAxis, LabelAxis, tick_font
 from rnnviz.gui.views.graph_layout import GRADIENT_LEVELS, log_magnitude, strip_image
 
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 MIN_CURVES_HEIGHT = 50  # px kept for the curves above the compare strip
-OBJECTIVES = {"off": None, "sum of h_T": "h_T", "unit of h_T": "unit", "head output y_T":
-              "y", "task loss": "loss"}
+OBJECTIVES = ("off", "h_T", "unit", "y", "loss")  # the combo's keys ("off": none)
+
+
+def objective_titles() -> dict[str, str]:
+    return {"off": tr("off"), "h_T": tr("sum of h_T"), "unit": tr("unit of h_T"),
+            "y": tr("head output y_T"), "loss": tr("task loss")}
 
 
 class GradientView(QWidget):
@@ -38,19 +44,19 @@ class GradientView(QWidget):
         super().__init__(parent)
         self.sim, self.graph = simulator, graph
         self.objective = QComboBox()
-        self.objective.addItems(list(OBJECTIVES))
-        self.objective.setToolTip("L whose gradient is shown: the top layer's final hidden "
-                                  "state, one unit of it, one head output at the last step, "
-                                  "or a trained checkpoint's task loss")
+        fill(self.objective, OBJECTIVES, objective_titles())
+        self.objective.setToolTip(tr("L whose gradient is shown: the top layer's final hidden "
+                                     "state, one unit of it, one head output at the last "
+                                     "step, or a trained checkpoint's task loss"))
         self.index = QSpinBox()
-        self.index.setPrefix("index ")
+        self.index.setPrefix(tr("index "))
         self.compare = QLineEdit()
-        self.compare.setPlaceholderText("compare: rnn,gru")
-        self.compare.setToolTip("overlay the same objective for other cells of the same size "
-                                "and seed on the same input (their top layer, dashed)")
-        self.colour_graph = QCheckBox("colour the graph by |∂L/∂h|")
+        self.compare.setPlaceholderText(tr("compare: rnn,gru"))
+        self.compare.setToolTip(tr("overlay the same objective for other cells of the same "
+                                   "size and seed on the same input (their top layer, dashed)"))
+        self.colour_graph = QCheckBox(tr("colour the graph by |∂L/∂h|"))
         self.colour_graph.setChecked(True)
-        self.info = QLabel("choose an objective")
+        self.info = QLabel(tr("choose an objective"))
         self.info.setWordWrap(True)
         bar = QHBoxLayout()
         for w in (self.objective, self.index, self.compare, self.colour_graph):
@@ -92,22 +98,23 @@ class GradientView(QWidget):
         simulator.cursor_changed.connect(self._on_cursor)
 
     def objective_text(self) -> str | None:
-        kind = OBJECTIVES[self.objective.currentText()]
+        kind = self.objective.currentData()
+        kind = None if kind in (None, "off") else kind
         return f"{kind}:{self.index.value()}" if kind in ("unit", "y") else kind
 
     def _show_config(self) -> None:
         """Controls follow the configuration (a launch with --gradients / --compare)."""
         config = self.sim.config
         kind, _, index = (config.gradients or "").partition(":")
-        label = next((k for k, v in OBJECTIVES.items() if v == (kind or None)), "off")
         with quiet(self.objective, self.index, self.compare):
-            self.objective.setCurrentText(label)
+            select(self.objective, kind if kind in OBJECTIVES else "off")
             self.index.setValue(int(index) if index.isdigit() else 0)
             self.compare.setText(config.compare or "")
         self.graph.gradient_mode = bool(config.gradients) and self.colour_graph.isChecked()
 
     def _on_objective(self, *_args) -> None:
-        self.info.setText("computing…" if self.objective_text() else "choose an objective")
+        self.info.setText(tr("computing…") if self.objective_text() else
+                          tr("choose an objective"))
         self.graph.set_gradient_mode(bool(self.objective_text()) and
                                      self.colour_graph.isChecked())
         self.sim.set_objective(self.objective_text(), self.compare.text().strip() or None)
@@ -125,7 +132,7 @@ class GradientView(QWidget):
         self._show_strip(grads is not None and bool(self.sim.compared))
         if grads is None:
             if self.objective_text() is None:
-                self.info.setText("choose an objective")
+                self.info.setText(tr("choose an objective"))
             return
         b = self.sim.batch_index
         s2s = self.sim.snapshot.s2s
@@ -148,7 +155,8 @@ class GradientView(QWidget):
             color = CURVE_COLORS[(len(names) + k + 2) % len(CURVE_COLORS)]
             self._curve(top, other, b, pg.mkPen(color, width=2.5, style=Qt.DashDotLine),
                         label, key=f"compare:{label}")
-        rows = [(f"this: {self.sim.spec.title()}", grads)] + list(self.sim.compared)
+        this = tr("this: {title}").format(title=self.sim.spec.title())
+        rows = [(this, grads)] + list(self.sim.compared)
         self.strip.show_networks([(label, g.arrays[top][:, b]) for label, g in rows])
         # room for the strip whole (its t axis included) and curves above it: a short dock
         # grows rather than cutting the axis off
@@ -156,8 +164,8 @@ class GradientView(QWidget):
         self._show_value(grads)
 
     def _show_value(self, grads) -> None:
-        flag = (f" — {grads.nonfinite} entries are NaN/inf (magenta in the graph)"
-                if grads.nonfinite else "")
+        flag = (tr(" — {n} entries are NaN/inf (magenta in the graph)").format(
+            n=grads.nonfinite) if grads.nonfinite else "")
         self.info.setText(f"L = {grads.objective} = {grads.loss:.4g}{flag}")
         self.info.setStyleSheet("color: #b2182b" if grads.nonfinite else "")
         self._on_cursor()
@@ -174,20 +182,22 @@ class GradientView(QWidget):
         s2s = self.sim.snapshot.s2s
         halves = (("encoder", 0, grads.enc, s2s.enc.spec), ("decoder", s2s.enc.length + 1,
                                                             grads.dec, s2s.dec.spec))
+        said = {"encoder": tr("encoder"), "decoder": tr("decoder")}
         j = 0
         for name, x0, half, spec in halves:
             for key in sorted(k[:-8] for k in half.arrays if k.endswith("_dh_norm")):
                 color = CURVE_COLORS[j % len(CURVE_COLORS)]
                 j += 1
-                where = f"{name} h {_layer_name(key, spec.bidirectional)}"
+                where = f"{said[name]} h {_layer_name(key, spec.bidirectional)}"
                 self._curve(f"{key}_dh_norm", half, b, pg.mkPen(color, width=2), where,
                             key=f"{name}:{key}_dh_norm", x0=x0)
-        self._curve("dx_norm", grads.enc, b, pg.mkPen("#777777", width=1), "encoder x",
+        self._curve("dx_norm", grads.enc, b, pg.mkPen("#777777", width=1),
+                    f"{said['encoder']} x",
                     key="encoder:dx_norm")
         norm = np.linalg.norm(grads.context[b])
         point = self.curve_plot.plot([s2s.enc.length], [norm] if norm > 0 else [np.nan],
                                      pen=None, symbol="o", symbolBrush="#E69F00")
-        self.legend.addItem(point, "‖∂L/∂c‖ (context)")
+        self.legend.addItem(point, tr("‖∂L/∂c‖ (context)"))
         self.curves["context"] = point
         self._show_value(grads)
         if self.sim.config.compare:
@@ -215,7 +225,7 @@ def _layer_name(key: str, bidirectional: bool) -> str:
     """"l1_bwd" -> "layer 2 ←" (as the graph names its rows)."""
     layer, direction = key[1:].split("_")
     arrow = {"fwd": " →", "bwd": " ←"}[direction] if bidirectional else ""
-    return f"layer {int(layer) + 1}{arrow}"
+    return tr("layer {n}").format(n=int(layer) + 1) + arrow
 
 
 class NetworkStrip(pg.PlotItem):

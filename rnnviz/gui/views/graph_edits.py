@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtWidgets import QMenu
 
 from rnnviz.gui.colors import nice_bound
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.views.edit_menu import ask_edit
 from rnnviz.gui.views.graph_layout import Row, graph_rows, row_values
 
@@ -64,7 +65,7 @@ class EditedRun:
         self._diverge.setVisible(at is not None)
         if at is not None:
             self._diverge.setPos(at - 0.5)
-            self._diverge.label.setFormat(f"{DIVERGE_LABEL} (t = {at})")
+            self._diverge.label.setFormat(tr("edits reach here (t = {t})").format(t=at))
 
     # ----- right-click: what if? ---------------------------------------------------------------
     def context_menu(self, x: float, y: float) -> QMenu:
@@ -78,18 +79,19 @@ class EditedRun:
                 and not hasattr(snap.trace, "window"):  # long traces and seq2seq: no edits
             _block, t, row = node
             if row.kind in ("x", "layer"):
-                menu.addAction(f"Change the input at t = {t}…",
+                menu.addAction(tr("Change the input at t = {t}…").format(t=t),
                                lambda: ask_edit(self, "edit-x", self.input_prefill(t)))
             if row.kind == "layer":
                 parts = ["h", "c"] if snap.trace.spec.cell == "lstm" else ["h"]
                 for part in parts:
-                    menu.addAction(f"Hold {part}[{self.sim.unit}] here (t = {t})…",
+                    menu.addAction(tr("Hold {part}[{unit}] here (t = {t})…").format(
+                        part=part, unit=self.sim.unit, t=t),
                                    lambda p=part: ask_edit(self, "clamp", self.hold_prefill(
                                        row, t, p)))
         if snap is not None and snap.original is not None and snap.s2s is None:
             if not menu.isEmpty():
                 menu.addSeparator()
-            toggle = menu.addAction("Colour by difference (edited − original)")
+            toggle = menu.addAction(tr("Colour by difference (edited − original)"))
             toggle.setCheckable(True)
             toggle.setChecked(self.difference_mode)
             toggle.toggled.connect(self.set_difference_mode)

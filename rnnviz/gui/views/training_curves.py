@@ -10,9 +10,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.views.axes import IntegerAxis
 
-LOSS_NAMES = {"mse": "mean squared error", "cross_entropy": "cross-entropy"}
+
+def loss_names() -> dict[str, str]:
+    return {"mse": tr("mean squared error"), "cross_entropy": tr("cross-entropy")}
 
 
 class TrainingCurvesView(QWidget):
@@ -22,8 +25,9 @@ class TrainingCurvesView(QWidget):
         super().__init__(parent)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
-        self.title = self.canvas.addLabel("no training run yet: start one in the Training "
-                                          "panel", row=0, col=0, color="#333333")
+        self.title = self.canvas.addLabel(tr("no training run yet: start one in the "
+                                             "Training panel"), row=0, col=0,
+                                          color="#333333")
         self.loss_plot = self.canvas.addPlot(row=1, col=0, axisItems={
             "bottom": IntegerAxis("bottom")})
         self.metric_plot = self.canvas.addPlot(row=2, col=0, axisItems={
@@ -32,12 +36,12 @@ class TrainingCurvesView(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.showGrid(x=False, y=True, alpha=0.15)
-            plot.setLabel("bottom", "optimizer step")
+            plot.setLabel("bottom", tr("optimizer step"))
             for side in ("left", "bottom"):  # "(x0.001)" misreads a log axis or a count
                 plot.getAxis(side).enableAutoSIPrefix(False)
         self.metric_plot.setXLink(self.loss_plot)
         self.loss_plot.setLogMode(y=True)
-        self.loss_plot.setLabel("left", "loss (log scale)")
+        self.loss_plot.setLabel("left", tr("loss (log scale)"))
         self.canvas.ci.layout.setRowStretchFactor(1, 3)
         self.canvas.ci.layout.setRowStretchFactor(2, 2)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen("#0072B2", width=1.5))
@@ -47,7 +51,7 @@ class TrainingCurvesView(QWidget):
         self.losses: list[tuple[int, float]] = []  # (step, loss)
         self.evals: list[tuple[int, float]] = []  # (step, validation metric)
         self.metric_name = "validation"
-        self._title = "no training run yet: start one in the Training panel"
+        self._title = tr("no training run yet: start one in the Training panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.canvas)
@@ -61,15 +65,20 @@ class TrainingCurvesView(QWidget):
 
     def set_task(self, task, network: str = "") -> None:
         """Titles for a task (rnnviz.core.tasks.Task), and the network trained on it."""
+        from rnnviz.gui.panels.training_panel import core_text
+
         on = f" — {network}" if network else ""
-        self._title = f"training on '{task.name}': {task.description}{on}"
+        self._title = tr("training on '{task}': {description}").format(
+            task=task.name, description=core_text(task.description)) + on
         self._show_title()
-        self.loss_plot.setTitle(f"training loss: {LOSS_NAMES.get(task.loss, task.loss)}")
+        self.loss_plot.setTitle(tr("training loss: {loss}").format(
+            loss=loss_names().get(task.loss, task.loss)))
         self.metric_name = task.metric_name
         log = self.metric_name == "mse"  # an error spans decades; an accuracy is 0..1
         self.metric_plot.setLogMode(y=log)
-        self.metric_plot.setTitle(f"validation {self.metric_name}" +
-                                  (" (log scale)" if log else ""))
+        self.metric_plot.setTitle(tr("validation {metric} (log scale)").format(
+            metric=self.metric_name) if log else tr("validation {metric}").format(
+            metric=self.metric_name))
         self.metric_plot.setLabel("left", self.metric_name)
         if log:
             self.metric_plot.setYRange(-4, 0, padding=0)
@@ -77,7 +86,7 @@ class TrainingCurvesView(QWidget):
             self.metric_plot.setYRange(0, 1, padding=0.05)
 
     def _show_title(self) -> None:
-        waiting = "" if self.losses else " — no run yet: Start in the Training panel"
+        waiting = "" if self.losses else tr(" — no run yet: Start in the Training panel")
         self.title.setText(self._title + waiting)
 
     def clear(self) -> None:
