@@ -78,20 +78,51 @@ def test_each_scenes_model_is_carried_under_its_own_key_and_opens_elsewhere(tmp_
     assert back.lesson.scenes[1].config["model"] != back.config["model"]
 
 
-def test_a_scenes_missing_file_is_noted_with_its_key(tmp_path):
+def test_a_scene_whose_file_is_missing_is_kept_aside_with_its_key(tmp_path):
+    """Shown without its model, a scene would show another network: it is skipped, named,
+    and saved back naming the file still (put the file back and it opens)."""
     path = tmp_path / "l.rnnviz"
+    scene = {"config": {"input": "gone.csv"}}
     path.write_text(json.dumps({
         "format": "rnnviz-workspace", "version": 1, "config": {"cell": "lstm"},
-        "lesson": {"scenes": [{"config": {"input": "gone.csv"}}]}}))
+        "lesson": {"scenes": [scene]}}))
     ws = open_workspace(path, tmp_path / "cache")
-    assert ws.lesson.scenes[0].config["input"] is None
+    assert ws.lesson.playable() == []
     assert any("gone.csv" in n and "lesson.scenes.0.config.input" in n for n in ws.notes)
+    save_workspace(path, ws)
+    assert json.loads(path.read_text())["lesson"]["scenes"] == [scene]
+    (tmp_path / "gone.csv").write_text("0.1\n0.2\n")
+    assert open_workspace(path, tmp_path / "cache").lesson.playable() == [0]
+
+
+def test_a_broken_scene_keeps_its_carried_files_when_saved_back(tmp_path):
+    models = tmp_path / "models"
+    models.mkdir()
+    model = _trained(models, "m.pt")
+    folder = tmp_path / "lecture"
+    folder.mkdir()
+    ws = Workspace({}, lesson=_lesson(Scene(config={"model": str(model)})))
+    path = save_workspace(folder / "l.rnnviz", ws)
+    data = json.loads(path.read_text())
+    data["lesson"]["scenes"][0]["stage"] = ["attention"]  # a view of a newer version
+    data["lesson"]["scenes"].insert(0, {"caption": "first"})
+    data["files"]["lesson.scenes.1.model"] = data["files"].pop("lesson.scenes.0.model")
+    path.write_text(json.dumps(data))
+    back = open_workspace(path, tmp_path / "cache")
+    assert back.lesson.playable() == [0]
+    back.lesson.scenes.pop(0)  # the scene before it removed: it moves to index 0
+    save_workspace(path, back)
+    saved = json.loads(path.read_text())
+    assert {e["name"] for e in saved["files"]["lesson.scenes.0.model"]} >= {"m.pt"}
 
 
 @pytest.mark.parametrize("scene, words", [
     ("not a scene", "must be an object"),
     ({"stage": ["graph", "cell", "states"]}, "one or two"),
     ({"stage": ["nowhere"]}, "one or two"),
+    ({"stage": ["graph", "graph"]}, "different views"),
+    ({"play": [0, 10**12]}, "at most"),
+    ({"train": {"task": "sine", "seed": 10**12}}, "'seed'"),
     ({"cursor": {"position": -1}}, "cursor.position"),
     ({"cursor": {"direction": "up"}}, "fwd or bwd"),
     ({"play": [5, 2]}, "first ≤ last"),

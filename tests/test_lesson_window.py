@@ -192,3 +192,98 @@ def test_typing_a_caption_keeps_the_cursor_and_stores_the_text(qtbot, window):
     panel.scenes.setCurrentRow(0)  # switching scenes stores what was typed, on its scene
     assert player.lesson.scenes[1].caption["en"] == "Hidden $h_t$ grows"
     assert "forget gate" in player.lesson.scenes[0].caption["en"]
+
+
+def test_a_refused_scene_leaves_nothing_waiting(qtbot, window, tmp_path):
+    """A configuration refused before computing (hidden size 0) is said; a later change of
+    the user's own does not jump to that scene's step."""
+    path = tmp_path / "l.rnnviz"
+    path.write_text(json.dumps({
+        "format": "rnnviz-workspace", "version": 1,
+        "config": {"cell": "lstm", "hidden_size": 4, "length": 12},
+        "lesson": {"scenes": [{}, {"config": {"hidden_size": 0},
+                                   "cursor": {"position": 9}}]}}))
+    open_lesson(window, path)
+    _settle(qtbot, window)
+    window.lessons.player.next()
+    assert "Scene 2 cannot be shown" in window.last_error
+    window.sim.seek(1)
+    window.last_error = ""
+    load(qtbot, window, window.sim.config.with_(hidden_size=5))
+    _settle(qtbot, window)
+    assert window.sim.position == 1
+
+
+def test_update_keeps_what_the_window_does_not_show(qtbot, window):
+    player = _record(qtbot, window)
+    player.lesson.scenes[2].train = {"task": "sine", "steps": 10}
+    player.show_scene(2)
+    _settle(qtbot, window)
+    player.update_scene(2)
+    assert player.lesson.scenes[2].train == {"task": "sine", "steps": 10}
+    assert player.lesson.scenes[2].stage == ["cell", "equations"]  # off the stage: kept
+    from rnnviz.gui.lesson_player import abandon_training
+
+    abandon_training(window)
+
+
+def test_a_scenes_training_stops_when_another_scene_is_shown(qtbot, window):
+    from rnnviz.gui.lesson_player import training_running
+
+    player = _record(qtbot, window)
+    player.lesson.scenes[0].train = {"task": "sine", "steps": 50_000}
+    player.show_scene(0)
+    _settle(qtbot, window)
+    assert training_running(window)
+    window.lessons.add_scene()  # inserted after it: the run is still the first scene's
+    player.show_scene(3)  # the GRU scene, moved down by one
+    assert not training_running(window)
+    _settle(qtbot, window)
+    assert window.sim.config.cell == "gru"  # not replaced by a trained LSTM
+
+
+def test_the_caption_language_changes_texts_not_the_scene(qtbot, window):
+    player = _record(qtbot, window)
+    player.show_scene(0)
+    _settle(qtbot, window)
+    window.sim.seek(11)
+    panel = window.lessons.panel
+    panel.caption.setPlainText("typed in English")  # not stored yet when switching
+    panel.language.setCurrentIndex(panel.language.findData("zh_CN"))
+    assert window.sim.position == 11
+    assert player.lesson.scenes[0].caption["en"] == "typed in English"
+    assert player.lesson.scenes[0].caption["zh_CN"] == "遗忘门 $f_t$ 保留 $c_{t-1}$。"
+    assert panel.caption.toPlainText() == "遗忘门 $f_t$ 保留 $c_{t-1}$。"
+
+
+def test_pagedown_in_a_text_field_is_the_fields(qtbot, window):
+    player = _record(qtbot, window)
+    player.show_scene(0)
+    _settle(qtbot, window)
+    panel = window.lessons.panel
+    panel.caption.setFocus()
+    qtbot.keyClick(panel.caption, Qt.Key_PageDown)
+    assert player.index == 0
+
+
+def test_exporting_leaves_the_window_on_its_scene(qtbot, window, tmp_path):
+    from rnnviz.gui.lesson_export import export_lesson
+
+    player = _record(qtbot, window)
+    player.show_scene(1)
+    _settle(qtbot, window)
+    window.sim.seek(12)
+    export_lesson(window, player, folder=tmp_path, size=(640, 360), formats=("png",))
+    assert player.index == 1 and window.sim.config.cell == "lstm"
+    assert (window.sim.position, window.sim.unit) == (9, 2)  # the scene, as it is given
+
+
+def test_removing_a_scene_shows_the_one_selected(qtbot, window):
+    player = _record(qtbot, window)
+    panel = window.lessons.panel
+    player.show_scene(1)
+    _settle(qtbot, window)
+    panel._remove()
+    _settle(qtbot, window)
+    assert panel.scenes.currentRow() == 1 == player.index
+    assert window.sim.config.cell == "gru"  # the former third scene, now second

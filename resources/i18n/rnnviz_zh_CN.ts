@@ -308,8 +308,8 @@
         <translation>课程未保存</translation>
     </message>
     <message>
-        <source>The lesson has scenes or captions that are not saved. Save it before closing?</source>
-        <translation>课程中有未保存的场景或说明。关闭前要保存吗？</translation>
+        <source>The lesson has scenes or captions that are not saved. Save it first?</source>
+        <translation>课程中有尚未保存的场景或说明。先保存吗？</translation>
     </message>
     <message>
         <source>Open a lesson</source>
@@ -1398,6 +1398,10 @@
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>stopped: the lesson went on to another scene</source>
+        <translation>已停止：课程已转到另一个场景</translation>
     </message>
     <message>
         <source>, validation {metric}</source>

@@ -46,11 +46,10 @@ def cmd_lesson(args) -> int:
 
     _quiet_platform_notes()
     from rnnviz.gui.app import create_window
-    from rnnviz.gui.i18n import install_language, parse_language
+    from rnnviz.gui.i18n import parse_language
 
     lang = parse_language(args.lang)
-    app, window = create_window()
-    install_language(lang)
+    app, window = create_window(lang)  # the language before the window's texts are made
     window.persist = False
     window.warm_up_training = False
     window.resize(1400, 900)

@@ -74,8 +74,7 @@ class LessonControl:
     def set_lesson(self, lesson: Lesson | None, base: dict | None = None) -> None:
         """Open `lesson` (scenes relative to `base`, a Config's JSON mapping); None: none."""
         if self.player is not None:
-            self.player._cancel_waiting()
-            self.player._stop_play()
+            self.player.close()
             self.player.deleteLater()
         self.player = None
         if lesson is not None:
@@ -90,7 +89,8 @@ class LessonControl:
 
     def new_lesson(self) -> None:
         """A lesson of no scenes yet, on the window's configuration as it is."""
-        self.set_lesson(Lesson(), json.loads(self.window.sim.config.to_json()))
+        if self.may_discard():
+            self.set_lesson(Lesson(), json.loads(self.window.sim.config.to_json()))
 
     def add_scene(self) -> None:
         if self.player is None:
@@ -112,20 +112,52 @@ class LessonControl:
             self.window.report_error(str(exc))
 
     def _go(self, delta: int) -> None:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QAbstractSpinBox,
+            QApplication,
+            QLineEdit,
+            QPlainTextEdit,
+            QTextEdit,
+        )
+
+        focus = QApplication.focusWidget()
+        if isinstance(focus, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox,
+                              QAbstractItemView)) and not self.window.stage_control.active \
+                and focus is not self.panel.scenes:  # the key is the field's own: a page
+            key = Qt.Key_PageDown if delta > 0 else Qt.Key_PageUp
+            actions = (self.next_action, self.previous_action)
+            for action in actions:  # the key sent on must not come back here
+                action.setEnabled(False)
+            try:
+                for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                    QApplication.sendEvent(focus, QKeyEvent(kind, key, Qt.NoModifier))
+            finally:
+                self._enable()
+            return
         if self.player is not None:
             (self.player.next if delta > 0 else self.player.previous)()
 
     def may_close(self) -> bool:
         """Closing with scenes not saved asks first (Save / Discard / Cancel); True: go."""
+        return self.may_discard()
+
+    def may_discard(self) -> bool:
+        """Before the lesson is closed or replaced: scenes not saved are saved, dropped,
+        or kept (then False: nothing happens)."""
         from PySide6.QtWidgets import QApplication, QMessageBox
+
+        self.panel.flush()  # a caption typed a moment ago counts
 
         if self.player is None or not self.player.unsaved or not self.window.persist \
                 or QApplication.platformName() == "offscreen":  # no one to ask: scripts,
             return True  # headless pictures and tests close as asked
         answer = QMessageBox.question(
             self.window, tr("Unsaved lesson"),
-            tr("The lesson has scenes or captions that are not saved. Save it before "
-               "closing?"), QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+            tr("The lesson has scenes or captions that are not saved. Save it first?"),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
             QMessageBox.Save)
         if answer == QMessageBox.Save:
             self.save_dialog()
@@ -135,6 +167,12 @@ class LessonControl:
     def left_stage(self) -> None:
         if self.player is not None:
             self.player.left_stage()
+
+    def entered_stage(self) -> None:
+        """The stage shows the scene's caption when the window is at a scene (F5 again)."""
+        if self.player is not None and self.player.index is not None \
+                and self.player.index in self.player.lesson.playable():
+            self.player._show_caption(self.player.index)
 
     def workspace_parts(self) -> tuple[dict | None, Lesson | None]:
         """(the lesson's own configuration, the lesson) to save; (None, None) with none."""
@@ -165,6 +203,8 @@ class LessonControl:
             self._open_reporting(path)
 
     def _open_reporting(self, path: str) -> None:
+        if not self.may_discard():
+            return
         try:
             notes = self.open_file(path)
         except RnnvizError as exc:

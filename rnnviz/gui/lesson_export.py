@@ -94,8 +94,50 @@ def export_lesson(window, player, pdf: str | Path | None = None,
     scenes = player.lesson.playable()
     if not scenes:
         raise RnnvizError(tr("the lesson has no scene to export"))
-    width, height = size
+    player._stop_play()
+    player._cancel_waiting()
+    before = _window_state(window, player)
+    existing = {p for p in ([Path(pdf)] if pdf is not None else []) if p.exists()}
+    if folder is not None and Path(folder).is_dir():
+        existing |= set(Path(folder).iterdir())
     written: list[Path] = []
+    try:
+        _write(window, player, scenes, pdf, folder, size, formats, written)
+    except BaseException:
+        for path in written:  # a lesson exported whole or not at all (files that were
+            if path not in existing:  # there before are another export's: kept)
+                path.unlink(missing_ok=True)
+        raise
+    finally:
+        _restore(window, player, before)
+    return written
+
+
+def _window_state(window, player) -> tuple:
+    sim = window.sim
+    return (player.index, sim.config, sim.position, sim.layer, sim.direction, sim.unit,
+            sim.batch_index)
+
+
+def _restore(window, player, state: tuple) -> None:
+    """The window as it was before the export: its scene, or its network and cursor."""
+    index, config, position, layer, direction, unit, batch = state
+    sim = window.sim
+    if index is not None and index in player.lesson.playable():
+        arrange_now(window, player, index)
+        player.scene_shown.emit(index)
+        return
+    player.index = index
+    if config != sim.config:
+        window.start(config)
+        sim.wait()
+        QApplication.processEvents()
+    sim.select(layer=layer, direction=direction, unit=unit, batch=batch)
+    sim.seek(position)
+
+
+def _write(window, player, scenes, pdf, folder, size, formats, written: list) -> None:
+    width, height = size
     if folder is not None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
@@ -107,10 +149,9 @@ def export_lesson(window, player, pdf: str | Path | None = None,
             writer.setCreator("rnnviz")
             writer.setTitle(player.lesson_title())
             points = QSizeF(width * 72 / DPI, height * 72 / DPI)
+            # the page is the stage's size as given (no rotation: a viewer shows it wide)
             writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize.Point),
-                                             QPageLayout.Landscape if width > height
-                                             else QPageLayout.Portrait,
-                                             QMarginsF(0, 0, 0, 0)))
+                                             QPageLayout.Portrait, QMarginsF(0, 0, 0, 0)))
             painter = QPainter()
             try:
                 for n, k in enumerate(scenes):
@@ -144,7 +185,6 @@ def export_lesson(window, player, pdf: str | Path | None = None,
                 if "svg" in formats:
                     written.append(write_vector(stage, folder / f"{stem}.svg",
                                                 player.title(k)))
-    return written
 
 
 @contextlib.contextmanager

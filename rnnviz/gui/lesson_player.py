@@ -18,6 +18,7 @@ from rnnviz.core.files.lesson import Lesson, Scene, config_changes, scene_config
 from rnnviz.gui.caption import caption_html
 from rnnviz.gui.config import Config
 from rnnviz.gui.i18n import language, tr
+from rnnviz.gui.validation import check_config
 
 PLAY_SPEED = 4  # steps per second of a scene's range when the transport says nothing faster
 
@@ -37,6 +38,7 @@ class LessonPlayer(QObject):
         self.caption_language: str | None = None  # None: the window's language
         self.unsaved = False
         self._waiting = None  # (slot on trace_changed, slot on error) of a scene computing
+        self._training: Scene | None = None  # the scene whose training run is going
         self._play = QTimer(self)
         self._play.timeout.connect(self._play_tick)
         self._play_last = 0
@@ -79,11 +81,18 @@ class LessonPlayer(QObject):
             return
         self._stop_play()
         self._cancel_waiting()
-        if self.index is not None and self.index != k and self._trains(self.index):
-            abandon_training(self.window)  # its result must not replace the next scene's
+        if self._training is not None and self._training is not scene:
+            abandon_training(self.window)  # its result must not replace this scene's network
+            self._training = None
         self.index = k
         self.scene_shown.emit(k)
         config, sim = self.config_of(k), self.window.sim
+        problem = check_config(config)
+        if problem:  # refused before computing: said now, the window's network stays
+            self._show_caption(k)
+            self.window.report_error(tr("Scene {n} cannot be shown: {why}").format(
+                n=k + 1, why=problem))
+            return
         if sim.snapshot is not None and config == sim.config and sim.requested == sim.config:
             self._arrange(k)
             return
@@ -124,13 +133,11 @@ class LessonPlayer(QObject):
         self._show_caption(k)
         if scene.train is not None:
             start_training(self.window, scene.train)
+            self._training = scene
         if scene.play is not None and scene.play[1] > start:
             self._play_last = min(scene.play[1], sim.length - 1)
             speed = max(PLAY_SPEED, self.window.transport.speed.value())
             self._play.start(max(1, int(1000 / speed)))
-
-    def _trains(self, k: int) -> bool:
-        return k < len(self.lesson.scenes) and self.lesson.scenes[k].train is not None
 
     def _show_caption(self, k: int) -> None:
         stage = self.window.stage_control.stage
@@ -173,12 +180,23 @@ class LessonPlayer(QObject):
             raise RnnvizError(tr("this lesson has no scene to show yet: add one with "
                                  "Lesson → Add scene"))
         k = k if k is not None else self.index if self.index in shown else shown[0]
+        if k not in shown:
+            raise RnnvizError(tr("Scene {n} cannot be shown: {why}").format(
+                n=k + 1, why=self.lesson.scenes[k].broken))
         scene = self.lesson.scenes[k]
         self.window.stage_control.enter(list(scene.stage), fullscreen=fullscreen)
         self.show_scene(k)
 
     def left_stage(self) -> None:
         self._stop_play()
+
+    def close(self) -> None:
+        """The lesson is put away (another opened): nothing of it keeps running."""
+        self._stop_play()
+        self._cancel_waiting()
+        if self._training is not None:
+            abandon_training(self.window)
+            self._training = None
 
     # ----- editing the lesson --------------------------------------------------------------
     def record(self) -> Scene:
@@ -205,8 +223,10 @@ class LessonPlayer(QObject):
         """Scene k shows the window's state now; its title and caption stay."""
         old = self.lesson.scenes[k]
         new = self.record()
-        new.title, new.caption, new.play, new.extra = old.title, old.caption, old.play, \
-            old.extra
+        new.title, new.caption, new.play, new.train, new.extra = \
+            old.title, old.caption, old.play, old.train, old.extra
+        if not self.window.stage_control.active:  # the window shows no stage views
+            new.stage = list(old.stage)
         self.lesson.scenes[k] = new
         self._changed()
 
@@ -258,17 +278,14 @@ def start_training(window, train: dict) -> None:
         panel.task.setCurrentIndex(index)
     for key, box in (("steps", panel.steps), ("lr", panel.lr), ("batch_size", panel.batch),
                      ("seed", panel.seed)):
-        if key in train:
-            box.setValue(train[key])
+        if key in train:  # within the box's range (a file can say anything)
+            box.setValue(min(max(train[key], box.minimum()), box.maximum()))
     panel.start()
 
 
 def abandon_training(window) -> None:
     """Stop a scene's training run without showing its result (the lesson moved on)."""
-    panel = window.training_panel
-    if panel.run is not None and panel.run.running:
-        panel.close_run()
-        panel._set_running(False)
+    window.training_panel.abandon()
 
 
 def training_running(window) -> bool:

@@ -113,6 +113,7 @@ class StageControl:
             action.setEnabled(True)
         self.stage.addActions(w.transport.actions())  # → ← Space Home End stay live
         self.show(names)
+        w.lessons.entered_stage()
         if fullscreen:
             w.showFullScreen()
             QTimer.singleShot(300, self._fill_screen)

@@ -125,6 +125,8 @@ def open_workspace_dialog(window) -> None:
     from rnnviz.gui.open_dialogs import ask_open_file
     from rnnviz.gui.workspace_io import open_in_window
 
+    if not window.lessons.may_discard():
+        return
     path = ask_open_file(window, tr("Open a workspace"),
                          tr("rnnviz workspaces (*.rnnviz);;All (*)"))
     if not path:

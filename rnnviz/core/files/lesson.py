@@ -35,6 +35,8 @@ VIEW_NAMES = ("graph", "cell", "equations", "states", "output", "gradients", "tr
 SCENE_KEYS = {"title", "config", "cursor", "stage", "caption", "play", "train"}
 TRAIN_KEYS = {"task": str, "steps": int, "lr": float, "batch_size": int, "seed": int}
 MAX_TRAIN_STEPS = 100_000
+MAX_STEP = 100_000_000  # a play range's steps (a window shows sequences up to 10^6)
+MAX_SEED = 2**31 - 1
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Scene:
     extra: dict = field(default_factory=dict)  # keys of a newer version, kept
     broken: str | None = None  # why it cannot be shown (then `raw` is what the file held)
     raw: object = None
+    raw_files: dict = field(default_factory=dict)  # a broken scene's carried files, by key
 
 
 @dataclass
@@ -80,13 +83,17 @@ def config_changes(base: dict, config: dict) -> dict:
 
 
 # ----- to and from the file ----------------------------------------------------------------
-def lesson_to_json(lesson: Lesson, place_files: Callable[[dict, str], dict]) -> dict:
+def lesson_to_json(lesson: Lesson, place_files: Callable[[dict, str], dict],
+                   carried: dict) -> dict:
     """The "lesson" entry of a workspace. `place_files(config, where)` names or carries
-    the files a scene's configuration points at (workspace.py)."""
+    the files a scene's configuration points at (workspace.py); a scene that could not be
+    read goes back as it was, its carried files (into `carried`) with it."""
     scenes = []
     for k, scene in enumerate(lesson.scenes):
         if scene.broken is not None:
             scenes.append(scene.raw)
+            for key, entries in scene.raw_files.items():
+                carried[f"lesson.scenes.{k}.{key}"] = entries
             continue
         entry = {**scene.extra, "title": scene.title,
                  "config": place_files(scene.config, f"lesson.scenes.{k}."),
@@ -100,9 +107,10 @@ def lesson_to_json(lesson: Lesson, place_files: Callable[[dict, str], dict]) -> 
 
 
 def lesson_from_json(data, name: str, notes: list[str],
-                     open_files: Callable[[dict, str], dict]) -> Lesson:
+                     open_files: Callable[[dict, str], dict], files: dict) -> Lesson:
     """A Lesson from a workspace's "lesson" entry; a scene that cannot be read is kept as
-    it was, marked broken, with a note naming it and its key."""
+    it was (with its carried files, from `files`), marked broken, with a note naming it
+    and its key."""
     if not isinstance(data, dict):
         raise RnnvizError(f"{name}: 'lesson' must be an object with 'scenes', got "
                           f"{type(data).__name__}")
@@ -122,7 +130,10 @@ def lesson_from_json(data, name: str, notes: list[str],
             reason = str(exc).removeprefix(f"{name}: ")
             notes.append(f"{name}: scene {k + 1} cannot be shown ({reason}); it is kept as "
                          f"it is in the file")
-            scene = Scene(broken=reason, raw=raw)
+            prefix = f"lesson.scenes.{k}."
+            scene = Scene(broken=reason, raw=raw,
+                          raw_files={key[len(prefix):]: entries for key, entries
+                                     in files.items() if key.startswith(prefix)})
         lesson.scenes.append(scene)
     return lesson
 
@@ -139,16 +150,17 @@ def _scene(raw, where: str) -> Scene:
     check_cursor(cursor, where + ".cursor")
     stage = raw.get("stage", ["graph", "cell"])
     if not isinstance(stage, list) or not 1 <= len(stage) <= 2 or \
-            any(v not in VIEW_NAMES for v in stage):
-        raise RnnvizError(f"{where}.stage' must list one or two of {', '.join(VIEW_NAMES)}, "
-                          f"got {stage!r}")
+            any(v not in VIEW_NAMES for v in stage) or len(set(stage)) != len(stage):
+        raise RnnvizError(f"{where}.stage' must list one or two different views of "
+                          f"{', '.join(VIEW_NAMES)}, got {stage!r}")
     play = raw.get("play")
     if play is not None:
         if not (isinstance(play, list) and len(play) == 2 and
-                all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in play)
+                all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_STEP
+                    for v in play)
                 and play[0] <= play[1]):
             raise RnnvizError(f"{where}.play' must be [first, last] steps, first ≤ last, "
-                              f"got {play!r}")
+                              f"at most {MAX_STEP:,}, got {play!r}")
         play = (play[0], play[1])
     train = raw.get("train")
     if train is not None:
@@ -178,8 +190,9 @@ def _check_train(train, where: str) -> None:
             raise RnnvizError(f"{where}: {key!r} must be a number between 0 and 10, got "
                               f"{value!r}")
         if key == "seed" and (not isinstance(value, int) or isinstance(value, bool)
-                              or value < 0):
-            raise RnnvizError(f"{where}: 'seed' must be a whole number ≥ 0, got {value!r}")
+                              or not 0 <= value <= MAX_SEED):
+            raise RnnvizError(f"{where}: 'seed' must be a whole number from 0 to "
+                              f"{MAX_SEED}, got {value!r}")
 
 
 def _texts(value, where: str) -> dict[str, str]:

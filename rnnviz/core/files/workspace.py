@@ -108,10 +108,15 @@ def save_workspace(path: str | Path, workspace: Workspace) -> Path:
     if workspace.lesson is not None:
         data["lesson"] = lesson_to_json(
             workspace.lesson, lambda scene_config, where: _pack_files(
-                scene_config, folder, carried, where))
+                scene_config, folder, carried, where), carried)
     if carried:
         data["files"] = carried
     text = json.dumps(data, indent=1, ensure_ascii=False)
+    if len(text.encode("utf-8")) > MAX_WORKSPACE:  # it would not open again
+        raise RnnvizError(f"this workspace would be {len(text) / 2**20:.0f} MiB with the "
+                          f"files it carries, more than rnnviz opens "
+                          f"({MAX_WORKSPACE >> 20} MiB); put the models beside it (in "
+                          f"{folder}) and save again")
     with atomic_path(path) as tmp:
         Path(tmp).write_text(text, encoding="utf-8")
     return path
@@ -152,7 +157,7 @@ def open_workspace(path: str | Path, cache: str | Path) -> Workspace:
     if data.get("lesson") is not None:
         lesson = lesson_from_json(
             data["lesson"], name, notes, lambda scene_config, where: _unpack_files(
-                scene_config, files, folder, Path(cache), name, notes, where))
+                scene_config, files, folder, Path(cache), name, notes, where), files)
     known = {"format", "version", "config", "cursor", "view", "files", "lesson"}
     extra = {k: v for k, v in data.items() if k not in known}
     return Workspace(config, cursor, view, extra, notes, lesson)
@@ -178,6 +183,9 @@ def _unpack_files(config: dict, files: dict, folder: Path, cache: Path, name: st
         if Path(value).is_absolute() or not _inside(target, folder):
             raise RnnvizError(f"{name}: '{_key(where, key)}' ({value}) must name a file in "
                               f"the workspace's folder or below it, not elsewhere")
+        if not target.is_file() and where:  # a scene without its model is not that scene
+            raise RnnvizError(f"the {key.replace('_', ' ')} {value} ('{_key(where, key)}') "
+                              f"is missing beside the workspace")
         if not target.is_file():
             notes.append(f"{name}: the {key.replace('_', ' ')} {value} "
                          f"('{_key(where, key)}') is missing beside the workspace; opened "

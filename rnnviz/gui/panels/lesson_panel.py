@@ -94,8 +94,9 @@ class LessonPanel(QWidget):
         play.addWidget(QLabel("–"))
         play.addWidget(self.play_to)
         self.play.toggled.connect(self._play_changed)
-        self.play_from.valueChanged.connect(self._play_changed)
-        self.play_to.valueChanged.connect(self._play_changed)
+        # stored when a box is left or Enter is pressed: not at each digit typed
+        self.play_from.editingFinished.connect(self._play_changed)
+        self.play_to.editingFinished.connect(self._play_changed)
         layout.addLayout(play)
         self.preview = QLabel()
         self.preview.setObjectName("captionPreview")
@@ -107,7 +108,7 @@ class LessonPanel(QWidget):
         self._typing.setSingleShot(True)
         self._typing.setInterval(250)
         self._typing.timeout.connect(self._store_caption)
-        self._typing_scene: int | None = None
+        self._typing_at = None  # (scene, language) the caption being typed belongs to
         self.refresh()
 
     def _button(self, row, text, slot, tip) -> QPushButton:
@@ -185,11 +186,15 @@ class LessonPanel(QWidget):
             self.player.show_scene(k)
 
     def _language_changed(self) -> None:
+        """Another caption language: the texts shown and edited change; the scene shown,
+        its step and its network stay."""
         if self.player is not None:
-            self.player.caption_language = self.language.currentData()
+            chosen = self.language.currentData()  # (storing a caption refreshes the combo)
+            self.flush()  # what was typed belongs to the language it was typed in
+            self.player.caption_language = chosen
             self.refresh()
             if self.player.index is not None:
-                self.player.show_scene(self.player.index)
+                self.player._show_caption(self.player.index)
 
     def _set(self, which: str, text: str, k: int | None = None) -> None:
         k = self.current() if k is None else k
@@ -202,11 +207,24 @@ class LessonPanel(QWidget):
             item.setText(f"{k + 1}. {self.player.title(k)}")
 
     def _caption_typed(self) -> None:
-        self._typing_scene = self.current()
-        self._typing.start()
+        k = self.current()
+        if k is not None:
+            self._typing_at = (self.player.lesson.scenes[k], self.player.language)
+            self._typing.start()
 
     def _store_caption(self) -> None:
-        self._set("caption", self.caption.toPlainText(), self._typing_scene)
+        """The caption typed, onto the scene and language it was typed for (wherever that
+        scene is now in the list)."""
+        if self._typing_at is None or self.player is None:
+            return
+        scene, lang = self._typing_at
+        self._typing_at = None
+        scenes = self.player.lesson.scenes
+        k = next((i for i, s in enumerate(scenes) if s is scene), None)
+        if k is not None:
+            self.player.set_text(k, "caption", lang, self.caption.toPlainText())
+            if k == self.current():
+                self.preview.setText(self.player.caption(k))
 
     def flush(self) -> None:
         """A caption still being typed is stored now (before the scene or lesson changes,
@@ -232,12 +250,17 @@ class LessonPanel(QWidget):
             self.player.update_scene(k)
 
     def _remove(self) -> None:
+        self.flush()
         k = self.current()
         if k is not None:
             self.player.remove(k)
-            self.scenes.setCurrentRow(min(k, len(self.player.lesson.scenes) - 1))
+            shown = self.player.lesson.playable()
+            after = [i for i in shown if i >= k] or shown[-1:]
+            if after:  # the window shows the scene now selected, as the list says
+                self.player.show_scene(after[0])
 
     def _move(self, delta: int) -> None:
+        self.flush()
         k = self.current()
         if k is not None:
             to = self.player.move(k, delta)
@@ -245,5 +268,5 @@ class LessonPanel(QWidget):
 
     def _present(self) -> None:
         k = self.current()
-        if k is not None:
+        if k is not None and k in self.player.lesson.playable():
             self.control.present(k)

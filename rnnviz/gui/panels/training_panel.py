@@ -80,6 +80,7 @@ class TrainingPanel(QWidget):
         self.window = window
         self.run: TrainingRun | None = None
         self._shown = 0  # checkpoints written for showing, numbered
+        self._abandoned: list = []  # runs stopped whose results are not shown
         d = TrainSettings()
         self.task = QComboBox()
         fill(self.task, TASK_NAMES, task_titles())
@@ -214,6 +215,17 @@ class TrainingPanel(QWidget):
     def stop(self) -> None:
         if self.run is not None:
             self.run.stop()
+
+    def abandon(self) -> None:
+        """Stop the run and show nothing it sends (a lesson moved to another scene)."""
+        run = self.run
+        if run is None or not run.running:
+            return
+        self.close_run()
+        self._abandoned.append(run)  # its thread object lives until the thread has ended
+        self.run = None
+        self._set_running(False)
+        self.status.setText(tr("stopped: the lesson went on to another scene"))
 
     def close_run(self) -> None:
         """The window is closing: stop, wait for the thread, and ignore what it sends."""
