@@ -79,12 +79,18 @@ def _can_extend(config, previous: Snapshot | None) -> bool:
 def _import_torch() -> None:
     """The first import of torch, on the worker thread, with garbage collection held off:
     a collection started by the GUI thread mid-import can free half-built objects and
-    abort the process (seen with torch._dynamo's imports; see training_run.warm_up)."""
+    abort the process (seen with torch._dynamo's imports; see training_run.warm_up).
+
+    Then everything made so far (Qt, pyqtgraph, numpy and torch's modules, the window:
+    ~200,000 objects that live as long as the process) is frozen out of the collector:
+    a full collection, which the allocations of a few dozen edits or steps start, no
+    longer walks them (~150 ms a time, a visible stall, otherwise)."""
     if "torch" in sys.modules:
         return
     gc.disable()
     try:
         import torch  # noqa: F401
+        gc.freeze()
     finally:
         gc.enable()
 

@@ -66,6 +66,8 @@ class LabelAxis(pg.AxisItem):
         self.fit()
 
     def setTicks(self, ticks) -> None:  # noqa: N802
+        if ticks is not None and ticks == self._tickLevels:
+            return  # the same labels (an edit's new trace): nothing to measure or draw again
         super().setTicks(ticks)
         self.fit()
 

@@ -160,9 +160,12 @@ class CellView(QWidget):
         self.top_k.toggled.connect(self._on_cursor_changed)
         self.k.valueChanged.connect(self._on_cursor_changed)
         self.rank.currentIndexChanged.connect(self._on_cursor_changed)
+        # what the values were last drawn for: a new trace comes with trace_changed,
+        # cursor_changed and selection_changed together, and is drawn once
+        self._drawn: tuple | None = None
         simulator.trace_changed.connect(self._on_trace_changed)
-        simulator.cursor_changed.connect(self._on_cursor_changed)
-        simulator.selection_changed.connect(self._on_selection_changed)
+        simulator.cursor_changed.connect(self._on_step)
+        simulator.selection_changed.connect(self._on_selected)
 
     @property
     def glyphs(self):
@@ -190,6 +193,22 @@ class CellView(QWidget):
             self.rank.setCurrentIndex(max(0, self.rank.findData(chosen)))
             self.rank.blockSignals(False)
         self._on_selection_changed()
+
+    def _now(self) -> tuple:
+        sim = self.sim
+        return sim.snapshot, sim.t, sim.layer, sim.direction, sim.unit, sim.batch_index
+
+    def _drawn_now(self) -> bool:
+        drawn, now = self._drawn, self._now()
+        return drawn is not None and drawn[0] is now[0] and drawn[1:] == now[1:]
+
+    def _on_step(self, *_args) -> None:
+        if not self._drawn_now():
+            self._on_cursor_changed()
+
+    def _on_selected(self) -> None:
+        if not self._drawn_now():
+            self._on_selection_changed()
 
     def _on_selection_changed(self) -> None:
         sim = self.sim
@@ -284,6 +303,7 @@ class CellView(QWidget):
         said = "" if original is None else " — edited; dashes: original"
         self.title.setText(f"<b>{spec.title()} cell</b> — {where}, t = {sim.t}, "
                            f"unit {sim.unit} selected{said}")
+        self._drawn = self._now()
 
     def _on_unit_clicked(self, unit: int) -> None:
         self.sim.select(unit=unit)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from rnnviz.gui.colors import map_colors
+from rnnviz.gui.views.graph_layout import lut_words
 
 BAR_LIMIT = 32  # up to this many units are drawn as bars
 
@@ -238,9 +238,11 @@ class VectorGlyph(QGraphicsItem):
 
     def _strip_image(self, units: np.ndarray) -> QImage:
         if self._strip is None:
-            rgb = map_colors(self.values[units], self.levels, self.lut)  # (n, 3)
-            rgba = np.empty((1, len(units), 4), dtype=np.uint8)
-            rgba[0, :, :3], rgba[0, :, 3] = rgb, 255
+            # colours as map_colors gives them (NaN: the first), as whole RGBA words
+            lo, hi = self.levels
+            idx = np.clip((self.values[units] - lo) / (hi - lo), 0, 1) * (len(self.lut) - 1)
+            idx[np.isnan(idx)] = 0
+            rgba = lut_words(self.lut)[idx.astype(np.intp)]
             # .copy(): the QImage must own its pixels once rgba goes out of scope
             self._strip = QImage(rgba.data, len(units), 1, 4 * len(units),
                                  QImage.Format_RGBA8888).copy()
@@ -249,6 +251,9 @@ class VectorGlyph(QGraphicsItem):
     def _paint_strip(self, painter: QPainter, units: np.ndarray) -> None:
         painter.save()
         painter.setRenderHint(QPainter.SmoothPixmapTransform, False)  # one block per unit
+        # an image scaled with antialiasing on takes Qt's slow path (~70 µs a strip, most of
+        # the cell view's repaint at every step); off, only its edge pixels snap to the grid
+        painter.setRenderHint(QPainter.Antialiasing, False)
         painter.drawImage(self.rect, self._strip_image(units))
         painter.restore()
         if self.selected_unit in units:

@@ -151,11 +151,14 @@ def graph_title(snapshot, gradients: bool) -> str:
     return f"unrolled network — {TITLES[trace.topology]}"
 
 
-def block_arrows(block: Block, grads, batch: int, groups: dict, heads: list) -> None:
+def block_arrows(block: Block, grads, batch: int, groups: dict, heads: list,
+                 steps: int | None = None) -> None:
     """A block's arrows into `groups` (kind -> segments (x0, x1, y0, y1, norms or None))
     and their heads into `heads` ((xs, ys, symbol)): along time in each layer (h, and an
-    LSTM's c), up between rows, and a decoder's feedback (its output, its next input)."""
-    spec, steps = block.spec, block.length
+    LSTM's c), up between rows, and a decoder's feedback (its output, its next input).
+    `steps`: over this many columns from the block's first (default: its own; its masks
+    must have as many)."""
+    spec, steps = block.spec, block.length if steps is None else steps
     t = np.arange(steps - 1, dtype=float) + block.x0
     gap = (NODE_HALF_WIDTH + 0.02, 1 - NODE_HALF_WIDTH - 0.06)
     real = np.ones(steps, bool) if block.real is None else block.real

@@ -102,18 +102,34 @@ def strip_image(values: np.ndarray, levels, lut, present: np.ndarray | None = No
 
     `present` (T,) bool: steps that have this node at all (N→1's one output); the others
     are left transparent, not drawn as a value."""
-    values = values[:, :: unit_stride(values.shape[1])]  # (T, U')
+    values = values[:, :: unit_stride(values.shape[1])].T  # (U', T)
     lo, hi = levels
+    colours = lut_words(lut)
     idx = np.clip((values - lo) / (hi - lo), 0, 1) * (len(lut) - 1)
-    rgb = lut[np.nan_to_num(idx).astype(np.intp)]  # (T, U', 3)
-    rgb[~np.isfinite(values)] = NONFINITE_RGB  # NaN/inf shown as such, never clipped
-    steps, units = values.shape
-    image = np.zeros((units, steps, PIXELS_PER_STEP, 4), dtype=np.uint8)
-    image[:, :, 1:4, :3] = rgb.transpose(1, 0, 2)[:, :, None, :]  # pixels 1-3 of 0-4
-    image[:, :, 1:4, 3] = 255
+    idx = np.nan_to_num(idx).astype(np.intp)
+    idx[~np.isfinite(values)] = len(lut)  # NaN/inf shown as such, never clipped
+    units, steps = values.shape
+    # one 32-bit word per pixel: a colour is copied whole into pixels 1-3 of 0-4
+    image = np.zeros((units, steps, PIXELS_PER_STEP), dtype=np.uint32)
+    image[:, :, 1:4] = colours[idx][:, :, None]
     if present is not None:
         image[:, ~present] = 0
-    return image.reshape(units, steps * PIXELS_PER_STEP, 4)
+    return image.view(np.uint8).reshape(units, steps * PIXELS_PER_STEP, 4)
+
+
+_WORDS: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # id(lut) -> (lut, its words)
+
+
+def lut_words(lut: np.ndarray) -> np.ndarray:
+    """A colour table's opaque RGBA8888 pixels as 32-bit words (one copy of a word is one
+    pixel), with the NaN/inf colour after the table's own."""
+    kept = _WORDS.get(id(lut))
+    if kept is None or kept[0] is not lut:
+        rgba = np.full((len(lut) + 1, 4), 255, dtype=np.uint8)
+        rgba[:-1, :3] = lut
+        rgba[-1, :3] = NONFINITE_RGB
+        kept = _WORDS[id(lut)] = (lut, rgba.view(np.uint32)[:, 0])
+    return kept[1]
 
 
 def row_values(trace, row: Row, batch: int) -> tuple[np.ndarray, str]:

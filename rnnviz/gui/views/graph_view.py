@@ -51,6 +51,7 @@ from rnnviz.gui.views.graph_layout import (
     strip_image,
 )
 from rnnviz.gui.views.graph_window import MAX_LONG_SPAN, LongWindow
+from rnnviz.gui.views.settle import settle
 
 GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 DIFFERENCE_TITLE = "unrolled network — colour: Δ = edited − original (right-click: values)"
@@ -85,7 +86,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self._images: list[pg.ImageItem] = []
         self._spare: list[pg.ImageItem] = []  # strips a moving window draws into again
         self._moving = False
-        self._arrows_drawn = None  # a long trace: (what the arrows drawn fit, their x0)
+        self._arrows_drawn = None  # (what the arrows drawn fit, the x they start at)
         self._labels: list[pg.TextItem] = []
         self._titles: list[pg.TextItem] = []  # an encoder–decoder's "encoder: …", "decoder: …"
         self._scales: list[tuple] = []  # (name, where, levels, lut) of every strip drawn
@@ -93,7 +94,9 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         plot.layout.addItem(self.legend, 2, 3)
         self.legend.follow_font(self.getAxis("left"))
         self.getAxis("left").font_changed.connect(self._fit_y)
-        self._arrows: dict[tuple[str, int], pg.PlotDataItem] = {}  # (kind, width bucket)
+        # (kind, width bucket) -> its lines: plain curve items, which a shift along x only
+        # moves (a PlotDataItem would recompute its data at every move)
+        self._arrows: dict[tuple[str, int], pg.PlotCurveItem] = {}
         self._heads = pg.ScatterPlotItem(pen=None, brush=pg.mkBrush("#555555"), size=7)
         self.addItem(self._heads)
         self._fade = FutureFade(alpha=190)
@@ -154,10 +157,12 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         for image in self._spare:
             self.removeItem(image)
         self._spare = []
-        self.getPlotItem().setTitle(DIFFERENCE_TITLE if self._bounds is not None else
-                                    graph_title(self.sim.snapshot, grads is not None))
+        title = DIFFERENCE_TITLE if self._bounds is not None else \
+            graph_title(self.sim.snapshot, grads is not None)
+        if title != self.getPlotItem().titleLabel.text:  # set again, it is laid out again
+            self.getPlotItem().setTitle(title)
         self._mark_divergence()
-        self._draw_arrows()
+        self._shift_or_draw_arrows()  # an edit: the arrows there stay
         self._draw_step_labels()
         self._name_rows()
         self.legend.set_scales(legend_scales(self._scales))
@@ -173,6 +178,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self.getViewBox().setLimits(xMin=-1.5, xMax=max(columns, self.sim.length) + 0.5,
                                     maxXRange=MAX_LONG_SPAN if long else None)
         self._fit_y()
+        settle(self.getPlotItem().layout, self.getPlotItem())  # a legend grown: one paint
 
     def _fit_y(self) -> None:
         """The rows fill the height, leaving just the room, in pixels, that the symbols
@@ -323,9 +329,10 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         """The gradients drawn on a block (seq2seq: that half's), or None."""
         return self.sim.gradients_for(block.half) if self.gradient_mode else None
 
-    def _draw_arrows(self) -> None:
+    def _draw_arrows(self, spans: list[tuple[Block, int]] | None = None) -> None:
         """Time arrows between neighbouring nodes, arrows up between rows, and for seq2seq
         the context's arrows and the decoder's feedback (its output, fed as the next input).
+        `spans`: (block, columns) to draw them over (default: each block's own).
 
         In gradient mode each arrow's width follows ‖∂L/∂·‖ at its head: the gradient
         about to flow back along it (thick: large; hairline: vanished; magenta: NaN/inf).
@@ -335,8 +342,8 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
             item.setPos(0, 0)
         groups: dict[str, list] = {"h": [], "c": [], "up": [], "feed": []}
         heads = []
-        for block in self.blocks:
-            block_arrows(block, self._grads(block), self._batch, groups, heads)
+        for block, steps in spans or [(block, block.length) for block in self.blocks]:
+            block_arrows(block, self._grads(block), self._batch, groups, heads, steps)
         if self.sim.snapshot.s2s is not None:
             context_arrows(self.blocks, self.sim.snapshot.s2s.spec.context, groups, heads)
         for kind, segments in groups.items():
@@ -364,7 +371,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         for bucket, parts in buckets.items():
             item = self._arrows.get((kind, bucket))
             if item is None:
-                item = pg.PlotDataItem(pen=_arrow_pen(kind, bucket), connect="pairs")
+                item = pg.PlotCurveItem(pen=_arrow_pen(kind, bucket), connect="pairs")
                 item.setZValue(-1 if kind == "up" else 0)
                 self.addItem(item)
                 self._arrows[(kind, bucket)] = item

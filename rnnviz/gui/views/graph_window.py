@@ -3,12 +3,15 @@ are drawn, recomputed from the trace's checkpoints as the view moves (graph_view
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from rnnviz.gui.views.graph_blocks import graph_blocks
 from rnnviz.gui.views.graph_layout import NODE_HALF_WIDTH
 
 MAX_LONG_SPAN = 512  # a long trace: the most steps the graph draws at once (zoomed out)
+ARROW_STEPS = 128  # a long trace: arrows are drawn over a whole multiple of this many steps
 
 
 class LongWindow:
@@ -57,16 +60,41 @@ class LongWindow:
         self._fit_y()
 
     def _shift_or_draw_arrows(self) -> None:
-        """A window as long as the last one, with the same steps present, has the same
-        arrows moved along x: the items are shifted, not rebuilt (a scrub saves ~1.5 ms)."""
-        block = self.block
-        key = (block.length, block.has_input.tobytes(), block.has_output.tobytes(),
-               tuple(block.rows), block.spec.cell)
-        drawn = self._arrows_drawn
-        if drawn is not None and drawn[0] == key:
-            dx = block.x0 - drawn[1]
+        """Arrows that fit the blocks drawn last but for where they start (the same steps
+        present, the same rows: a long trace's window moved along, an edit, a new input of
+        the same length) are the items there, shifted along x, not rebuilt (an edit or a
+        scrub saves ~1-2 ms). Arrows sized by gradients are always drawn anew."""
+        spans = self._arrow_spans()
+        key = None if any(self._grads(block) is not None for block in self.blocks) \
+            else arrows_key(spans, self.sim.snapshot)
+        drawn, x0 = self._arrows_drawn, self.blocks[0].x0
+        if key is not None and drawn is not None and drawn[0] == key:
             for item in [*self._arrows.values(), self._heads]:
-                item.setPos(dx, 0)
+                item.setPos(x0 - drawn[1], 0)
             return
-        self._draw_arrows()
-        self._arrows_drawn = (key, block.x0)
+        self._draw_arrows(spans)  # at the blocks' own x
+        self._arrows_drawn = None if key is None else (key, x0)
+
+    def _arrow_spans(self) -> list:
+        """(block, columns) the arrows are drawn over: each block's own columns; a long
+        trace's window, stretched to a whole multiple of ARROW_STEPS columns (fewer at the
+        sequence's end), so that windows of any length up to it share their arrows. The
+        arrows past the window's last column are never in view: the window holds every
+        column in view and one more on each side (_ensure_drawn)."""
+        block = self.blocks[0]
+        if len(self.blocks) > 1 or block.trace is self.sim.trace:
+            return [(block, block.length) for block in self.blocks]
+        steps = min(-(-block.length // ARROW_STEPS) * ARROW_STEPS, self.sim.length - block.offset)
+        has_input, has_output = self.sim.trace.step_masks(block.offset, block.offset + steps)
+        return [(replace(block, has_input=has_input, has_output=has_output), steps)]
+
+
+def arrows_key(spans: list, snapshot) -> tuple:
+    """What the arrows over `spans` ((block, columns) each) depend on, but for the x where
+    the first one starts."""
+    x0 = spans[0][0].x0
+    context = None if snapshot.s2s is None else snapshot.s2s.spec.context
+    return context, tuple(
+        (block.half, block.x0 - x0, steps, tuple(block.rows), block.spec.cell,
+         block.has_input.tobytes(), block.has_output.tobytes(),
+         None if block.real is None else block.real.tobytes()) for block, steps in spans)

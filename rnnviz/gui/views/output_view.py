@@ -18,6 +18,7 @@ from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import layer_output_name
 from rnnviz.gui.step_text import StepText
 from rnnviz.gui.trace_bounds import value_range
+from rnnviz.gui.views.settle import settle
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,30 @@ class OutputView(QWidget):
         self.values = np.zeros(0)
         self.probs: np.ndarray | None = None  # the probabilities at t, when the head gives them
         self.original_values: np.ndarray | None = None  # what if: the original run's bars at t
+        # what the bars were last drawn for: a new trace comes with trace_changed,
+        # cursor_changed and selection_changed together, and is drawn once
+        self._drawn: tuple | None = None
         simulator.trace_changed.connect(self._on_trace_changed)
-        simulator.cursor_changed.connect(self._refresh)
-        simulator.selection_changed.connect(self._on_trace_changed)
+        simulator.cursor_changed.connect(self._on_step)
+        simulator.selection_changed.connect(self._on_selection_changed)
+
+    def _now(self) -> tuple:
+        sim = self.sim
+        return sim.snapshot, sim.trace, sim.t, sim.batch_index
+
+    def _drawn_now(self) -> bool:
+        drawn, now = self._drawn, self._now()
+        return drawn is not None and drawn[0] is now[0] and drawn[1] is now[1] \
+            and drawn[2:] == now[2:]
+
+    def _on_step(self, *_args) -> None:
+        if not self._drawn_now():
+            self._refresh()
+
+    def _on_selection_changed(self) -> None:
+        # the bars are the head's or the top layer's: only another batch element changes them
+        if self._drawn is None or self._drawn[3] != self.sim.batch_index:
+            self._on_trace_changed()
 
     def _vocab(self):
         """The head's outputs by name (a str of characters or a tuple of names), or None."""
@@ -172,15 +194,20 @@ class OutputView(QWidget):
         words = vocab is not None and any(len(name) > 1 for name in vocab)
         named = vocab is not None and len(vocab) <= (MAX_NAMED_WORDS if words else
                                                       MAX_NAMED_TICKS)
-        axis.setTicks([[(j, char_label(ch)) for j, ch in enumerate(vocab)] if named else
-                       integer_ticks(count), []])
-        self.plot.setLabel("bottom", self._unit_title(vocab))
-        self.plot.setLabel("left", shown.axis)
+        ticks = [[(j, char_label(ch)) for j, ch in enumerate(vocab)] if named else
+                 integer_ticks(count), []]
+        if ticks != axis._tickLevels:  # set again, the axis is measured and drawn again
+            axis.setTicks(ticks)
+        for side, title in (("bottom", self._unit_title(vocab)), ("left", shown.axis)):
+            if self.plot.getAxis(side).labelText != title:  # set again, it is laid out again
+                self.plot.setLabel(side, title)
         self._refresh()
+        settle(self.plot.getPlotItem().layout, self.plot.getPlotItem())
 
     def _refresh(self, *_args) -> None:
         if self.sim.trace is None:
             return
+        self._drawn = self._now()
         shown = output_now(self.sim)
         snapshot, where = self.sim.snapshot, self.sim.where()
         self.plot.setVisible(snapshot.half != "enc")

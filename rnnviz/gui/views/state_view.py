@@ -21,6 +21,7 @@ from rnnviz.gui.units import parse_units
 from rnnviz.gui.views.axes import IntegerAxis
 from rnnviz.gui.views.colour_legend import ColourLegend, diverging_scale
 from rnnviz.gui.views.fade import FutureFade
+from rnnviz.gui.views.settle import settle
 
 NEAR_STEPS = 128  # a long trace shown around t: at least this many steps on each side
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -196,8 +197,10 @@ class StateView(QWidget):
         if len(xs) and long and self.span.currentData() == "whole":
             bin_steps = sim.trace.overview.bin_steps
             title += f" — mean of every {bin_steps:,} steps, band: min to max"
-        self.curves_plot.setTitle(title)
+        if title != self.curves_plot.titleLabel.text:  # set again, it is laid out again
+            self.curves_plot.setTitle(title)
         self._draw_curves(h, c, xs, start, steps)
+        settle(self.canvas.ci.layout, self.h_plot, self.c_plot, self.curves_plot)
         self._on_cursor_changed(sim.t)
 
     def _original(self):
