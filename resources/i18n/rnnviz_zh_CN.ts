@@ -1228,8 +1228,76 @@
         <translation>上下文 c</translation>
     </message>
     <message>
+        <source>no output head: the top layer&apos;s output {name}</source>
+        <translation>没有输出层：最上层的输出 {name}</translation>
+    </message>
+    <message>
+        <source>p_t = softmax(y_t), the probabilities</source>
+        <translation>p_t = softmax(y_t)，概率</translation>
+    </message>
+    <message>
+        <source>log p_t = log_softmax(y_t), the log-probabilities</source>
+        <translation>log p_t = log_softmax(y_t)，对数概率</translation>
+    </message>
+    <message>
+        <source>y_t = W_ho h_t + b_ho (no activation)</source>
+        <translation>y_t = W_ho h_t + b_ho（无激活函数）</translation>
+    </message>
+    <message>
+        <source>symbol written</source>
+        <translation>写出的符号</translation>
+    </message>
+    <message>
+        <source>next token</source>
+        <translation>下一个词元</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>next character</source>
+        <translation>下一个字符</translation>
+    </message>
+    <message>
+        <source>output unit</source>
+        <translation>输出单元</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{where}&lt;/b&gt; — the encoder has no output; its final state becomes the context c the decoder starts from</source>
+        <translation>&lt;b&gt;{where}&lt;/b&gt; — 编码器没有输出；它最后的状态成为解码器起步时的上下文 c</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;output at {where}&lt;/b&gt; — none at this step: N→1 has one output, at the last step (t = {last})</source>
+        <translation>&lt;b&gt;{where} 的输出&lt;/b&gt; — 这一步没有：N→1 只有一个输出，在最后一步（t = {last}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;output at {where}&lt;/b&gt; — {what}</source>
+        <translation>&lt;b&gt;{where} 的输出&lt;/b&gt; — {what}</translation>
+    </message>
+    <message>
+        <source> (dashed outline: the original run)</source>
+        <translation>（虚线框：原始运行）</translation>
+    </message>
+    <message>
+        <source>output {n}</source>
+        <translation>输出 {n}</translation>
+    </message>
+    <message>
+        <source>original run: {name} {p}</source>
+        <translation>原始运行：{name} {p}</translation>
+    </message>
+    <message>
         <source>writes</source>
         <translation>写出</translation>
+    </message>
+    <message>
+        <source>most likely</source>
+        <translation>最可能</translation>
     </message>
     <message>
         <source>words</source>
@@ -1708,6 +1776,18 @@
         <translation> — {n} 个元素是 NaN/inf（图中品红色）</translation>
     </message>
     <message>
+        <source>unrolled network — colour: Δ = edited − original (right-click: values)</source>
+        <translation>展开的网络 — 颜色：Δ = 编辑后 − 原始（右键：数值）</translation>
+    </message>
+    <message>
+        <source>unrolled network</source>
+        <translation>展开的网络</translation>
+    </message>
+    <message>
+        <source>edits reach here</source>
+        <translation>编辑从这里起作用</translation>
+    </message>
+    <message>
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
@@ -1736,8 +1816,16 @@
         <translation>{t} / {n}</translation>
     </message>
     <message>
+        <source>x  input</source>
+        <translation>x  输入</translation>
+    </message>
+    <message>
         <source>layer {n}</source>
         <translation>第 {n} 层</translation>
+    </message>
+    <message>
+        <source>y  output</source>
+        <translation>y  输出</translation>
     </message>
     <message>
         <source>unit {n}</source>
@@ -2042,6 +2130,114 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>Colour by difference (edited − original)</source>
         <translation>按差值着色（编辑后 − 原始）</translation>
+    </message>
+    <message>
+        <source>units to plot, e.g. 0, 3, 5-7 (the selected unit is always drawn, thicker)</source>
+        <translation>要绘制的单元，例如 0, 3, 5-7（所选单元总会画出，线更粗）</translation>
+    </message>
+    <message>
+        <source>whole sequence</source>
+        <translation>整个序列</translation>
+    </message>
+    <message>
+        <source>steps around t</source>
+        <translation>t 附近的时间步</translation>
+    </message>
+    <message>
+        <source>a long sequence: each column is the mean of a bin of steps (whole sequence), or one step (around t)</source>
+        <translation>长序列：每列是一段时间步的平均值（整个序列），或者是一个时间步（t 附近）</translation>
+    </message>
+    <message>
+        <source>show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>plot units:</source>
+        <translation>绘制单元：</translation>
+    </message>
+    <message>
+        <source>picked units over time</source>
+        <translation>所选单元随时间的变化</translation>
+    </message>
+    <message>
+        <source>h: unit</source>
+        <translation>h：单元</translation>
+    </message>
+    <message>
+        <source>c: unit</source>
+        <translation>c：单元</translation>
+    </message>
+    <message>
+        <source>picked units: h solid, c dashed</source>
+        <translation>所选单元：h 实线，c 虚线</translation>
+    </message>
+    <message>
+        <source>picked units: h</source>
+        <translation>所选单元：h</translation>
+    </message>
+    <message>
+        <source> — dotted, lighter: the original run</source>
+        <translation> — 点线、较浅：原始运行</translation>
+    </message>
+    <message>
+        <source> — mean of every {n} steps, band: min to max</source>
+        <translation> — 每 {n} 步的平均值，色带：最小到最大</translation>
+    </message>
+    <message>
+        <source>unrolled network — |∂L/∂·| on a fixed log10 scale</source>
+        <translation>展开的网络 — |∂L/∂·|，固定的 log10 刻度</translation>
+    </message>
+    <message>
+        <source>encoder → c → decoder (c as its h0)</source>
+        <translation>编码器 → c → 解码器（c 作为它的 h0）</translation>
+    </message>
+    <message>
+        <source>encoder → c → decoder (c as input)</source>
+        <translation>编码器 → c → 解码器（c 作为输入）</translation>
+    </message>
+    <message>
+        <source>unrolled network — 1→N (input at the first step only)</source>
+        <translation>展开的网络 — 1→N（只在第一步输入）</translation>
+    </message>
+    <message>
+        <source>unrolled network — 1→N (input at every step)</source>
+        <translation>展开的网络 — 1→N（每一步都输入）</translation>
+    </message>
+    <message>
+        <source>unrolled network — {shape}</source>
+        <translation>展开的网络 — {shape}</translation>
+    </message>
+    <message>
+        <source>top-k units</source>
+        <translation>前 k 个单元</translation>
+    </message>
+    <message>
+        <source>For large hidden sizes: show only k units, the same ones in every box (the largest |value| of the part chosen next to it, and always the selected unit), labelled by unit index</source>
+        <translation>隐藏层很大时：只显示 k 个单元，每个框中都是同样的单元（旁边所选部分 |值| 最大的那些，且总包括所选单元），按单元编号标注</translation>
+    </message>
+    <message>
+        <source>top-k: rank the units by |value| of this part at t (with a projection, h ranks the gates&apos; units by m = o ⊙ tanh(c))</source>
+        <translation>前 k 个：按这一部分在 t 时的 |值| 给单元排序（有投影时，h 按 m = o ⊙ tanh(c) 给门的单元排序）</translation>
+    </message>
+    <message>
+        <source>by |{part}|</source>
+        <translation>按 |{part}|</translation>
+    </message>
+    <message>
+        <source> — edited; dashes: original</source>
+        <translation> — 已编辑；虚线：原始</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title} cell&lt;/b&gt; — {where}, t = {t}, unit {unit} selected</source>
+        <translation>&lt;b&gt;{title} 单元&lt;/b&gt; — {where}，t = {t}，已选单元 {unit}</translation>
+    </message>
+    <message>
+        <source>Hold {part}[{unit}] at t = {t}…</source>
+        <translation>在 t = {t} 固定 {part}[{unit}]…</translation>
+    </message>
+    <message>
+        <source>Clamp {part}[{unit}] from t = {t} on…</source>
+        <translation>从 t = {t} 起固定 {part}[{unit}]…</translation>
     </message>
 </context>
 <context>

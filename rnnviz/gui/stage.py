@@ -201,7 +201,7 @@ class Stage(QWidget):
                 self._frames.append((frame, frame.frameShape()))
                 frame.setFrameShape(QFrame.NoFrame)
         for child in widget.findChildren(QWidget):
-            caption = isinstance(child, QLabel) and child.text().rstrip().endswith(":")
+            caption = isinstance(child, QLabel) and child.text().rstrip().endswith((":", "："))
             if (isinstance(child, CONTROLS) or caption) and child.isVisibleTo(widget):
                 child.hide()
                 self._hidden.append(child)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.gui.colors import scale_for
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.step_text import StepText
 from rnnviz.gui.trace_bounds import input_bound, part_bound
 from rnnviz.gui.views.cell_diagram import build_diagram, hidden_keys
@@ -131,17 +132,17 @@ class CellView(QWidget):
         self.view.setBackgroundBrush(Qt.white)
         self.title = StepText()  # a narrow dock wraps the title instead of widening
         self.title.setObjectName("viewTitle")
-        self.top_k = QCheckBox("top-k units")
-        self.top_k.setToolTip("For large hidden sizes: show only k units, the same ones in "
-                              "every box (the largest |value| of the part chosen next to it, "
-                              "and always the selected unit), labelled by unit index")
+        self.top_k = QCheckBox(tr("top-k units"))
+        self.top_k.setToolTip(tr("For large hidden sizes: show only k units, the same ones in "
+                                 "every box (the largest |value| of the part chosen next to "
+                                 "it, and always the selected unit), labelled by unit index"))
         self.k = QSpinBox()
         self.k.setRange(2, 64)
         self.k.setValue(16)
         self.rank = QComboBox()
-        self.rank.setToolTip("top-k: rank the units by |value| of this part at t (with a "
-                             "projection, h ranks the gates' units by m = o ⊙ tanh(c))")
-        self.rank.addItem("by |h|", "h")
+        self.rank.setToolTip(tr("top-k: rank the units by |value| of this part at t (with a "
+                                "projection, h ranks the gates' units by m = o ⊙ tanh(c))"))
+        self.rank.addItem(tr("by |{part}|").format(part="h"), "h")
         self.rank.setEnabled(False)
         self.top_k.toggled.connect(self.rank.setEnabled)
         bar = QHBoxLayout()
@@ -189,7 +190,7 @@ class CellView(QWidget):
             self.rank.blockSignals(True)
             self.rank.clear()
             for part in parts:
-                self.rank.addItem(f"by |{part}|", part)
+                self.rank.addItem(tr("by |{part}|").format(part=part), part)
             self.rank.setCurrentIndex(max(0, self.rank.findData(chosen)))
             self.rank.blockSignals(False)
         self._on_selection_changed()
@@ -298,11 +299,12 @@ class CellView(QWidget):
                 glyph.set_values(values, sim.unit if key in hidden else -1, units[key])
                 glyph.set_original(None if original is None else original.get(key))
         arrow = {"fwd": "→", "bwd": "←"}[sim.direction]
-        where = f"layer {sim.layer + 1} {arrow}" if spec.bidirectional \
-            else f"layer {sim.layer + 1}"
-        said = "" if original is None else " — edited; dashes: original"
-        self.title.setText(f"<b>{spec.title()} cell</b> — {where}, t = {sim.t}, "
-                           f"unit {sim.unit} selected{said}")
+        where = tr("layer {n}").format(n=sim.layer + 1) + (
+            f" {arrow}" if spec.bidirectional else "")
+        said = "" if original is None else tr(" — edited; dashes: original")
+        self.title.setText(tr("<b>{title} cell</b> — {where}, t = {t}, unit {unit} "
+                              "selected").format(title=spec.title(), where=where, t=sim.t,
+                                                 unit=sim.unit) + said)
         self._drawn = self._now()
 
     def _on_unit_clicked(self, unit: int) -> None:
@@ -338,19 +340,21 @@ class CellView(QWidget):
             value = float(sim.trace.x[t, b, unit])
             row = sim.trace.x[t, b]
             values = ",".join(f"{v:.4g}" for v in row) if len(row) > 1 else f"{value:.4g}"
-            return "edit-x", f"Change the input at t = {t}…", f"{t}={values}"
+            return "edit-x", tr("Change the input at t = {t}…").format(t=t), f"{t}={values}"
         if key in ("h_prev", "c_prev"):
             part = key[0]
             step = t - 1 if direction == "fwd" else t + 1
             if not 0 <= step < sim.trace.length:
                 return None  # the initial state: not a step of the run
             value = float(sim.trace.part(layer, direction, part)[step, b, unit])
-            return ("clamp", f"Hold {part}[{unit}] at t = {step}…",
+            return ("clamp", tr("Hold {part}[{unit}] at t = {t}…").format(
+                part=part, unit=unit, t=step),
                     f"{where}{part}[{unit}]={value:.3g}@{step}")
         part = "h" if key == "h_box" else key
         if part not in sim.spec.parts:
             return None
         value = float(sim.trace.part(layer, direction, part)[t, b, unit])
-        return ("clamp", f"Clamp {part}[{unit}] from t = {t} on…",
+        return ("clamp", tr("Clamp {part}[{unit}] from t = {t} on…").format(
+            part=part, unit=unit, t=t),
                 f"{where}{part}[{unit}]={value:.3g}@{t}:")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnnviz.core.topology import TITLES
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.views.graph_layout import (
     C_STRIP,
     NODE_HALF_WIDTH,
@@ -138,17 +139,18 @@ def context_row(encoder: Block) -> Row:
 def graph_title(snapshot, gradients: bool) -> str:
     """What the graph shows: the topology, or that colours are gradient magnitudes."""
     if gradients:
-        return "unrolled network — |∂L/∂·| on a fixed log10 scale"
+        return tr("unrolled network — |∂L/∂·| on a fixed log10 scale")
     if snapshot.s2s is not None:
-        where = "its h0" if snapshot.s2s.spec.context == "init" else "input"
-        return f"encoder → c → decoder (c as {where})"
+        return tr("encoder → c → decoder (c as its h0)") \
+            if snapshot.s2s.spec.context == "init" else \
+            tr("encoder → c → decoder (c as input)")
     trace = snapshot.trace
     if trace.topology == "one2n":
-        fed = "the first step only" if trace.feed == "first" else "every step"
-        return f"unrolled network — 1→N (input at {fed})"
+        return tr("unrolled network — 1→N (input at the first step only)") \
+            if trace.feed == "first" else tr("unrolled network — 1→N (input at every step)")
     if trace.topology == "n2n":
-        return "unrolled network"
-    return f"unrolled network — {TITLES[trace.topology]}"
+        return tr("unrolled network")
+    return tr("unrolled network — {shape}").format(shape=TITLES[trace.topology])
 
 
 def block_arrows(block: Block, grads, batch: int, groups: dict, heads: list,

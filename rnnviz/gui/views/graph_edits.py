@@ -12,8 +12,6 @@ from rnnviz.gui.i18n import tr
 from rnnviz.gui.views.edit_menu import ask_edit
 from rnnviz.gui.views.graph_layout import Row, graph_rows, row_values
 
-DIVERGE_LABEL = "edits reach here"
-
 
 class EditedRun:
     """GraphView's part for an edited run shown against its original."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnnviz.gui.colors import scale_for, state_bound
+from rnnviz.gui.i18n import tr
 
 PIXELS_PER_STEP = 5  # 3 coloured + 2 gap: room for the arrow between neighbouring nodes
 MAX_ROWS_OF_UNITS = 64  # a node is a thumbnail; the exact values are in the other views
@@ -47,16 +48,16 @@ def graph_rows(spec) -> list[Row]:
     """Rows of the unrolled graph for a network spec, bottom (x) to top (y)."""
     layer_height = HEIGHTS["lstm" if spec.cell == "lstm" else "layer"]
     arrows = {"fwd": "→", "bwd": "←"}
-    wanted: list[tuple] = [("x", HEIGHTS["x"], "x  input", -1, "fwd")]
+    wanted: list[tuple] = [("x", HEIGHTS["x"], tr("x  input"), -1, "fwd")]
     for layer in range(spec.num_layers):
         for direction in spec.directions():
-            name = f"layer {layer + 1} {arrows[direction]}" if spec.bidirectional \
-                else f"layer {layer + 1}"
+            name = tr("layer {n}").format(n=layer + 1) + (
+                f" {arrows[direction]}" if spec.bidirectional else "")
             wanted.append(("layer", layer_height, name, layer, direction))
         if spec.bidirectional:
             wanted.append(("cat", HEIGHTS["cat"], f"[→ ; ←] {layer + 1}", layer, "fwd"))
     if spec.head is not None:
-        wanted.append(("y", HEIGHTS["y"], "y  output", -1, "fwd"))
+        wanted.append(("y", HEIGHTS["y"], tr("y  output"), -1, "fwd"))
     rows, top = [], None
     for kind, height, label, layer, direction in wanted:
         y = 0.0 if top is None else top + ROW_GAP + height / 2

@@ -21,6 +21,7 @@ from rnnviz.gui.colors import (
     scale_for,
     state_bound,
 )
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.trace_bounds import is_long, part_bound, row_bound
 from rnnviz.gui.views.axes import IntegerAxis, LabelAxis, tick_font
 from rnnviz.gui.views.colour_legend import ColourLegend, legend_scales
@@ -36,7 +37,7 @@ from rnnviz.gui.views.graph_blocks import (
     position_at,
     x_of,
 )
-from rnnviz.gui.views.graph_edits import DIVERGE_LABEL, EditedRun
+from rnnviz.gui.views.graph_edits import EditedRun
 from rnnviz.gui.views.graph_layout import (
     ARROW_WIDTHS,
     C_STRIP,
@@ -54,7 +55,8 @@ from rnnviz.gui.views.graph_window import MAX_LONG_SPAN, LongWindow
 from rnnviz.gui.views.settle import settle
 
 GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
-DIFFERENCE_TITLE = "unrolled network — colour: Δ = edited − original (right-click: values)"
+def difference_title() -> str:
+    return tr("unrolled network — colour: Δ = edited − original (right-click: values)")
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
 FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
 LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
@@ -80,7 +82,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self.hideButtons()
         self.getViewBox().setMouseEnabled(x=True, y=False)
         plot = self.getPlotItem()
-        plot.setTitle("unrolled network")
+        plot.setTitle(tr("unrolled network"))
         plot.layout.removeItem(plot.titleLabel)  # across the axes and the legend: a long
         plot.layout.addItem(plot.titleLabel, 0, 0, 1, 4)  # title never widens the plot
         self._images: list[pg.ImageItem] = []
@@ -108,7 +110,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self._selected.setZValue(12)
         # what if: the first step at which the edited run leaves the original
         self._diverge = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(
-            DIFFERENCE_COLOR, width=2.5, style=Qt.DashLine), label=DIVERGE_LABEL,
+            DIFFERENCE_COLOR, width=2.5, style=Qt.DashLine), label=tr("edits reach here"),
             labelOpts={"position": 0.98, "color": DIFFERENCE_COLOR,
                        "anchors": [(0, 0), (0, 0)], "fill": (255, 255, 255, 220)})
         self._diverge.setZValue(13)
@@ -157,7 +159,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         for image in self._spare:
             self.removeItem(image)
         self._spare = []
-        title = DIFFERENCE_TITLE if self._bounds is not None else \
+        title = difference_title() if self._bounds is not None else \
             graph_title(self.sim.snapshot, grads is not None)
         if title != self.getPlotItem().titleLabel.text:  # set again, it is laid out again
             self.getPlotItem().setTitle(title)
@@ -294,7 +296,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         label.setPos(x, row.top + 0.02)
         self.addItem(label)
         self._labels.append(label)
-        for block, text in ((encoder, "encoder"), (decoder, "decoder")):
+        for block, text in ((encoder, tr("encoder")), (decoder, tr("decoder"))):
             # at the top edge, above the symbols written: _fit_y keeps it there
             title = pg.TextItem(f"{text}: {block.spec.title()}", color="#333333", anchor=(0, 0))
             title.setPos(block.x0 - 0.4, 0)

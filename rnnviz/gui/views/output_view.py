@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from rnnviz.gui.colors import PART_COLORS
 from rnnviz.gui.equations import layer_output_name
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.step_text import StepText
 from rnnviz.gui.trace_bounds import value_range
 from rnnviz.gui.views.settle import settle
@@ -39,18 +40,18 @@ def output_now(sim) -> Shown:
         lo, hi = _range(sim, "output", b, t)
         peak = max(1.0, abs(lo), abs(hi))
         name = layer_output_name(spec, spec.num_layers - 1)
-        return Shown(trace.output[t, b], f"no output head: the top layer's output {name}", name,
-                     (-peak, peak))
+        return Shown(trace.output[t, b], tr("no output head: the top layer's output {name}")
+                     .format(name=name), name, (-peak, peak))
     now = trace.y[t, b]  # (O,) what the head outputs, after its activation
     if spec.head.activation == "softmax":
-        return Shown(now, "p_t = softmax(y_t), the probabilities", "p", (0.0, 1.0), now)
+        return Shown(now, tr("p_t = softmax(y_t), the probabilities"), "p", (0.0, 1.0), now)
     lo, hi = _range(sim, "y", b, t)  # over the whole trace: the axis never rescales
     if spec.head.activation == "log_softmax":
         lo = min(lo, -1e-3)
-        return Shown(now, "log p_t = log_softmax(y_t), the log-probabilities",
+        return Shown(now, tr("log p_t = log_softmax(y_t), the log-probabilities"),
                      "log p", (1.05 * lo, 0.0), np.exp(now))
     pad = 0.05 * max(hi - lo, 1e-6)
-    return Shown(now, "y_t = W_ho h_t + b_ho (no activation)", "y",
+    return Shown(now, tr("y_t = W_ho h_t + b_ho (no activation)"), "y",
                  (min(lo, 0) - pad, max(hi, 0) + pad))
 
 
@@ -167,18 +168,20 @@ class OutputView(QWidget):
         return None
 
     def _what(self) -> str:
-        """What a named output is: the next character or token, a symbol written, a class."""
+        """What a named output is (a key): the next character or token, a symbol written,
+        a class."""
         snap = self.sim.snapshot
         if snap.output_vocab:
-            return "symbol written"
+            return "symbol"
         if snap.classes:
-            return "next token" if snap.classes == snap.sequence.token_names else "class"
-        return "next character"
+            return "token" if snap.classes == snap.sequence.token_names else "class"
+        return "character"
 
     def _unit_title(self, vocab) -> str:
         if vocab:
-            return self._what()
-        return "output unit" if self.sim.spec.head is not None else "unit"
+            return {"symbol": tr("symbol written"), "token": tr("next token"),
+                    "class": tr("class"), "character": tr("next character")}[self._what()]
+        return tr("output unit") if self.sim.spec.head is not None else tr("unit")
 
     def _on_trace_changed(self) -> None:
         if self.sim.trace is None:
@@ -212,12 +215,14 @@ class OutputView(QWidget):
         snapshot, where = self.sim.snapshot, self.sim.where()
         self.plot.setVisible(snapshot.half != "enc")
         if snapshot.half == "enc":  # the encoder writes nothing: its last state is the context
-            self._show_none(f"<b>{where}</b> — the encoder has no output; its final "
-                            f"state becomes the context c the decoder starts from")
+            self._show_none(tr("<b>{where}</b> — the encoder has no output; its final state "
+                               "becomes the context c the decoder starts from").format(
+                                   where=where))
             return
         if not self.sim.trace.has_output(self.sim.t):
-            self._show_none(f"<b>output at {where}</b> — none at this step: N→1 has one "
-                            f"output, at the last step (t = {self.sim.trace.length - 1})")
+            self._show_none(tr("<b>output at {where}</b> — none at this step: N→1 has one "
+                               "output, at the last step (t = {last})").format(
+                                   where=where, last=self.sim.trace.length - 1))
             return
         self.values, self.probs = shown.values, shown.probs
         self.bars.setOpts(x=np.arange(len(shown.values)), height=shown.values, width=0.7)
@@ -227,9 +232,9 @@ class OutputView(QWidget):
         differs = original is not None and not np.array_equal(original[0], shown.values)
         self.original_bars.setOpts(x=np.arange(len(shown.values)) if differs else [],
                                    height=original[0] if differs else [], width=0.86)
-        text = f"<b>output at {where}</b> — {shown.what}"
+        text = tr("<b>output at {where}</b> — {what}").format(where=where, what=shown.what)
         if original is not None:
-            text += " (dashed outline: the original run)"
+            text += tr(" (dashed outline: the original run)")
         log_p = self.sim.spec.head is not None and self.sim.spec.head.activation == "log_softmax"
         if shown.probs is not None:
             text += "<br>" + self._guesses(shown.probs, log_p)
@@ -243,8 +248,9 @@ class OutputView(QWidget):
         if top == was_top:
             return ""
         vocab = self._vocab()
-        name = f"'{vocab[was_top]}'" if vocab else f"output {was_top}"
-        return f"<br><i>original run: {name} {was[was_top]:.2f}</i>"
+        name = f"'{vocab[was_top]}'" if vocab else tr("output {n}").format(n=was_top)
+        return "<br><i>" + tr("original run: {name} {p}").format(
+            name=name, p=f"{was[was_top]:.2f}") + "</i>"
 
     def _show_none(self, caption: str) -> None:
         self.values, self.probs, self.original_values = np.zeros(0), None, None
@@ -256,9 +262,9 @@ class OutputView(QWidget):
         """The most likely outputs with their probabilities (for text: the characters)."""
         vocab = self._vocab()
         order = np.argsort(-probs, kind="stable")[:3]
-        names = [f"'{vocab[j]}'" if vocab else f"output {j}" for j in order]
-        said = {"symbol written": "writes", "class": "most likely"}.get(self._what(),
-                                                                         self._what()) \
-            if vocab else "most likely"
+        names = [f"'{vocab[j]}'" if vocab else tr("output {n}").format(n=j) for j in order]
+        said = {"symbol": tr("writes"), "class": tr("most likely"), "token": tr("next token"),
+                "character": tr("next character")}[self._what()] if vocab else \
+            tr("most likely")
         said += " (p = exp(log p))" if log_p else ""  # the bars are log p: say what these are
         return f"{said}: " + ", ".join(f"{name} {probs[j]:.2f}" for name, j in zip(names, order))

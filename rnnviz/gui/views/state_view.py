@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.trace_keys import part_key
 from rnnviz.gui.colors import DIFFERENCE_COLOR, scale_for
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.trace_bounds import is_long, part_bound
 from rnnviz.gui.units import parse_units
 from rnnviz.gui.views.axes import IntegerAxis
@@ -86,18 +87,18 @@ class StateView(QWidget):
         super().__init__(parent)
         self.sim = simulator
         self.units_edit = QLineEdit("0-3")
-        self.units_edit.setToolTip("units to plot, e.g. 0, 3, 5-7 (the selected unit is "
-                                   "always drawn, thicker)")
+        self.units_edit.setToolTip(tr("units to plot, e.g. 0, 3, 5-7 (the selected unit is "
+                                      "always drawn, thicker)"))
         self.units_error = QLabel()
         self.units_error.setStyleSheet("color: #b2182b")
         self.span = QComboBox()  # a trace too long to hold: its overview, or steps near t
-        self.span.addItem("whole sequence", "whole")
-        self.span.addItem("steps around t", "near")
-        self.span.setToolTip("a long sequence: each column is the mean of a bin of steps "
-                             "(whole sequence), or one step (around t)")
-        self.span_label = QLabel("show:")
+        self.span.addItem(tr("whole sequence"), "whole")
+        self.span.addItem(tr("steps around t"), "near")
+        self.span.setToolTip(tr("a long sequence: each column is the mean of a bin of steps "
+                                "(whole sequence), or one step (around t)"))
+        self.span_label = QLabel(tr("show:"))
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("plot units:"))
+        bar.addWidget(QLabel(tr("plot units:")))
         bar.addWidget(self.units_edit, 1)
         bar.addWidget(self.units_error)
         bar.addWidget(self.span_label)
@@ -110,14 +111,14 @@ class StateView(QWidget):
         self.h_plot = self.canvas.addPlot(row=0, col=0, axisItems=_whole_axes())
         self.c_plot = self.canvas.addPlot(row=1, col=0, axisItems=_whole_axes())
         self.curves_plot = self.canvas.addPlot(row=0, col=2, rowspan=2,
-                                               title="picked units over time",
+                                               title=tr("picked units over time"),
                                                axisItems={"bottom": IntegerAxis("bottom")})
         for plot in (self.h_plot, self.c_plot, self.curves_plot):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.h_plot.setLabel("left", "h: unit")
-        self.c_plot.setLabel("left", "c: unit")
+        self.h_plot.setLabel("left", tr("h: unit"))
+        self.c_plot.setLabel("left", tr("c: unit"))
         self.curves_plot.setLabel("bottom", "t")
         self.c_plot.setXLink(self.h_plot)
         self.curves_plot.setXLink(self.h_plot)
@@ -191,12 +192,13 @@ class StateView(QWidget):
             c_scale = scale_for("c", part_bound(sim.trace, sim.layer, sim.direction, "c"))
             self.c_map.set_data(c, c_scale, start, steps)
             self.c_bar.set_scales([diverging_scale("", c_scale[0][1])])
-        title = "picked units: h solid, c dashed" if is_lstm else "picked units: h"
+        title = tr("picked units: h solid, c dashed") if is_lstm else tr("picked units: h")
         if self._original() is not None:
-            title += " — dotted, lighter: the original run"
+            title += tr(" — dotted, lighter: the original run")
         if len(xs) and long and self.span.currentData() == "whole":
             bin_steps = sim.trace.overview.bin_steps
-            title += f" — mean of every {bin_steps:,} steps, band: min to max"
+            title += tr(" — mean of every {n} steps, band: min to max").format(
+                n=f"{bin_steps:,}")
         if title != self.curves_plot.titleLabel.text:  # set again, it is laid out again
             self.curves_plot.setTitle(title)
         self._draw_curves(h, c, xs, start, steps)
