@@ -2239,6 +2239,14 @@ PageDown / PageUp 下一个 / 上一个场景
         <source>Clamp {part}[{unit}] from t = {t} on…</source>
         <translation>从 t = {t} 起固定 {part}[{unit}]…</translation>
     </message>
+    <message>
+        <source>encoder t = {t}</source>
+        <translation>编码器 t = {t}</translation>
+    </message>
+    <message>
+        <source>decoder t = {t}</source>
+        <translation>解码器 t = {t}</translation>
+    </message>
 </context>
 <context>
     <name>GraphicsScene</name>

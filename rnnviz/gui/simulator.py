@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from rnnviz.core.torch_work import TORCH_WORK
 from rnnviz.gui.config import Config
+from rnnviz.gui.i18n import tr
 from rnnviz.gui.jobs import Snapshot, compute_snapshot
 from rnnviz.gui.worker import Worker
 
@@ -253,9 +254,12 @@ class Simulator(QObject):
 
     def where(self) -> str:
         """The step as the user reads it: "t = 7", or "encoder t = 3" / "decoder t = 1"."""
-        half = {"enc": "encoder ", "dec": "decoder "}.get(
-            "" if self.snapshot is None else self.snapshot.half, "")
-        return f"{half}t = {self.t}"
+        half = "" if self.snapshot is None else self.snapshot.half
+        if half == "enc":
+            return tr("encoder t = {t}").format(t=self.t)
+        if half == "dec":
+            return tr("decoder t = {t}").format(t=self.t)
+        return f"t = {self.t}"
 
     # ----- moving the cursor ---------------------------------------------------------------
     def seek(self, position: int) -> None:

@@ -185,7 +185,8 @@ class Transport(QToolBar):
                                   "differs from the original from t = {step}").format(step=mark))
         # wide enough for the longest step text of this trace (a million steps included),
         # and fixed while stepping: a changing text must not relayout the bar
-        widest = f"decoder t = {self.sim.length}  /  T = {self.sim.length}"
+        widest = tr("decoder t = {t}").format(t=self.sim.length) + \
+            f"  /  T = {self.sim.length}"
         width = max(150, self.label.fontMetrics().horizontalAdvance(widest) + 8)
         self.label.setFixedWidth(width)
 
