@@ -69,6 +69,8 @@ class GradientView(QWidget):
             "bottom": IntegerAxis("bottom"), "left": LabelAxis("left")})
         self.curve_plot.setLogMode(y=True)
         self.curve_plot.setLabel("left", "‖∂L/∂h_t‖")
+        # a log axis with an SI prefix ("(x0.001)") misreads every decade: plain numbers
+        self.curve_plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve_plot.setMenuEnabled(False)
         self.curve_plot.hideButtons()
         self.legend = pg.LegendItem(labelTextSize="8pt")
