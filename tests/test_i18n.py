@@ -49,8 +49,9 @@ def literal(call: ast.Call) -> str | None:
     return None
 
 
-# contexts besides tr()'s "": pyqtgraph's own texts (i18n._pyqtgraph_texts)
-LIBRARY_CONTEXTS = {"GraphicsScene"}
+# contexts besides tr()'s "": pyqtgraph's own texts (i18n._pyqtgraph_texts), and "core": the
+# English messages of rnnviz.core and the CLI, as templates (rnnviz/gui/core_messages.py)
+LIBRARY_CONTEXTS = {"GraphicsScene", "core"}
 
 
 def catalogue() -> dict[str, tuple[str, str | None]]:
@@ -84,6 +85,21 @@ def test_every_text_of_the_window_has_a_finished_translation():
     assert not missing, ("texts without a finished translation (run pyside6-lupdate, "
                          "translate, pyside6-lrelease: see rnnviz/gui/i18n.py):\n"
                          + "\n".join(missing))
+
+
+def test_every_entry_of_the_other_contexts_is_finished():
+    """pyqtgraph's texts and core's messages ("core") have no tr() call to find them by:
+    each of their entries must be translated."""
+    missing = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        if name in LIBRARY_CONTEXTS:
+            missing += [f"{name}: {message.findtext('source')!r}"
+                        for message in context.iter("message")
+                        if message.find("translation").get("type") is not None
+                        or not message.find("translation").text]
+    assert not missing, ("entries without a finished translation (translate them, then "
+                         "pyside6-lrelease: see rnnviz/gui/i18n.py):\n" + "\n".join(missing))
 
 
 def test_translations_keep_placeholders_mnemonics_and_tags():

@@ -2240,6 +2240,10 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>从 t = {t} 起固定 {part}[{unit}]…</translation>
     </message>
     <message>
+        <source>unexpected error (details in the log):</source>
+        <translation>意外错误（详情见日志）：</translation>
+    </message>
+    <message>
         <source>encoder t = {t}</source>
         <translation>编码器 t = {t}</translation>
     </message>
@@ -2253,6 +2257,1397 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>Export...</source>
         <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>unknown device {0}; use auto, cpu, cuda, cuda:N or mps</source>
+        <translation>未知设备 {0}；请使用 auto、cpu、cuda、cuda:N 或 mps</translation>
+    </message>
+    <message>
+        <source>device {0} is not supported; use auto, cpu, cuda or mps</source>
+        <translation>不支持设备 {0}；请使用 auto、cpu、cuda 或 mps</translation>
+    </message>
+    <message>
+        <source>--edit-x {0}: {1} is not a token of the vocabulary (give a token, or its id as #12)</source>
+        <translation>--edit-x {0}：{1} 不是词表中的词元（请给出一个词元，或用 #12 的形式给出它的 id）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not one of the input&apos;s characters {2}</source>
+        <translation>{0}：{1} 不是输入的字符 {2} 之一</translation>
+    </message>
+    <message>
+        <source>{0}: {1} values for {2} features per step; give one (for every feature) or {3}</source>
+        <translation>{0}：给了 {1} 个值，但每个时间步有 {2} 个特征；请给 1 个值（用于所有特征）或 {3} 个</translation>
+    </message>
+    <message>
+        <source>edits need the whole run in memory; this sequence is kept as checkpoints (too long): shorten it to edit it</source>
+        <translation>修改需要把整个运行过程放在内存中；此序列太长，只保存了检查点：请缩短后再修改</translation>
+    </message>
+    <message>
+        <source>edits on a padded batch (--lengths) are not supported; give the sequences one by one</source>
+        <translation>不支持修改填充过的批（--lengths）；请逐个给出序列</translation>
+    </message>
+    <message>
+        <source>folder {0} does not exist; create it or choose another path</source>
+        <translation>文件夹 {0} 不存在；请创建它或选择其他路径</translation>
+    </message>
+    <message>
+        <source>the disk holding {0} is full ({1} free); nothing was written. Free some space or write elsewhere</source>
+        <translation>{0} 所在的磁盘已满（剩余 {1}）；未写入任何内容。请腾出一些空间或写到别处</translation>
+    </message>
+    <message>
+        <source>{0} is not readable JSON ({1}); delete or fix it</source>
+        <translation>{0} 不是可读取的 JSON（{1}）；请删除或修正它</translation>
+    </message>
+    <message>
+        <source>{0} holds a JSON {1}, not an object; delete or fix it</source>
+        <translation>{0} 中是 JSON {1}，而不是对象；请删除或修正它</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; should be {2}, not {3}; fix or delete {4}</source>
+        <translation>{0}：&apos;{1}&apos; 应为 {2}，而不是 {3}；请修正或删除 {4}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;input.input&apos; must name a file beside the checkpoint (a plain file name, no folders); fix or delete {1}</source>
+        <translation>{0}：&apos;input.input&apos; 必须是模型文件旁边的一个文件（只写文件名，不带文件夹）；请修正或删除 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;input.{1}&apos; should be text; fix or delete {2}</source>
+        <translation>{0}：&apos;input.{1}&apos; 应为文本；请修正或删除 {2}</translation>
+    </message>
+    <message>
+        <source>the file sets a tensor&apos;s internal state, which rnnviz does not do</source>
+        <translation>该文件会设置张量的内部状态，rnnviz 不做这种操作</translation>
+    </message>
+    <message>
+        <source>a tensor&apos;s size or stride in the file is not whole numbers</source>
+        <translation>文件中某个张量的大小或步长不是整数</translation>
+    </message>
+    <message>
+        <source>a tensor in the file has no storage of its own</source>
+        <translation>文件中的某个张量没有自己的存储</translation>
+    </message>
+    <message>
+        <source>a tensor in the file points outside its storage, or claims more elements than it has; the file is damaged</source>
+        <translation>文件中的某个张量指向其存储之外，或声称的元素比实际多；文件已损坏</translation>
+    </message>
+    <message>
+        <source>the file refers to data that is not a tensor storage</source>
+        <translation>文件引用的数据不是张量存储</translation>
+    </message>
+    <message>
+        <source>a storage of an unknown type ({0}) in the file</source>
+        <translation>文件中有未知类型（{0}）的存储</translation>
+    </message>
+    <message>
+        <source>{0} is neither a state_dict nor a whole model saved by torch.save in its zip format ({1})</source>
+        <translation>{0} 既不是 state_dict，也不是由 torch.save 以 zip 格式保存的整个模型（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} is a zip file but not a torch.save archive (no data.pkl)</source>
+        <translation>{0} 是 zip 文件，但不是 torch.save 存档（没有 data.pkl）</translation>
+    </message>
+    <message>
+        <source>{0} holds an entry that would unpack to {1} bytes from {2}; not a torch.save archive</source>
+        <translation>{0} 中有一项会从 {2} 解压成 {1} 字节；这不是 torch.save 存档</translation>
+    </message>
+    <message>
+        <source>{0} lacks the storage {1}; the file is damaged</source>
+        <translation>{0} 缺少存储 {1}；文件已损坏</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s pickle cannot be read without running it ({1}); re-save it with torch.save(model.state_dict(), path)</source>
+        <translation>{0} 的 pickle 不运行就无法读取（{1}）；请用 torch.save(model.state_dict(), path) 重新保存</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s module tree cannot be read ({1}); re-save it with torch.save(model.state_dict(), path)</source>
+        <translation>无法读取 {0} 的模块树（{1}）；请用 torch.save(model.state_dict(), path) 重新保存</translation>
+    </message>
+    <message>
+        <source>{0}: the module tree is deeper than {1} levels or has more than {2} parts; re-save the state_dict</source>
+        <translation>{0}：模块树超过 {1} 层，或多于 {2} 个部分；请重新保存 state_dict</translation>
+    </message>
+    <message>
+        <source>{0} holds no tensors rnnviz can read; re-save it with torch.save(model.state_dict(), path)</source>
+        <translation>{0} 中没有 rnnviz 能读取的张量；请用 torch.save(model.state_dict(), path) 重新保存</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;lesson&apos; must be an object with &apos;scenes&apos;, got {1}</source>
+        <translation>{0}：&apos;lesson&apos; 必须是含有 &apos;scenes&apos; 的对象，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;lesson.scenes&apos; must be a list of scenes, got {1}</source>
+        <translation>{0}：&apos;lesson.scenes&apos; 必须是场景列表，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}&apos; must be an object, got {1}</source>
+        <translation>{0}&apos; 必须是对象，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}.config&apos; must be an object of settings</source>
+        <translation>{0}.config&apos; 必须是设置对象</translation>
+    </message>
+    <message>
+        <source>{0}.cursor&apos; must be an object</source>
+        <translation>{0}.cursor&apos; 必须是对象</translation>
+    </message>
+    <message>
+        <source>{0}.stage&apos; must list one or two different views of {1}, got {2}</source>
+        <translation>{0}.stage&apos; 必须列出 {1} 中的一个或两个不同视图，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}.play&apos; must be [first, last] steps, first ≤ last, at most {1}, got {2}</source>
+        <translation>{0}.play&apos; 必须是时间步 [first, last]，first ≤ last，最大为 {1}，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0} needs a &apos;task&apos;, one of {1}; got {2}</source>
+        <translation>{0} 需要 &apos;task&apos;，取 {1} 之一；实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0} has {1}; it takes {2}</source>
+        <translation>{0} 中有 {1}；可用的键为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a whole number from 1 to {2}, got {3}</source>
+        <translation>{0}：{1} 必须是 1 到 {2} 之间的整数，实际为 {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} must be a number between 0 and 10, got {2}</source>
+        <translation>{0}：{1} 必须是 0 到 10 之间的数，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;seed&apos; must be a whole number from 0 to {1}, got {2}</source>
+        <translation>{0}：&apos;seed&apos; 必须是 0 到 {1} 之间的整数，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0} must be a text or texts by language ({&quot;en&quot;: ..., &quot;zh_CN&quot;: ...}), got {1}</source>
+        <translation>{0} 必须是文本，或按语言给出的文本（{&quot;en&quot;: ..., &quot;zh_CN&quot;: ...}），实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}.{1}&apos; must be a whole number ≥ 0, got {2}</source>
+        <translation>{0}.{1}&apos; 必须是 ≥ 0 的整数，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}.direction&apos; must be fwd or bwd, got {1}</source>
+        <translation>{0}.direction&apos; 必须是 fwd 或 bwd，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>model file {0} does not exist; check the path</source>
+        <translation>模型文件 {0} 不存在；请检查路径</translation>
+    </message>
+    <message>
+        <source>{0} (reading it as a whole model without running it failed too: {1})</source>
+        <translation>{0}（按整个模型读取且不运行其代码也失败了：{1}）</translation>
+    </message>
+    <message>
+        <source>{0} is not a readable torch checkpoint ({1}); give a file written by torch.save(model.state_dict(), path)</source>
+        <translation>{0} 不是可读取的 torch 模型文件（{1}）；请给出由 torch.save(model.state_dict(), path) 写出的文件</translation>
+    </message>
+    <message>
+        <source>reading .safetensors needs the safetensors package; pip install safetensors</source>
+        <translation>读取 .safetensors 需要 safetensors 包；pip install safetensors</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid safetensors file ({1})</source>
+        <translation>{0} 不是有效的 safetensors 文件（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} holds a {1}, not a state_dict; save model.state_dict() (a dict of tensors) instead</source>
+        <translation>{0} 中是 {1}，而不是 state_dict；请改为保存 model.state_dict()（张量组成的 dict）</translation>
+    </message>
+    <message>
+        <source>{0} nests dicts more than {1} deep; a checkpoint is a state_dict, maybe inside a dict or two</source>
+        <translation>{0} 中的 dict 嵌套超过 {1} 层；模型文件应是 state_dict，最多放在一两层 dict 里</translation>
+    </message>
+    <message>
+        <source>{0} contains no tensors; it is not a state_dict</source>
+        <translation>{0} 中没有张量；它不是 state_dict</translation>
+    </message>
+    <message>
+        <source>no recurrent layer under {0}; the file has: {1}</source>
+        <translation>{0} 下没有循环层；文件中有：{1}</translation>
+    </message>
+    <message>
+        <source>no nn.RNN/LSTM/GRU weights found (looked for keys like &apos;weight_ih_l0&apos;, and for an nn.LSTMCell/GRUCell/RNNCell&apos;s &apos;weight_ih&apos;); give the state_dict of a model that contains one</source>
+        <translation>没有找到 nn.RNN/LSTM/GRU 的权重（查找了 &apos;weight_ih_l0&apos; 这样的键，以及 nn.LSTMCell/GRUCell/RNNCell 的 &apos;weight_ih&apos;）；请给出包含循环层的模型的 state_dict</translation>
+    </message>
+    <message>
+        <source>no recurrent cell under {0}; the file has: {1}</source>
+        <translation>{0} 下没有循环单元；文件中有：{1}</translation>
+    </message>
+    <message>
+        <source>{0}weight_ih has {1}× the hidden size in rows: not an RNNCell (1), GRUCell (3) or LSTMCell (4)</source>
+        <translation>{0}weight_ih 的行数是隐藏大小的 {1} 倍：不是 RNNCell (1)、GRUCell (3) 或 LSTMCell (4)</translation>
+    </message>
+    <message>
+        <source>{0}weight_ih_l0/weight_hh_l0 are missing or not matrices</source>
+        <translation>{0}weight_ih_l0/weight_hh_l0 缺失或不是矩阵</translation>
+    </message>
+    <message>
+        <source>{0}weight_ih_l0 has {1} rows for hidden size {2}: not 1 (RNN), 3 (GRU) or 4 (LSTM) gates; this is not a torch.nn recurrent layer</source>
+        <translation>隐藏大小为 {2} 时 {0}weight_ih_l0 有 {1} 行：不是 1 (RNN)、3 (GRU) 或 4 (LSTM) 个门；这不是 torch.nn 循环层</translation>
+    </message>
+    <message>
+        <source>the spooled {0} ended early; the trace was not written</source>
+        <translation>暂存的 {0} 提前结束；轨迹未写入</translation>
+    </message>
+    <message>
+        <source>{0} needs about {1} of disk while it is written but {2} has {3} free; free some space, write elsewhere or shorten the sequence</source>
+        <translation>{0} 在写入时需要约 {1} 的磁盘空间，但 {2} 只剩 {3}；请腾出一些空间、写到别处或缩短序列</translation>
+    </message>
+    <message>
+        <source>seq2seq needs one recurrent layer under &apos;encoder.&apos; and one under &apos;decoder.&apos;, but {0} holds {1}; use --topology n2n, n2one or one2n for a single network</source>
+        <translation>seq2seq 需要 &apos;encoder.&apos; 下和 &apos;decoder.&apos; 下各有一个循环层，但 {0} 中有 {1}；单个网络请使用 --topology n2n、n2one 或 one2n</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s decoder has attention (&apos;{1}&apos;): rnnviz steps decoders without attention so far; open the encoder alone with --layer-prefix encoder.… (--topology n2n)</source>
+        <translation>{0} 的解码器带有注意力（&apos;{1}&apos;）：rnnviz 目前只能单步运行不带注意力的解码器；请用 --layer-prefix encoder.…（--topology n2n）单独打开编码器</translation>
+    </message>
+    <message>
+        <source>--start-token {0} is neither an id nor a name of the decoder&apos;s vocabulary</source>
+        <translation>--start-token {0} 既不是解码器词表中的 id，也不是其中的名称</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s decoder has no output head: expected a Linear reading its hidden state (the tutorial&apos;s decoder.out)</source>
+        <translation>{0} 的解码器没有输出头：应有一个读取其隐藏状态的 Linear（即教程中的 decoder.out）</translation>
+    </message>
+    <message>
+        <source>the target vocabulary has {0} names but the decoder&apos;s embedding has {1} rows; give the vocabulary the model was trained with</source>
+        <translation>目标词表有 {0} 个名称，但解码器的嵌入有 {1} 行；请给出训练模型时使用的词表</translation>
+    </message>
+    <message>
+        <source>the sidecar&apos;s &apos;seq2seq&apos; is not an encoder–decoder&apos;s spec ({0}: {1}); fix or delete it</source>
+        <translation>附带文件中的 &apos;seq2seq&apos; 不是编码器–解码器的规格（{0}：{1}）；请修正或删除它</translation>
+    </message>
+    <message>
+        <source>--start-token and --decoder-relu are for decoders that read their previous symbol through an nn.Embedding; this one reads a one-hot</source>
+        <translation>--start-token 和 --decoder-relu 用于通过 nn.Embedding 读取上一个符号的解码器；此解码器读取的是 one-hot</translation>
+    </message>
+    <message>
+        <source>the decoder has no output head: expected linear.weight reading its hidden state</source>
+        <translation>解码器没有输出头：应有读取其隐藏状态的 linear.weight</translation>
+    </message>
+    <message>
+        <source>the decoder writes {0} symbols; name them with --target-vocab</source>
+        <translation>解码器输出 {0} 个符号；请用 --target-vocab 给它们命名</translation>
+    </message>
+    <message>
+        <source>--target-vocab has {0} symbols but the decoder writes {1} (and {2} is the start symbol)</source>
+        <translation>--target-vocab 有 {0} 个符号，但解码器输出 {1} 个（且 {2} 是起始符号）</translation>
+    </message>
+    <message>
+        <source>context.weight has no context.bias; rnnviz&apos;s context map is a Linear with a bias (save it with bias=True)</source>
+        <translation>有 context.weight 但没有 context.bias；rnnviz 的上下文映射是带偏置的 Linear（请以 bias=True 保存）</translation>
+    </message>
+    <message>
+        <source>trace files end in .npz; got {0} (try {1}.npz)</source>
+        <translation>轨迹文件以 .npz 结尾；得到的是 {0}（试试 {1}.npz）</translation>
+    </message>
+    <message>
+        <source>trace files end in .npz; got {0}</source>
+        <translation>轨迹文件以 .npz 结尾；得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>{0} is not an rnnviz trace file ({1})</source>
+        <translation>{0} 不是 rnnviz 轨迹文件（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} has no &apos;spec&apos;/&apos;meta&apos; entries; write it with rnnviz trace</source>
+        <translation>{0} 没有 &apos;spec&apos;/&apos;meta&apos; 项；请用 rnnviz trace 写出它</translation>
+    </message>
+    <message>
+        <source>the {0} {1} does not exist; open another one before saving the workspace</source>
+        <translation>{0} {1} 不存在；保存工作区之前请打开另一个</translation>
+    </message>
+    <message>
+        <source>{0} is {1} MiB, too large to carry inside a workspace (at most {2} MiB); put it in {3} and save again</source>
+        <translation>{0} 有 {1} MiB，太大，无法放进工作区（最多 {2} MiB）；请把它放到 {3} 中再保存</translation>
+    </message>
+    <message>
+        <source>workspace files end in {0}; got {1} (try {2}{3})</source>
+        <translation>工作区文件以 {0} 结尾；得到的是 {1}（试试 {2}{3}）</translation>
+    </message>
+    <message>
+        <source>this workspace would be {0} MiB with the files it carries, more than rnnviz opens ({1} MiB); put the models beside it (in {2}) and save again</source>
+        <translation>连同其携带的文件，此工作区将有 {0} MiB，超过 rnnviz 能打开的大小（{1} MiB）；请把模型放在它旁边（{2} 中）再保存</translation>
+    </message>
+    <message>
+        <source>{0} is larger than any workspace rnnviz writes ({1} MiB); is it the right file?</source>
+        <translation>{0} 比 rnnviz 写出的任何工作区都大（{1} MiB）；文件选对了吗？</translation>
+    </message>
+    <message>
+        <source>workspace {0} does not exist</source>
+        <translation>工作区 {0} 不存在</translation>
+    </message>
+    <message>
+        <source>{0} is not a workspace file (not JSON: {1}); open a {2} file saved by rnnviz</source>
+        <translation>{0} 不是工作区文件（不是 JSON：{1}）；请打开由 rnnviz 保存的 {2} 文件</translation>
+    </message>
+    <message>
+        <source>{0} is not an rnnviz workspace (its &apos;format&apos; is not {1})</source>
+        <translation>{0} 不是 rnnviz 工作区（它的 &apos;format&apos; 不是 {1}）</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;version&apos; must be a whole number, got {1}</source>
+        <translation>{0}：&apos;version&apos; 必须是整数，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; must be a file name, got {2}</source>
+        <translation>{0}：&apos;{1}&apos; 必须是文件名，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; ({2}) must name a file in the workspace&apos;s folder or below it, not elsewhere</source>
+        <translation>{0}：&apos;{1}&apos;（{2}）必须指向工作区所在文件夹或其子文件夹中的文件，不能在别处</translation>
+    </message>
+    <message>
+        <source>the {0} {1} (&apos;{2}&apos;) is missing beside the workspace</source>
+        <translation>工作区旁边缺少 {0} {1}（&apos;{2}&apos;）</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;{1}&apos; must be an object of settings, got {2}</source>
+        <translation>{0}：&apos;{1}&apos; 必须是设置对象，实际为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;config.{1}&apos; says the file is carried inside, but &apos;files.{2}&apos; holds nothing</source>
+        <translation>{0}：&apos;config.{1}&apos; 表示文件已携带在内，但 &apos;files.{2}&apos; 中什么也没有</translation>
+    </message>
+    <message>
+        <source>{0}: each of &apos;files.{1}&apos; needs a &apos;name&apos; and &apos;data&apos;</source>
+        <translation>{0}：&apos;files.{1}&apos; 中的每一项都需要 &apos;name&apos; 和 &apos;data&apos;</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;files.{1}&apos; names {2}; a carried file is a plain file name</source>
+        <translation>{0}：&apos;files.{1}&apos; 指向 {2}；携带的文件只能是单纯的文件名</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;files.{1}&apos; {2}: its data is not base64</source>
+        <translation>{0}：&apos;files.{1}&apos; {2}：其数据不是 base64</translation>
+    </message>
+    <message>
+        <source>{0}: &apos;files.{1}&apos; does not carry {2}</source>
+        <translation>{0}：&apos;files.{1}&apos; 没有携带 {2}</translation>
+    </message>
+    <message>
+        <source>&apos;loss&apos; needs targets, which only a checkpoint trained by rnnviz on its own example input has; choose {0}</source>
+        <translation>&apos;loss&apos; 需要目标值，只有 rnnviz 在其自带示例输入上训练的模型文件才有；请选择 {0}</translation>
+    </message>
+    <message>
+        <source>this network has no output head, so there is no y; choose {0}</source>
+        <translation>此网络没有输出头，因此没有 y；请选择 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: index out of range; choose {1}</source>
+        <translation>{0}：索引超出范围；请选择 {1}</translation>
+    </message>
+    <message>
+        <source>unknown objective {0}; choose {1}</source>
+        <translation>未知目标 {0}；请选择 {1}</translation>
+    </message>
+    <message>
+        <source>input must be (T, B, {0}) with T ≥ 1, got {1}</source>
+        <translation>输入必须是 (T, B, {0})，且 T ≥ 1，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>--compare untrained needs a checkpoint trained by rnnviz: its .rnnviz.json records the seed training started from</source>
+        <translation>--compare untrained 需要由 rnnviz 训练的模型文件：它的 .rnnviz.json 记录了训练开始时的随机种子</translation>
+    </message>
+    <message>
+        <source>--compare: unknown entry {0}; use rnn, lstm, gru or untrained</source>
+        <translation>--compare：未知项 {0}；请使用 rnn、lstm、gru 或 untrained</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a Linear reading the recurrent layer&apos;s {1} outputs; the file has: {2}</source>
+        <translation>&apos;{0}&apos; 不是读取循环层 {1} 个输出的 Linear；文件中有：{2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not a number</source>
+        <translation>{0}：{1} 不是数字</translation>
+    </message>
+    <message>
+        <source>{0}: the value must be finite, got {1}</source>
+        <translation>{0}：值必须是有限的，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not a whole number</source>
+        <translation>{0}：{1} 不是整数</translation>
+    </message>
+    <message>
+        <source>--edit-x {0}: write STEP=VALUES, e.g. 5=0.7, 5=0.1,0,2 or, for text, 5=e</source>
+        <translation>--edit-x {0}：请写成 STEP=VALUES，例如 5=0.7、5=0.1,0,2，文本输入可写 5=e</translation>
+    </message>
+    <message>
+        <source>{0}: a unit range needs its end, e.g. [0:4]</source>
+        <translation>{0}：单元范围需要写出终点，例如 [0:4]</translation>
+    </message>
+    <message>
+        <source>{0}: no units between the brackets; e.g. [3], [0:4], [1,5]</source>
+        <translation>{0}：方括号中没有单元；例如 [3]、[0:4]、[1,5]</translation>
+    </message>
+    <message>
+        <source>{0}: write [lL.][fwd.|bwd.]PART[UNITS]=VALUE[@FROM:TO], e.g. f=1, l1.z[0:4]=0@10:, bwd.c[3]=0@7:8</source>
+        <translation>{0}：请写成 [lL.][fwd.|bwd.]PART[UNITS]=VALUE[@FROM:TO]，例如 f=1、l1.z[0:4]=0@10:、bwd.c[3]=0@7:8</translation>
+    </message>
+    <message>
+        <source>{0}: write NAME[INDEX]=VALUE (or *=FACTOR), e.g. weight_hh_l0[3, 5]=0, bias_ih_l0[8:16]=0, weight_hh_l0[:, 2]*=0.5</source>
+        <translation>{0}：请写成 NAME[INDEX]=VALUE（或 *=FACTOR），例如 weight_hh_l0[3, 5]=0、bias_ih_l0[8:16]=0、weight_hh_l0[:, 2]*=0.5</translation>
+    </message>
+    <message>
+        <source>--edit-x {0}: step {1} is outside 0..{2}</source>
+        <translation>--edit-x {0}：时间步 {1} 超出 0..{2}</translation>
+    </message>
+    <message>
+        <source>{0}: an {1} has no part {2}; its parts are {3}</source>
+        <translation>{0}：{1} 没有部分 {2}；它的部分有 {3}</translation>
+    </message>
+    <message>
+        <source>{0}: no direction {1}; this network runs {2}</source>
+        <translation>{0}：没有方向 {1}；此网络的方向为 {2}</translation>
+    </message>
+    <message>
+        <source>{0}: unit {1} is outside 0..{2} (the part {3} has {4} units)</source>
+        <translation>{0}：单元 {1} 超出 0..{2}（部分 {3} 有 {4} 个单元）</translation>
+    </message>
+    <message>
+        <source>{0}: steps {1}..{2} are not inside 0..{3}</source>
+        <translation>{0}：时间步 {1}..{2} 不在 0..{3} 之内</translation>
+    </message>
+    <message>
+        <source>--set {0}: no parameter {1}; this network has {2}</source>
+        <translation>--set {0}：没有参数 {1}；此网络有 {2}</translation>
+    </message>
+    <message>
+        <source>--set {0}: {1} has {2} dimension(s) {3}, indexed with {4}</source>
+        <translation>--set {0}：{1} 有 {2} 个维度 {3}，却用 {4} 个索引</translation>
+    </message>
+    <message>
+        <source>--set {0}: index {1} of dimension {2} is outside 0..{3} ({4} is {5})</source>
+        <translation>--set {0}：第 {2} 维的索引 {1} 超出 0..{3}（{4} 的形状为 {5}）</translation>
+    </message>
+    <message>
+        <source>--set {0}: the index selects no entry of {1} {2}</source>
+        <translation>--set {0}：该索引没有选中 {1} {2} 中的任何元素</translation>
+    </message>
+    <message>
+        <source>edit {0}: write &apos;clamp f=1@10:&apos;, &apos;edit-x 5=0.7&apos; or &apos;set weight_hh_l0[3,5]=0&apos;</source>
+        <translation>修改 {0}：请写成 &apos;clamp f=1@10:&apos;、&apos;edit-x 5=0.7&apos; 或 &apos;set weight_hh_l0[3,5]=0&apos;</translation>
+    </message>
+    <message>
+        <source>even kept as checkpoints every {0} steps, this trace ({1}, T={2}, batch={3}) needs about {4} but only {5} of memory is available; shorten the sequence or lower the batch or hidden size</source>
+        <translation>即使每 {0} 步只保存一个检查点，此轨迹（{1}，T={2}，batch={3}）也需要约 {4}，但可用内存只有 {5}；请缩短序列，或减小批大小或隐藏大小</translation>
+    </message>
+    <message>
+        <source>asked for {0} steps of {1} at once; a long trace gives at most {2} (its overview has the whole)</source>
+        <translation>一次请求了 {1} 的 {0} 个时间步；长轨迹一次最多给出 {2} 个（其概览包含整个序列）</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, T={2}, batch={3}) needs about {4} but only {5} of {6} is available; shorten the sequence or lower the hidden size, layers or batch</source>
+        <translation>{0}（{1}，T={2}，batch={3}）需要约 {4}，但可用的{6}只剩 {5}；请缩短序列，或减小隐藏大小、层数或批大小</translation>
+    </message>
+    <message>
+        <source>weights do not fit {0}: missing {1}, unexpected {2}; check the layer count, bias and direction</source>
+        <translation>权重与 {0} 不符：缺少 {1}，多出 {2}；请检查层数、偏置和方向</translation>
+    </message>
+    <message>
+        <source>{0} has shape {1} but {2} with input size {3} needs {4}; check the sizes</source>
+        <translation>{0} 的形状为 {1}，但输入大小为 {3} 的 {2} 需要 {4}；请检查各项大小</translation>
+    </message>
+    <message>
+        <source>{0} is {1}, not floating point</source>
+        <translation>{0} 是 {1}，不是浮点数</translation>
+    </message>
+    <message>
+        <source>{0} is not nn.RNN, nn.LSTM or nn.GRU</source>
+        <translation>{0} 不是 nn.RNN、nn.LSTM 或 nn.GRU</translation>
+    </message>
+    <message>
+        <source>this network has no Embedding: give it features per step (--input a CSV/.npy of numbers, or --preset text for one-hot)</source>
+        <translation>此网络没有 Embedding：请给它每个时间步的特征（--input 数字的 CSV/.npy，或用 --preset text 得到 one-hot）</translation>
+    </message>
+    <message>
+        <source>token id {0} at step {1}, sequence {2} is outside the embedding &apos;{3}&apos; (ids 0..{4}); check the vocabulary the ids came from</source>
+        <translation>时间步 {1}、序列 {2} 处的词元 id {0} 超出嵌入 &apos;{3}&apos; 的范围（id 为 0..{4}）；请检查这些 id 所用的词表</translation>
+    </message>
+    <message>
+        <source>{0} has {1} weights: about {2} while it is built, but only {3} of memory is available; lower the hidden size, layers or input size</source>
+        <translation>{0} 有 {1} 个权重：构建时需要约 {2}，但可用内存只有 {3}；请减小隐藏大小、层数或输入大小</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} values; a recurrent layer&apos;s weights are real floating-point numbers</source>
+        <translation>{0} 中是 {1} 值；循环层的权重应是实数浮点数</translation>
+    </message>
+    <message>
+        <source>{0} contains NaN or inf; the checkpoint is damaged</source>
+        <translation>{0} 含有 NaN 或 inf；模型文件已损坏</translation>
+    </message>
+    <message>
+        <source>seq2seq needs an encoder and a decoder, but this model is a single {0}; open an encoder–decoder checkpoint (keys encoder.*, decoder.*, linear.*) or build one without --model</source>
+        <translation>seq2seq 需要一个编码器和一个解码器，但此模型只是单个 {0}；请打开编码器–解码器模型文件（键为 encoder.*、decoder.*、linear.*），或不用 --model 新建一个</translation>
+    </message>
+    <message>
+        <source>this model is an encoder–decoder ({0}); use --topology seq2seq</source>
+        <translation>此模型是编码器–解码器（{0}）；请使用 --topology seq2seq</translation>
+    </message>
+    <message>
+        <source>--decode-steps must be a whole number ≥ 1, got {0}</source>
+        <translation>--decode-steps 必须是 ≥ 1 的整数，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>--decode-steps is for one2n and seq2seq; {0} has one step per input step ({1})</source>
+        <translation>--decode-steps 用于 one2n 和 seq2seq；{0} 每个输入时间步对应一个时间步（{1}）</translation>
+    </message>
+    <message>
+        <source>--lengths is for N→N (every step has an output); {0} reads each sequence to the end</source>
+        <translation>--lengths 用于 N→N（每个时间步都有输出）；{0} 会把每个序列读到结尾</translation>
+    </message>
+    <message>
+        <source>--decode-steps {0}: a decoder writes one symbol at a time; give at most {1}</source>
+        <translation>--decode-steps {0}：解码器一次输出一个符号；最多给 {1}</translation>
+    </message>
+    <message>
+        <source>unknown context mode {0}; use init (h0) or input</source>
+        <translation>未知上下文模式 {0}；请使用 init（h0）或 input</translation>
+    </message>
+    <message>
+        <source>the decoder must be unidirectional and without proj_size: it writes one symbol after another</source>
+        <translation>解码器必须是单向的，且不带 proj_size：它一个接一个地输出符号</translation>
+    </message>
+    <message>
+        <source>a start symbol and a ReLU on the input are for decoders that read their previous symbol through an nn.Embedding</source>
+        <translation>起始符号和输入上的 ReLU 用于通过 nn.Embedding 读取上一个符号的解码器</translation>
+    </message>
+    <message>
+        <source>the target vocabulary must be non-empty symbols other than {0} (the start symbol)</source>
+        <translation>目标词表必须是非空的、{0}（起始符号）以外的符号</translation>
+    </message>
+    <message>
+        <source>the context has {0} features but the decoder&apos;s h0 needs {1}; add a Linear map on c (--context-map) or make the sizes equal</source>
+        <translation>上下文有 {0} 个特征，但解码器的 h0 需要 {1} 个；请在 c 上加一个 Linear 映射（--context-map），或让两者大小相同</translation>
+    </message>
+    <message>
+        <source>the decoder needs an output head of {0} symbols</source>
+        <translation>解码器需要一个输出 {0} 个符号的输出头</translation>
+    </message>
+    <message>
+        <source>a decoder that reads its previous symbol through an nn.Embedding takes the context as its h0 here (as the PyTorch translation tutorial&apos;s); one that also reads the context at every step is not simulated yet</source>
+        <translation>通过 nn.Embedding 读取上一个符号的解码器在这里把上下文作为其 h0（与 PyTorch 翻译教程相同）；在每个时间步还读取上下文的解码器暂不支持模拟</translation>
+    </message>
+    <message>
+        <source>the context has {0} features but the decoder&apos;s h0 needs {1}</source>
+        <translation>上下文有 {0} 个特征，但解码器的 h0 需要 {1} 个</translation>
+    </message>
+    <message>
+        <source>the decoder&apos;s embedding &apos;{0}&apos; has {1} rows but its output head writes {2} symbols; they must agree</source>
+        <translation>解码器的嵌入 &apos;{0}&apos; 有 {1} 行，但其输出头输出 {2} 个符号；两者必须一致</translation>
+    </message>
+    <message>
+        <source>the target vocabulary has {0} names but the decoder writes {1} symbols</source>
+        <translation>目标词表有 {0} 个名称，但解码器输出 {1} 个符号</translation>
+    </message>
+    <message>
+        <source>the start symbol must be an id 0..{0} of the decoder&apos;s vocabulary, got {1}</source>
+        <translation>起始符号必须是解码器词表中的 id 0..{0}，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>the context map&apos;s weights are missing (context.weight)</source>
+        <translation>缺少上下文映射的权重（context.weight）</translation>
+    </message>
+    <message>
+        <source>context.weight has shape {0}, expected {1}</source>
+        <translation>context.weight 的形状为 {0}，应为 {1}</translation>
+    </message>
+    <message>
+        <source>decoder steps must be a whole number ≥ 1, got {0}</source>
+        <translation>解码器步数必须是 ≥ 1 的整数，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>teacher symbols must be (steps, batch) = {0} ids below {1}</source>
+        <translation>教师符号必须是 (steps, batch) = {0} 个小于 {1} 的 id</translation>
+    </message>
+    <message>
+        <source>{0}: values must be (T, B, I) with no empty axis, got shape {1}</source>
+        <translation>{0}：值必须是 (T, B, I) 且没有空轴，实际形状为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: values contain NaN or inf; clean the data first</source>
+        <translation>{0}：值中含有 NaN 或 inf；请先清理数据</translation>
+    </message>
+    <message>
+        <source>{0}: {1} has {2} entries for {3} {4}</source>
+        <translation>{0}：{1} 有 {2} 项，对应的却是 {3} {4}</translation>
+    </message>
+    <message>
+        <source>{0}: tokens have shape {1} for {2} steps × {3} sequences</source>
+        <translation>{0}：词元的形状为 {1}，但有 {2} 个时间步 × {3} 个序列</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number, got {1}; {2}</source>
+        <translation>{0} 必须是整数，实际为 {1}；{2}</translation>
+    </message>
+    <message>
+        <source>{0} must be at least {1}, got {2}; {3}</source>
+        <translation>{0} 至少为 {1}，实际为 {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number, got {1}</source>
+        <translation>{0} 必须是有限的数，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>a {0}×{1}×{2} sequence has {3} values, more than the {4} allowed; use a shorter sequence, a smaller batch or fewer features</source>
+        <translation>{0}×{1}×{2} 的序列有 {3} 个值，超过允许的 {4} 个；请使用更短的序列、更小的批或更少的特征</translation>
+    </message>
+    <message>
+        <source>impulse_at={0} is past the end of a {1}-step sequence; pick a step from 0 to {2} or make the sequence longer</source>
+        <translation>impulse_at={0} 超出了 {1} 步序列的结尾；请选 0 到 {2} 之间的时间步，或加长序列</translation>
+    </message>
+    <message>
+        <source>the text has characters {0} that the model does not know; it reads only the {1} symbols {2}, so type only those</source>
+        <translation>文本中有模型不认识的字符 {0}；它只读取 {1} 个符号 {2}，请只输入这些</translation>
+    </message>
+    <message>
+        <source>the text has characters {0} that are not in the vocabulary {1}; add them to the vocabulary or remove them from the text</source>
+        <translation>文本中有不在词表 {1} 中的字符 {0}；请把它们加入词表，或从文本中删去</translation>
+    </message>
+    <message>
+        <source>the text is empty ({0}); type at least one character</source>
+        <translation>文本为空（{0}）；请至少输入一个字符</translation>
+    </message>
+    <message>
+        <source>the vocabulary is empty; leave it out to use the text&apos;s characters</source>
+        <translation>词表为空；不填则使用文本中的字符</translation>
+    </message>
+    <message>
+        <source>the vocabulary {0} repeats characters; list each one once</source>
+        <translation>词表 {0} 中有重复的字符；每个字符只列一次</translation>
+    </message>
+    <message>
+        <source>the text preset needs some text; pass text=&apos;hello&apos;</source>
+        <translation>文本预设需要一些文本；请传入 text=&apos;hello&apos;</translation>
+    </message>
+    <message>
+        <source>unknown preset {0}; choose one of {1}</source>
+        <translation>未知预设 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>cannot read {0} ({1}); check the path and permissions</source>
+        <translation>无法读取 {0}（{1}）；请检查路径和权限</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: it is not a plain file (a device, a pipe or a folder); give a file saved on disk</source>
+        <translation>无法读取 {0}：它不是普通文件（而是设备、管道或文件夹）；请给出保存在磁盘上的文件</translation>
+    </message>
+    <message>
+        <source>{0} is {1} GiB, more than the {2} GiB a table may be; save it as .npy, or cut it</source>
+        <translation>{0} 有 {1} GiB，超过表格允许的 {2} GiB；请另存为 .npy，或将其截短</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text (byte {1}); save it as UTF-8 CSV</source>
+        <translation>{0} 不是 UTF-8 文本（第 {1} 字节）；请另存为 UTF-8 CSV</translation>
+    </message>
+    <message>
+        <source>{0} has no data rows; put one time step per row</source>
+        <translation>{0} 没有数据行；请每行放一个时间步</translation>
+    </message>
+    <message>
+        <source>{0}: line {1} is blank; remove blank lines between rows or fill in the time step</source>
+        <translation>{0}：第 {1} 行为空行；请删去行间的空行，或填入该时间步</translation>
+    </message>
+    <message>
+        <source>{0}: line {1} has {2} values but line {3} has {4}; every row needs the same number of columns</source>
+        <translation>{0}：第 {1} 行有 {2} 个值，但第 {3} 行有 {4} 个；每行的列数必须相同</translation>
+    </message>
+    <message>
+        <source>{0} is empty; fill or drop missing values</source>
+        <translation>{0} 为空；请填补或删去缺失值</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is not a number; {2}</source>
+        <translation>{0}：{1} 不是数字；{2}</translation>
+    </message>
+    <message>
+        <source>{0} is nan; fill or drop missing values</source>
+        <translation>{0} 为 nan；请填补或删去缺失值</translation>
+    </message>
+    <message>
+        <source>{0} is {1}; replace it with a finite number</source>
+        <translation>{0} 为 {1}；请换成有限的数</translation>
+    </message>
+    <message>
+        <source>{0} has a header but no data rows; put one time step per row</source>
+        <translation>{0} 有表头但没有数据行；请每行放一个时间步</translation>
+    </message>
+    <message>
+        <source>{0} is not a plain numeric .npy array ({1}); save one array with np.save(path, array.astype(float))</source>
+        <translation>{0} 不是普通的数值 .npy 数组（{1}）；请用 np.save(path, array.astype(float)) 保存一个数组</translation>
+    </message>
+    <message>
+        <source>{0} is an .npz archive; save one array with np.save</source>
+        <translation>{0} 是 .npz 存档；请用 np.save 保存一个数组</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} values; save real numbers, e.g. np.save(path, array.astype(float))</source>
+        <translation>{0} 中是 {1} 值；请保存实数，例如 np.save(path, array.astype(float))</translation>
+    </message>
+    <message>
+        <source>{0} has shape {1}; use (T,), (T, I) or (T, B, I) — or (B, T, I) with batch_first</source>
+        <translation>{0} 的形状为 {1}；请使用 (T,)、(T, I) 或 (T, B, I)——或配合 batch_first 使用 (B, T, I)</translation>
+    </message>
+    <message>
+        <source>{0} has shape {1} with an empty axis; it needs at least one time step and one feature</source>
+        <translation>{0} 的形状 {1} 中有空轴；它至少需要一个时间步和一个特征</translation>
+    </message>
+    <message>
+        <source>{0}: value at index {1} is {2}; fill, drop or clip missing and infinite values</source>
+        <translation>{0}：索引 {1} 处的值为 {2}；请填补、删去或截断缺失值和无穷值</translation>
+    </message>
+    <message>
+        <source>{0} declares shape {1}: {2} values, more than the {3} allowed; use a shorter sequence or fewer features</source>
+        <translation>{0} 声明的形状为 {1}：{2} 个值，超过允许的 {3} 个；请使用更短的序列或更少的特征</translation>
+    </message>
+    <message>
+        <source>cannot load {0}: unknown file type {1}; use .csv, .txt or .tsv (one step per row) or .npy</source>
+        <translation>无法加载 {0}：未知文件类型 {1}；请使用 .csv、.txt 或 .tsv（每行一个时间步）或 .npy</translation>
+    </message>
+    <message>
+        <source>{0} but {1} input_size is {2}; {3}</source>
+        <translation>{0}，但{1} input_size 为 {2}；{3}</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number ≥ 1, got {1}; {2}</source>
+        <translation>{0} 必须是 ≥ 1 的整数，实际为 {1}；{2}</translation>
+    </message>
+    <message>
+        <source>unknown cell {0}; choose one of {1}</source>
+        <translation>未知单元 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>{0} {1} is more than rnnviz steps ({2}); give a smaller one</source>
+        <translation>{0} {1} 超过了 rnnviz 能单步运行的上限（{2}）；请给一个更小的值</translation>
+    </message>
+    <message>
+        <source>unknown nonlinearity {0}; choose &apos;tanh&apos; or &apos;relu&apos;</source>
+        <translation>未知非线性函数 {0}；请选择 &apos;tanh&apos; 或 &apos;relu&apos;</translation>
+    </message>
+    <message>
+        <source>nonlinearity={0} applies to the Elman RNN only; {1} gates are fixed (use --cell rnn for a relu RNN)</source>
+        <translation>nonlinearity={0} 只适用于 Elman RNN；{1} 的门是固定的（relu RNN 请用 --cell rnn）</translation>
+    </message>
+    <message>
+        <source>proj_size must be ≥ 0, got {0}</source>
+        <translation>proj_size 必须 ≥ 0，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>proj_size applies to LSTM only; set it to 0 or use --cell lstm</source>
+        <translation>proj_size 只适用于 LSTM；请设为 0，或使用 --cell lstm</translation>
+    </message>
+    <message>
+        <source>proj_size ({0}) must be smaller than hidden_size ({1}), as in torch.nn.LSTM</source>
+        <translation>proj_size（{0}）必须小于 hidden_size（{1}），与 torch.nn.LSTM 相同</translation>
+    </message>
+    <message>
+        <source>dropout must be in [0, 1), got {0}</source>
+        <translation>dropout 必须在 [0, 1) 之内，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>the head&apos;s {0} outputs are more than rnnviz steps ({1}); give fewer</source>
+        <translation>输出头的 {0} 个输出超过了 rnnviz 能单步运行的上限（{1}）；请减少</translation>
+    </message>
+    <message>
+        <source>unknown head activation {0}; choose one of {1}</source>
+        <translation>未知输出头激活函数 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>h0 has shape {0} but this network needs {1} (layers*directions, batch, hidden)</source>
+        <translation>h0 的形状为 {0}，但此网络需要 {1}（层数*方向数, batch, hidden）</translation>
+    </message>
+    <message>
+        <source>c0 has shape {0} but this LSTM needs {1}</source>
+        <translation>c0 的形状为 {0}，但此 LSTM 需要 {1}</translation>
+    </message>
+    <message>
+        <source>{0} contains NaN or inf; give finite numbers</source>
+        <translation>{0} 含有 NaN 或 inf；请给出有限的数</translation>
+    </message>
+    <message>
+        <source>{0} has shape {1} but this network needs {2} (one row per layer and direction) or {3} (a row per sequence of the batch)</source>
+        <translation>{0} 的形状为 {1}，但此网络需要 {2}（每层每个方向一行）或 {3}（批中每个序列一行）</translation>
+    </message>
+    <message>
+        <source>initial state &apos;given&apos; needs h0 values: --init-values in the CLI, Edit h0 / c0… in the window</source>
+        <translation>初始状态 &apos;given&apos; 需要 h0 的值：命令行中用 --init-values，窗口中用“编辑 h0 / c0…”</translation>
+    </message>
+    <message>
+        <source>unknown initial state {0}; use one of {1}</source>
+        <translation>未知初始状态 {0}；请使用 {1} 之一</translation>
+    </message>
+    <message>
+        <source>{0} has {1} steps, too many to hold at once; read a window of steps or the trace&apos;s overview</source>
+        <translation>{0} 有 {1} 个时间步，太多，无法一次放下；请读取一段时间步窗口或轨迹的概览</translation>
+    </message>
+    <message>
+        <source>unknown task {0}; choose one of {1}</source>
+        <translation>未知任务 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>cannot read the vocabulary {0} ({1}); give a UTF-8 text file with one token per line, or a JSON list</source>
+        <translation>无法读取词表 {0}（{1}）；请给出每行一个词元的 UTF-8 文本文件，或 JSON 列表</translation>
+    </message>
+    <message>
+        <source>{0} looks like JSON but is not ({1}); fix it or write one token per line</source>
+        <translation>{0} 看起来像 JSON 但并不是（{1}）；请修正它，或改为每行写一个词元</translation>
+    </message>
+    <message>
+        <source>{0} holds no tokens; write one token per line</source>
+        <translation>{0} 中没有词元；请每行写一个词元</translation>
+    </message>
+    <message>
+        <source>{0}: a JSON vocabulary list must hold the tokens as strings</source>
+        <translation>{0}：JSON 词表列表中的词元必须是字符串</translation>
+    </message>
+    <message>
+        <source>{0}: a JSON vocabulary object maps each token (a string) to its id (a whole number)</source>
+        <translation>{0}：JSON 词表对象把每个词元（字符串）映射到它的 id（整数）</translation>
+    </message>
+    <message>
+        <source>{0}: the ids must be 0..{1}, each once; they are not</source>
+        <translation>{0}：id 必须是 0..{1} 且各出现一次；现在不是</translation>
+    </message>
+    <message>
+        <source>{0}: a JSON vocabulary is a list of tokens or an object token → id, not {1}</source>
+        <translation>{0}：JSON 词表是词元列表或 词元 → id 的对象，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: token {1} appears twice (again as id {2}); each token needs one id</source>
+        <translation>{0}：词元 {1} 出现了两次（又作为 id {2}）；每个词元只能有一个 id</translation>
+    </message>
+    <message>
+        <source>unknown tokenizer {0}; use chars or words</source>
+        <translation>未知分词方式 {0}；请使用 chars 或 words</translation>
+    </message>
+    <message>
+        <source>the text holds no tokens; give at least one</source>
+        <translation>文本中没有词元；请至少给出一个</translation>
+    </message>
+    <message>
+        <source>--unk {0} is not in {1}; name a token it has (e.g. &lt;unk&gt;)</source>
+        <translation>--unk {0} 不在 {1} 中；请指定其中已有的词元（例如 &lt;unk&gt;）</translation>
+    </message>
+    <message>
+        <source>not in {0}: {1}{2}; fix the text, or map unknown tokens with --unk &lt;a token of the vocabulary&gt;</source>
+        <translation>不在 {0} 中：{1}{2}；请修改文本，或用 --unk &lt;a token of the vocabulary&gt;（词表中的一个词元）替换未知词元</translation>
+    </message>
+    <message>
+        <source>--tokens takes whole numbers separated by commas, e.g. 12,7,99; got {0}</source>
+        <translation>--tokens 接受以逗号分隔的整数，例如 12,7,99；得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>--tokens is empty; give at least one token id</source>
+        <translation>--tokens 为空；请至少给出一个词元 id</translation>
+    </message>
+    <message>
+        <source>token ids must have shape (T,) or (T, B), got {0}</source>
+        <translation>词元 id 的形状必须是 (T,) 或 (T, B)，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>the token ids are empty; give at least one step</source>
+        <translation>词元 id 为空；请至少给出一个时间步</translation>
+    </message>
+    <message>
+        <source>{0} has {1} tokens but the embedding &apos;{2}&apos; has {3} rows; give the vocabulary the model was trained with</source>
+        <translation>{0} 有 {1} 个词元，但嵌入 &apos;{2}&apos; 有 {3} 行；请给出训练模型时使用的词表</translation>
+    </message>
+    <message>
+        <source>cannot read {0} as an .npy of token ids ({1})</source>
+        <translation>无法把 {0} 读取为词元 id 的 .npy（{1}）</translation>
+    </message>
+    <message>
+        <source>{0} is an .npz archive; save the ids with np.save</source>
+        <translation>{0} 是 .npz 存档；请用 np.save 保存 id</translation>
+    </message>
+    <message>
+        <source>{0} holds {1} values, but this model reads token ids (whole numbers) through its Embedding; save np.save(path, ids.astype(int))</source>
+        <translation>{0} 中是 {1} 值，但此模型通过其 Embedding 读取词元 id（整数）；请用 np.save(path, ids.astype(int)) 保存</translation>
+    </message>
+    <message>
+        <source>unknown topology {0}; choose one of {1}</source>
+        <translation>未知拓扑 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>unknown feed {0}: one2n feeds its input at the &apos;first&apos; step only or at &apos;every&apos; step</source>
+        <translation>未知输入方式 {0}：one2n 只在 &apos;first&apos;（第一个）时间步输入，或在 &apos;every&apos;（每个）时间步输入</translation>
+    </message>
+    <message>
+        <source>input must have shape (T, I) or (T, B, I), got {0}</source>
+        <translation>输入的形状必须是 (T, I) 或 (T, B, I)，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>the input sequence is empty; give at least one time step</source>
+        <translation>输入序列为空；请至少给出一个时间步</translation>
+    </message>
+    <message>
+        <source>the input has batch size 0; give at least one sequence</source>
+        <translation>输入的批大小为 0；请至少给出一个序列</translation>
+    </message>
+    <message>
+        <source>input has {0} feature(s) per step but the model expects {1}; give {2} columns or change --input-size</source>
+        <translation>输入每个时间步有 {0} 个特征，但模型需要 {1} 个；请给出 {2} 列，或修改 --input-size</translation>
+    </message>
+    <message>
+        <source>input has NaN or inf at step {0}, batch {1}, feature {2}; clean or fill the data first</source>
+        <translation>输入在时间步 {0}、批 {1}、特征 {2} 处有 NaN 或 inf；请先清理或填补数据</translation>
+    </message>
+    <message>
+        <source>unknown method {0}; use &apos;fast&apos; or &apos;step&apos;</source>
+        <translation>未知方法 {0}；请使用 &apos;fast&apos; 或 &apos;step&apos;</translation>
+    </message>
+    <message>
+        <source>sequences of their own lengths are traced whole; this batch is too long to hold: shorten it or trace the sequences one by one</source>
+        <translation>各有长度的序列要整体计算轨迹；此批太长，无法放下：请缩短它，或逐个计算序列的轨迹</translation>
+    </message>
+    <message>
+        <source>lengths must be whole numbers; got {0} values</source>
+        <translation>长度必须是整数；得到的是 {0} 值</translation>
+    </message>
+    <message>
+        <source>--lengths gives {0} length(s) for a batch of {1} sequence(s); give one per sequence, e.g. {2}</source>
+        <translation>--lengths 为 {1} 个序列的批给了 {0} 个长度；请每个序列给一个，例如 {2}</translation>
+    </message>
+    <message>
+        <source>lengths must be whole numbers; got {0}</source>
+        <translation>长度必须是整数；得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>sequence {0} has length {1}, outside 1..{2} (the input has {3} steps); fix --lengths</source>
+        <translation>序列 {0} 的长度为 {1}，超出 1..{2}（输入有 {3} 个时间步）；请修正 --lengths</translation>
+    </message>
+    <message>
+        <source>new steps have batch {0}, the trace has {1}</source>
+        <translation>新时间步的批为 {0}，而轨迹的批为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} must be a whole number ≥ 1, got {1}</source>
+        <translation>{0} 必须是 ≥ 1 的整数，实际为 {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1} is more than training in rnnviz takes ({2}); give a smaller one</source>
+        <translation>{0} {1} 超过了 rnnviz 训练能接受的上限（{2}）；请给一个更小的值</translation>
+    </message>
+    <message>
+        <source>learning rate {0} is out of range; try 0.001 to 0.05</source>
+        <translation>学习率 {0} 超出范围；请试试 0.001 到 0.05</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {0}; use adam or sgd</source>
+        <translation>未知优化器 {0}；请使用 adam 或 sgd</translation>
+    </message>
+    <message>
+        <source>gradient clipping {0} must be ≥ 0 (0 turns it off)</source>
+        <translation>梯度裁剪 {0} 必须 ≥ 0（0 表示关闭）</translation>
+    </message>
+    <message>
+        <source>task {0} is {1} ({2}); --topology {3} does not fit it</source>
+        <translation>任务 {0} 是 {1}（{2}）；--topology {3} 与它不符</translation>
+    </message>
+    <message>
+        <source>unknown context mode {0}; use init or input</source>
+        <translation>未知上下文模式 {0}；请使用 init 或 input</translation>
+    </message>
+    <message>
+        <source>--baseline writes the unedited run next to an edited one; add --edit-x, --clamp or --set</source>
+        <translation>--baseline 会在修改后的运行旁边写出未修改的运行；请加上 --edit-x、--clamp 或 --set</translation>
+    </message>
+    <message>
+        <source>edits on an encoder–decoder are not supported yet; edit a single network (--topology n2n, n2one or one2n)</source>
+        <translation>暂不支持修改编码器–解码器；请修改单个网络（--topology n2n、n2one 或 one2n）</translation>
+    </message>
+    <message>
+        <source>--of loss uses the checkpoint&apos;s own example input and targets; drop --input / --preset</source>
+        <translation>--of loss 使用模型文件自带的示例输入和目标值；请去掉 --input / --preset</translation>
+    </message>
+    <message>
+        <source>--of loss compares with task &apos;{0}&apos;&apos;s targets, which fit its own shape ({1}); drop --topology / --decode-steps</source>
+        <translation>--of loss 与任务 &apos;{0}&apos; 的目标值比较，这些目标值符合它自己的形状（{1}）；请去掉 --topology / --decode-steps</translation>
+    </message>
+    <message>
+        <source>gradients through time of a padded batch (--lengths) are not computed yet; leave out --lengths, or give one sequence</source>
+        <translation>暂不计算填充过的批（--lengths）随时间的梯度；请去掉 --lengths，或只给一个序列</translation>
+    </message>
+    <message>
+        <source>--decode-steps is for one2n and seq2seq; {0} has one step per input step</source>
+        <translation>--decode-steps 用于 one2n 和 seq2seq；{0} 每个输入时间步对应一个时间步</translation>
+    </message>
+    <message>
+        <source>seq2seq: the encoder starts from zeros and the decoder from the context; leave out --init</source>
+        <translation>seq2seq：编码器从零开始，解码器从上下文开始；请去掉 --init</translation>
+    </message>
+    <message>
+        <source>this model reads token ids through its Embedding &apos;{0}&apos;; give an .npy of whole numbers (T,) or (T, B), --tokens 12,7,99, or --text with --vocab-file</source>
+        <translation>此模型通过其 Embedding &apos;{0}&apos; 读取词元 id；请给出整数 (T,) 或 (T, B) 的 .npy、--tokens 12,7,99，或 --text 配合 --vocab-file</translation>
+    </message>
+    <message>
+        <source>to split --text into the tokens of the Embedding &apos;{0}&apos; ({1} rows), give its vocabulary: --vocab-file vocab.txt (one token per line) or, for characters, --vocab with them in order</source>
+        <translation>要把 --text 切分成 Embedding &apos;{0}&apos;（{1} 行）的词元，请给出它的词表：--vocab-file vocab.txt（每行一个词元），字符词表也可以用 --vocab 按顺序列出</translation>
+    </message>
+    <message>
+        <source>this model reads tokens through its Embedding &apos;{0}&apos; ({1} rows): give --tokens 3,14,15, or --text &apos;…&apos; with --vocab-file vocab.txt, or --input ids.npy</source>
+        <translation>此模型通过其 Embedding &apos;{0}&apos;（{1} 行）读取词元：请给出 --tokens 3,14,15，或 --text &apos;…&apos; 配合 --vocab-file vocab.txt，或 --input ids.npy</translation>
+    </message>
+    <message>
+        <source>--classes names the head&apos;s outputs, and this network has no head</source>
+        <translation>--classes 为输出头的各个输出命名，而此网络没有输出头</translation>
+    </message>
+    <message>
+        <source>cannot read the classes from {0} ({1}); give a UTF-8 file with one name per line, or a,b,c</source>
+        <translation>无法从 {0} 读取类别名（{1}）；请给出每行一个名称的 UTF-8 文件，或 a,b,c</translation>
+    </message>
+    <message>
+        <source>--classes gives {0} names but the head has {1} outputs; give one name per output</source>
+        <translation>--classes 给了 {0} 个名称，但输出头有 {1} 个输出；请每个输出给一个名称</translation>
+    </message>
+    <message>
+        <source>cannot read the lengths {0} ({1}); save them with np.save(path, lengths)</source>
+        <translation>无法读取长度 {0}（{1}）；请用 np.save(path, lengths) 保存</translation>
+    </message>
+    <message>
+        <source>--lengths takes whole numbers separated by commas, e.g. 7,3,5; got {0}</source>
+        <translation>--lengths 接受以逗号分隔的整数，例如 7,3,5；得到的是 {0}</translation>
+    </message>
+    <message>
+        <source>say what to write: --pdf FILE.pdf and/or --figures FOLDER</source>
+        <translation>请说明要写出什么：--pdf FILE.pdf 和/或 --figures FOLDER</translation>
+    </message>
+    <message>
+        <source>{0} has no scene to export (a workspace without a lesson)</source>
+        <translation>{0} 中没有可导出的场景（一个不含课程的工作区）</translation>
+    </message>
+    <message>
+        <source>input_size must be a whole number ≥ 1, got {0}; it is the number of features per step (leave it out to take the input&apos;s)</source>
+        <translation>input_size 必须是 ≥ 1 的整数，实际为 {0}；它是每个时间步的特征数（不填则取输入的特征数）</translation>
+    </message>
+    <message>
+        <source>--{0} is for a checkpoint whose decoder reads its previous symbol through an nn.Embedding (--model); a new decoder reads one-hot symbols named by --target-vocab</source>
+        <translation>--{0} 用于解码器通过 nn.Embedding 读取上一个符号的模型文件（--model）；新建的解码器读取由 --target-vocab 命名的 one-hot 符号</translation>
+    </message>
+    <message>
+        <source>a new seq2seq decoder needs symbols to write: give them (e.g. abcdefgh) with --target-vocab or &apos;writes&apos; in the Network panel, or use text input, whose symbols it then writes</source>
+        <translation>新的 seq2seq 解码器需要可输出的符号：请用 --target-vocab 或“网络”面板中的“写出”给出（例如 abcdefgh），或使用文本输入，解码器就会输出文本中的符号</translation>
+    </message>
+    <message>
+        <source>give the decoder&apos;s symbols once: --target-vocab or --target-vocab-file</source>
+        <translation>解码器的符号只需给一次：--target-vocab 或 --target-vocab-file</translation>
+    </message>
+    <message>
+        <source>--init-values is used with --init given; add --init given</source>
+        <translation>--init-values 要与 --init given 一起使用；请加上 --init given</translation>
+    </message>
+    <message>
+        <source>--preset text needs --text &apos;some characters&apos;</source>
+        <translation>--preset text 需要 --text &apos;一些字符&apos;</translation>
+    </message>
+    <message>
+        <source>--tokens feeds a model&apos;s nn.Embedding, and this network has none; give numbers per step (--input) or one-hot text (--preset text)</source>
+        <translation>--tokens 用于模型的 nn.Embedding，而此网络没有；请给出每个时间步的数字（--input）或 one-hot 文本（--preset text）</translation>
+    </message>
+    <message>
+        <source>{0} is an encoder–decoder (trained on &apos;{1}&apos;); open it with --topology seq2seq</source>
+        <translation>{0} 是编码器–解码器（在 &apos;{1}&apos; 上训练）；请用 --topology seq2seq 打开</translation>
+    </message>
+    <message>
+        <source>writing .safetensors needs the safetensors package: pip install safetensors (or write a .pt file)</source>
+        <translation>写出 .safetensors 需要 safetensors 包：pip install safetensors（或写成 .pt 文件）</translation>
+    </message>
+    <message>
+        <source>{0} already exists; pass --force to replace it</source>
+        <translation>{0} 已存在；加上 --force 即可替换</translation>
+    </message>
+    <message>
+        <source>cannot write {0}: use one of {1}</source>
+        <translation>无法写入 {0}：请使用 {1} 之一</translation>
+    </message>
+    <message>
+        <source>folder {0} is not writable; choose another path</source>
+        <translation>文件夹 {0} 不可写；请选择其他路径</translation>
+    </message>
+    <message>
+        <source>nothing to save: the picture is empty (is the panel hidden?)</source>
+        <translation>没有可保存的内容：图片是空的（面板是否被隐藏了？）</translation>
+    </message>
+    <message>
+        <source>the animation has no frames; choose a non-empty step range</source>
+        <translation>动画没有帧；请选择非空的时间步范围</translation>
+    </message>
+    <message>
+        <source>WebP needs Pillow built with libwebp: pip install --force-reinstall pillow (the PyPI wheels have it); .apng is lossless too</source>
+        <translation>WebP 需要带 libwebp 构建的 Pillow：pip install --force-reinstall pillow（PyPI 上的 wheel 已包含）；.apng 同样是无损的</translation>
+    </message>
+    <message>
+        <source>{0} frames are at most {1} pixels a side, these are {2}×{3}; choose a smaller size or scale, or .apng</source>
+        <translation>{0} 的帧每边最多 {1} 像素，而这些帧为 {2}×{3}；请选择更小的尺寸或缩放，或使用 .apng</translation>
+    </message>
+    <message>
+        <source>MP4 needs ffmpeg: pip install &apos;rnnviz[mp4]&apos; (or put ffmpeg on PATH); GIF works</source>
+        <translation>MP4 需要 ffmpeg：pip install &apos;rnnviz[mp4]&apos;（或把 ffmpeg 放到 PATH 中）；GIF 可直接使用</translation>
+    </message>
+    <message>
+        <source>ffmpeg could not write the video: {0}</source>
+        <translation>ffmpeg 无法写出视频：{0}</translation>
+    </message>
+    <message>
+        <source>{0} {1}: write it as WIDTHxHEIGHT in pixels, e.g. 1600x1000</source>
+        <translation>{0} {1}：请写成以像素为单位的 WIDTHxHEIGHT，例如 1600x1000</translation>
+    </message>
+    <message>
+        <source>{0} {1} is not a size; give whole pixels, e.g. 1600x1000</source>
+        <translation>{0} {1} 不是有效的尺寸；请给出整数像素，例如 1600x1000</translation>
+    </message>
+    <message>
+        <source>a {0} figure {1}; choose a {2} of at least {3}x{4}</source>
+        <translation>{0} 的图{1}；请选择至少 {3}x{4} 的 {2}</translation>
+    </message>
+    <message>
+        <source>{0} {1}: use a value from {2} to {3}</source>
+        <translation>{0} {1}：请使用 {2} 到 {3} 之间的值</translation>
+    </message>
+    <message>
+        <source>{0} about {1} of memory but only {2} is available; {3}</source>
+        <translation>{0}约 {1} 的内存，但只有 {2} 可用；{3}</translation>
+    </message>
+    <message>
+        <source>could not start drawing the picture (is the folder writable?)</source>
+        <translation>无法开始绘制图片（文件夹是否可写？）</translation>
+    </message>
+    <message>
+        <source>could not finish writing the picture (is the disk full?)</source>
+        <translation>无法写完图片（磁盘是否已满？）</translation>
+    </message>
+    <message>
+        <source>give either --panel (one view as a figure) or --stage (the stage layout), not both</source>
+        <translation>请给出 --panel（把一个视图画成图）或 --stage（舞台布局）之一，不要同时给出</translation>
+    </message>
+    <message>
+        <source>--side-by-side is a picture of its own: leave out --panel and --stage</source>
+        <translation>--side-by-side 本身就是一张图：请去掉 --panel 和 --stage</translation>
+    </message>
+    <message>
+        <source>--layer {0}: this network has layers 1..{1}</source>
+        <translation>--layer {0}：此网络的层为 1..{1}</translation>
+    </message>
+    <message>
+        <source>--direction bwd: this network is not bidirectional; use fwd</source>
+        <translation>--direction bwd：此网络不是双向的；请使用 fwd</translation>
+    </message>
+    <message>
+        <source>--unit {0}: units go from 0 to {1}</source>
+        <translation>--unit {0}：单元编号从 0 到 {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1} is outside the sequence: use 0..{2}</source>
+        <translation>{0} {1} 超出序列范围：请使用 0..{2}</translation>
+    </message>
+    <message>
+        <source>--fps {0}: use 0.5 to 50 frames per second</source>
+        <translation>--fps {0}：请使用每秒 0.5 到 50 帧</translation>
+    </message>
+    <message>
+        <source>--lang {0}: rnnviz speaks {1}</source>
+        <translation>--lang {0}：rnnviz 支持的语言为 {1}</translation>
+    </message>
+    <message>
+        <source>edits on an encoder–decoder are not supported yet; clear the edits or choose a single network&apos;s shape</source>
+        <translation>暂不支持修改编码器–解码器；请清除修改，或选择单个网络的形状</translation>
+    </message>
+    <message>
+        <source>no kind of edit {0}; choose edit-x, clamp or set</source>
+        <translation>没有 {0} 这种修改；请选择 edit-x、clamp 或 set</translation>
+    </message>
+    <message>
+        <source>unknown partner {0}; choose one of {1}</source>
+        <translation>未知对比对象 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>--stage {0}: give one or two of {1}, separated by a comma (e.g. graph,cell)</source>
+        <translation>--stage {0}：请给出 {1} 中的一个或两个，用逗号分隔（例如 graph,cell）</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>其他内容</translation>
+    </message>
+    <message>
+        <source>the checkpoint</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <source>{0} recurrent layer(s): {1}</source>
+        <translation>{0} 个循环层：{1}</translation>
+    </message>
+    <message>
+        <source>{0} this network</source>
+        <translation>此网络的{0}</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>this trace</source>
+        <translation>此轨迹</translation>
+    </message>
+    <message>
+        <source>{0}: line {1}, column {2}</source>
+        <translation>{0}：第 {1} 行，第 {2} 列</translation>
+    </message>
+    <message>
+        <source>use a decimal point, not a comma</source>
+        <translation>请使用小数点，而不是逗号</translation>
+    </message>
+    <message>
+        <source>write it like -0.5</source>
+        <translation>请写成 -0.5 这样的形式</translation>
+    </message>
+    <message>
+        <source>(no suffix)</source>
+        <translation>（无后缀）</translation>
+    </message>
+    <message>
+        <source>{0} is one-hot over {1} characters</source>
+        <translation>{0} 是 {1} 个字符上的 one-hot</translation>
+    </message>
+    <message>
+        <source>give the model&apos;s own {0} characters in order with --vocab (as it was trained)</source>
+        <translation>请用 --vocab 按顺序给出模型自己的 {0} 个字符（与训练时相同）</translation>
+    </message>
+    <message>
+        <source>set input_size to {0} or give --vocab with {1} characters</source>
+        <translation>请把 input_size 设为 {0}，或用 --vocab 给出 {1} 个字符</translation>
+    </message>
+    <message>
+        <source>{0} has {1} feature per step</source>
+        <translation>{0} 每个时间步有 {1} 个特征</translation>
+    </message>
+    <message>
+        <source>{0} has {1} features per step</source>
+        <translation>{0} 每个时间步有 {1} 个特征</translation>
+    </message>
+    <message>
+        <source>give an input with {0} columns</source>
+        <translation>请给出 {0} 列的输入</translation>
+    </message>
+    <message>
+        <source>set input_size to {0} or use an input with {1} features</source>
+        <translation>请把 input_size 设为 {0}，或使用有 {1} 个特征的输入</translation>
+    </message>
+    <message>
+        <source>the model&apos;s</source>
+        <translation>模型的</translation>
+    </message>
+    <message>
+        <source>the network&apos;s</source>
+        <translation>网络的</translation>
+    </message>
+    <message>
+        <source> ({0} in all)</source>
+        <translation> （共 {0} 个）</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is too small to read</source>
+        <translation>太小，无法看清</translation>
+    </message>
+    <message>
+        <source>a {0} figure at {1}× needs</source>
+        <translation>{0} 的图在 {1}× 下需要</translation>
+    </message>
+    <message>
+        <source>choose a smaller {0} or {1}</source>
+        <translation>请选择更小的 {0} 或 {1}</translation>
+    </message>
+    <message>
+        <source>{0} frames of {1} at {2}× need</source>
+        <translation>{1} 的 {0} 帧在 {2}× 下需要</translation>
+    </message>
+    <message>
+        <source>choose fewer steps, or a smaller {0} or {1}</source>
+        <translation>请减少时间步，或选择更小的 {0} 或 {1}</translation>
+    </message>
+    <message>
+        <source>an object of training settings</source>
+        <translation>训练设置对象</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>an object ({&quot;input&quot;: file} or {&quot;preset&quot;: …})</source>
+        <translation>对象（{&quot;input&quot;: file} 或 {&quot;preset&quot;: …}）</translation>
+    </message>
+    <message>
+        <source>an object (the encoder–decoder&apos;s spec)</source>
+        <translation>对象（编码器–解码器的规格）</translation>
+    </message>
+    <message>
+        <source>this trace file</source>
+        <translation>此轨迹文件</translation>
+    </message>
+    <message>
+        <source>gradients through time of</source>
+        <translation>随时间反向传播的梯度</translation>
+    </message>
+    <message>
+        <source>it is the number of time steps</source>
+        <translation>它是时间步数</translation>
+    </message>
+    <message>
+        <source>use 1 for a single sequence</source>
+        <translation>单个序列请用 1</translation>
+    </message>
+    <message>
+        <source>it is the number of features per step</source>
+        <translation>它是每个时间步的特征数</translation>
+    </message>
+    <message>
+        <source>pick a step from 0 to {0}</source>
+        <translation>请选 0 到 {0} 之间的时间步</translation>
+    </message>
+    <message>
+        <source>use any whole number ≥ 0</source>
+        <translation>可以用任何 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>it is the number of units per layer</source>
+        <translation>它是每层的单元数</translation>
+    </message>
+    <message>
+        <source>use 1 for a single layer</source>
+        <translation>单层请用 1</translation>
+    </message>
+    <message>
+        <source>the embedding&apos;s number of rows</source>
+        <translation>嵌入的行数</translation>
+    </message>
+    <message>
+        <source>it is the vocabulary&apos;s size</source>
+        <translation>它是词表的大小</translation>
+    </message>
+    <message>
+        <source>output size of the head</source>
+        <translation>输出头的输出数</translation>
+    </message>
+    <message>
+        <source>or use no head</source>
+        <translation>或者不用输出头</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU 显存</translation>
+    </message>
+    <message>
+        <source>this trace ({0}, T={1}, batch={2})</source>
+        <translation>此轨迹（{0}，T={1}，batch={2}）</translation>
     </message>
 </context>
 </TS>

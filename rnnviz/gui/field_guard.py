@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QWidget
 
+from rnnviz.gui.core_text import translate_message
+
 REFUSED_BACKGROUND = QColor("#fde0dd")  # a light red: the field holds a value not in use
 
 
@@ -28,7 +30,7 @@ def mark_refused(widget: QWidget, message: str) -> None:
         palette = widget.palette()
         palette.setColor(QPalette.Base, REFUSED_BACKGROUND)
         widget.setPalette(palette)
-    widget.setToolTip(message)
+    widget.setToolTip(translate_message(message))
 
 
 def clear_refused(widget: QWidget) -> None:

@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
         self.network_panel.show_problem(problem)
         if problem:
             self.last_error = problem
-            self.statusBar().showMessage(problem, 8000)
+            from rnnviz.gui.core_text import translate_message
+
+            self.statusBar().showMessage(translate_message(problem), 8000)
             return
         self.sim.apply(config)
 
@@ -422,7 +424,10 @@ class MainWindow(QMainWindow):
         self._on_error(message)
 
     def _on_error(self, message: str) -> None:
+        from rnnviz.gui.core_text import translate_message
+
         self.last_error = message
+        shown = translate_message(message)  # core's and the CLI's English, in the window's
         if self.sim.snapshot is not None:  # the panels show what is computed, not the failure
             snap = self.sim.snapshot
             spec = snap.model.encoder.spec if snap.model is not None else self.sim.spec
@@ -430,9 +435,9 @@ class MainWindow(QMainWindow):
                                           snap.device_text)
             self.input_panel.show_state(self.sim.config, self.sim.input_sequence)
             self._show_edits()
-        self.network_panel.show_problem(message.splitlines()[0])
-        self.statusBar().showMessage(message.splitlines()[0], 10000)
-        box = QMessageBox(QMessageBox.Warning, "rnnviz", message, QMessageBox.Ok, self)
+        self.network_panel.show_problem(message.splitlines()[0])  # it translates it too
+        self.statusBar().showMessage(shown.splitlines()[0], 10000)
+        box = QMessageBox(QMessageBox.Warning, "rnnviz", shown, QMessageBox.Ok, self)
         box.setInformativeText(tr("The previous network and input are still shown."))
         box.open()  # not exec(): never block the window (or a test) on a dialog
 

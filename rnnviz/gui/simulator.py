@@ -236,7 +236,8 @@ class Simulator(QObject):
     def _on_failed(self, message: str, expected: bool) -> None:
         self.requested = self.config  # further edits build on what is shown
         if not expected:
-            message = "unexpected error (details in the log):\n" + message.strip().splitlines()[-1]
+            message = tr("unexpected error (details in the log):") + "\n" + \
+                message.strip().splitlines()[-1]
         self.error.emit(message)
 
     def _show_half(self, snapshot: Snapshot) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.core.errors import RnnvizError
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.i18n import tr
 
 KINDS = ("edit-x", "clamp", "set")  # the command line's names of the kinds of edit
@@ -158,7 +159,7 @@ class EditDialog(QDialog):
         except RnnvizError as exc:
             self.problem = str(exc)
             tint(self.message, ERROR_COLOR, bold=True)
-            self.message.setText(self.problem)
+            self.message.setText(translate_message(self.problem))
             self.message.show()
             self.ok_button.setEnabled(False)
             return False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.i18n import tr
 from rnnviz.gui.panels.edit_dialog import NOTE_COLOR, monospace, tint, titles
 
@@ -72,7 +73,7 @@ def explain(line: str) -> str:
                     tr("{name} set to {value}")
             what = text.format(name=w.name, value=f"{w.value:g}")
     except RnnvizError as exc:
-        return str(exc)
+        return translate_message(str(exc))
     return what if on else tr("{edit} — switched off").format(edit=what)
 
 

@@ -21,6 +21,7 @@ from rnnviz.core.sequences import MAX_VALUES, PRESETS
 from rnnviz.core.states import INIT_KINDS
 from rnnviz.gui.choices import fill, on_choice, select
 from rnnviz.gui.config import DEFAULT_VOCAB
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.field_guard import FieldGuard, place_after
 from rnnviz.gui.i18n import tr
 from rnnviz.gui.number_field import NumberField
@@ -228,7 +229,7 @@ class InputPanel(QWidget):
     def _show_problems(self) -> None:
         """The refusals, below the field of the latest (the tokens box's: below the box)."""
         lines = self.guard.messages()
-        self.problem.setText("\n".join(lines))
+        self.problem.setText(translate_message("\n".join(lines)))
         self.problem.setVisible(bool(lines))
         widget = self.guard.last_widget()
         place_after(self.form, self.problem,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.spec import MAX_LAYERS, MAX_SIZE
 from rnnviz.gui.choices import fill, on_choice, select
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.field_guard import FieldGuard, place_after
 from rnnviz.gui.i18n import tr
 from rnnviz.gui.number_field import NumberField
@@ -252,6 +253,6 @@ class NetworkPanel(QWidget):
     def _show_problems(self) -> None:
         lines = self.guard.messages() + ([self._window_problem] if self._window_problem
                                          else [])
-        self.problem.setText("\n".join(lines))
+        self.problem.setText(translate_message("\n".join(lines)))
         self.problem.setVisible(bool(lines))
         place_after(self.form, self.problem, self.guard.last_widget())

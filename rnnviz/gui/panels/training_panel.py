@@ -267,7 +267,9 @@ class TrainingPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
-        self.status.setText(message)
+        from rnnviz.gui.core_text import translate_message
+
+        self.status.setText(translate_message(message))
         self.window.report_error(message)
 
     # ----- weights into the simulator, and onto disk ---------------------------------------
