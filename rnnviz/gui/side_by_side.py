@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.gui.choices import fill, select
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.i18n import tr
 from rnnviz.gui.simulator import Simulator, training_seed
 from rnnviz.gui.step_text import StepText
@@ -115,7 +116,7 @@ class SideBySide(QWidget):
         main.selection_changed.connect(self._follow)
         self.other.trace_changed.connect(self._follow)
         self.other.trace_changed.connect(self._name_sides)
-        self.other.error.connect(self.problem.setText)
+        self.other.error.connect(lambda text: self.problem.setText(translate_message(text)))
         self.resize(1600, 1000)
         self.recompute()
 
@@ -139,7 +140,7 @@ class SideBySide(QWidget):
         try:
             config = partner_config(self.main.config, self.main.spec, self.choice.currentData())
         except RnnvizError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(translate_message(str(exc)))
             return
         self.problem.setText("")
         self.other.apply(config)

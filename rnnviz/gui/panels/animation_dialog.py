@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnnviz.export import ANIMATION_FORMATS, missing_animation_formats
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.i18n import tr
 from rnnviz.gui.panels.figure_dialog import SizedExportDialog
 
@@ -136,7 +137,7 @@ class AnimationDialog(SizedExportDialog):
         self.sizes.size_row.setEnabled(self.panel.currentData() != "window")
         held = 1 if suffix == ".mp4" else self.frame_count()  # ffmpeg takes frames one by one
         problem = self.sizes.problem(frames=held)
-        self.problem.setText(problem)
+        self.problem.setText(translate_message(problem))
         self.ok_button.setEnabled(not problem)
         self.pixels.setText("" if problem else
                             tr("{frames} frames of {pixels}").format(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from rnnviz.core.errors import RnnvizError
 from rnnviz.figure_size import check_figure_size, format_size, render_size
 from rnnviz.gui.choices import fill, select
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.i18n import tr
 
 FIGURE_FORMATS = {".png": "PNG", ".svg": "SVG", ".pdf": "PDF"}
@@ -189,7 +190,7 @@ class FigureDialog(SizedExportDialog):
         vector = self._is_vector()
         self.sizes.scale.setEnabled(not vector)
         problem = self.sizes.problem(scaled=not vector)
-        self.problem.setText(problem)
+        self.problem.setText(translate_message(problem))
         self.ok_button.setEnabled(not problem)
         if problem:
             self.pixels.setText("")

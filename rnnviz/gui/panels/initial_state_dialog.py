@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from rnnviz.gui.core_text import translate_message
 from rnnviz.gui.i18n import tr
 
 
@@ -85,7 +86,7 @@ class InitialStateDialog(QDialog):
         try:
             self._values = json.dumps(self._read())
         except ValueError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(translate_message(str(exc)))
             return
         self.accept()
 

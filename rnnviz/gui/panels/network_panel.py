@@ -199,7 +199,7 @@ class NetworkPanel(QWidget):
                    self.head_prefix):
             self._show_values(config, spec)
         self.topology.show_state(config)
-        self.notes.setText("\n".join(f"• {n}" for n in notes))
+        self.notes.setText("\n".join(f"• {translate_message(n)}" for n in notes))
         self.device_used.setText(tr("using {device}").format(device=device_text))
 
     def _show_values(self, config, spec) -> None:
