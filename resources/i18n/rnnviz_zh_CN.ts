@@ -2382,6 +2382,10 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>{0}：&apos;lesson.scenes&apos; 必须是场景列表，实际为 {1}</translation>
     </message>
     <message>
+        <source>{0}: scene {1} cannot be shown ({2}); it is kept as it is in the file</source>
+        <translation>{0}：场景 {1} 无法显示（{2}）；它按文件中的原样保留</translation>
+    </message>
+    <message>
         <source>{0}&apos; must be an object, got {1}</source>
         <translation>{0}&apos; 必须是对象，实际为 {1}</translation>
     </message>
@@ -2490,6 +2494,26 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>隐藏大小为 {2} 时 {0}weight_ih_l0 有 {1} 行：不是 1 (RNN)、3 (GRU) 或 4 (LSTM) 个门；这不是 torch.nn 循环层</translation>
     </message>
     <message>
+        <source>nonlinearity is not stored in a state_dict; assumed tanh (say --nonlinearity relu if the model used relu)</source>
+        <translation>state_dict 不保存激活函数；假定为 tanh（如果模型用的是 relu，请加 --nonlinearity relu）</translation>
+    </message>
+    <message>
+        <source>a softmax is not stored in a state_dict; head output shown as raw scores (say --head softmax or log_softmax if the model had one)</source>
+        <translation>state_dict 不保存 softmax；输出层的输出按原始分数显示（如果模型有 softmax，请加 --head softmax 或 log_softmax）</translation>
+    </message>
+    <message>
+        <source>--head {0} was asked for, but the file has no head</source>
+        <translation>要求了 --head {0}，但文件中没有输出层</translation>
+    </message>
+    <message>
+        <source>a whole model (torch.save(model)): read without running its code</source>
+        <translation>整个模型（torch.save(model)）：读取时不运行其中的代码</translation>
+    </message>
+    <message>
+        <source>nonlinearity {0}, as the file&apos;s Elman RNN says</source>
+        <translation>激活函数 {0}，按文件中 Elman RNN 的设定</translation>
+    </message>
+    <message>
         <source>the spooled {0} ended early; the trace was not written</source>
         <translation>暂存的 {0} 提前结束；轨迹未写入</translation>
     </message>
@@ -2514,8 +2538,20 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>{0} 的解码器没有输出头：应有一个读取其隐藏状态的 Linear（即教程中的 decoder.out）</translation>
     </message>
     <message>
+        <source>a state_dict does not name the decoder&apos;s {0} words; shown as ids (say --target-vocab-file with the output language&apos;s words, in order)</source>
+        <translation>state_dict 不包含解码器 {0} 个词的名称；按编号显示（用 --target-vocab-file 按顺序给出输出语言的词）</translation>
+    </message>
+    <message>
         <source>the target vocabulary has {0} names but the decoder&apos;s embedding has {1} rows; give the vocabulary the model was trained with</source>
         <translation>目标词表有 {0} 个名称，但解码器的嵌入有 {1} 行；请给出训练模型时使用的词表</translation>
+    </message>
+    <message>
+        <source>the decoder&apos;s embedded input is fed as it is; the PyTorch translation tutorial&apos;s DecoderRNN applies F.relu to it: add --decoder-relu for that model</source>
+        <translation>解码器的嵌入输入按原样送入；PyTorch 翻译教程的 DecoderRNN 会先对它做 F.relu：对那个模型请加 --decoder-relu</translation>
+    </message>
+    <message>
+        <source>the LSTM decoder starts from h0 = the encoder&apos;s final h and c0 = 0; a decoder handed the encoder&apos;s whole (h, c) differs from this</source>
+        <translation>LSTM 解码器从 h0 = 编码器最后的 h、c0 = 0 开始；接收编码器完整 (h, c) 的解码器与此不同</translation>
     </message>
     <message>
         <source>the sidecar&apos;s &apos;seq2seq&apos; is not an encoder–decoder&apos;s spec ({0}: {1}); fix or delete it</source>
@@ -2534,12 +2570,20 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>解码器输出 {0} 个符号；请用 --target-vocab 给它们命名</translation>
     </message>
     <message>
+        <source>a state_dict does not name the decoder&apos;s {0} symbols; shown as {1} (say --target-vocab to name them)</source>
+        <translation>state_dict 不包含解码器 {0} 个符号的名称；显示为 {1}（用 --target-vocab 给它们命名）</translation>
+    </message>
+    <message>
         <source>--target-vocab has {0} symbols but the decoder writes {1} (and {2} is the start symbol)</source>
         <translation>--target-vocab 有 {0} 个符号，但解码器输出 {1} 个（且 {2} 是起始符号）</translation>
     </message>
     <message>
         <source>context.weight has no context.bias; rnnviz&apos;s context map is a Linear with a bias (save it with bias=True)</source>
         <translation>有 context.weight 但没有 context.bias；rnnviz 的上下文映射是带偏置的 Linear（请以 bias=True 保存）</translation>
+    </message>
+    <message>
+        <source>context mode &apos;{0}&apos; read from the decoder&apos;s input size ({1})</source>
+        <translation>上下文模式“{0}”由解码器的输入大小（{1}）推断</translation>
     </message>
     <message>
         <source>trace files end in .npz; got {0} (try {1}.npz)</source>
@@ -2594,6 +2638,10 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>{0}：&apos;version&apos; 必须是整数，实际为 {1}</translation>
     </message>
     <message>
+        <source>{0} was written by a newer rnnviz (workspace version {1}; this one reads {2}): opened as far as this version can</source>
+        <translation>{0} 由更新版本的 rnnviz 写出（工作区版本 {1}；本版本读取 {2}）：已尽本版本所能打开</translation>
+    </message>
+    <message>
         <source>{0}: &apos;{1}&apos; must be a file name, got {2}</source>
         <translation>{0}：&apos;{1}&apos; 必须是文件名，实际为 {2}</translation>
     </message>
@@ -2604,6 +2652,10 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>the {0} {1} (&apos;{2}&apos;) is missing beside the workspace</source>
         <translation>工作区旁边缺少 {0} {1}（&apos;{2}&apos;）</translation>
+    </message>
+    <message>
+        <source>{0}: the {1} {2} (&apos;{3}&apos;) is missing beside the workspace; opened without it</source>
+        <translation>{0}：工作区旁缺少 {1} {2}（“{3}”）；已在没有它的情况下打开</translation>
     </message>
     <message>
         <source>{0}: &apos;{1}&apos; must be an object of settings, got {2}</source>
@@ -2662,6 +2714,14 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>&apos;{0}&apos; 不是读取循环层 {1} 个输出的 Linear；文件中有：{2}</translation>
     </message>
     <message>
+        <source>other layers could be the head ({0}); pick one with --head-prefix</source>
+        <translation>其他层也可能是输出层（{0}）；用 --head-prefix 选择一个</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; reads the head&apos;s {1} outputs (a deeper head?); rnnviz shows the first Linear only</source>
+        <translation>“{0}”读取输出层的 {1} 个输出（更深的输出层？）；rnnviz 只显示第一个 Linear</translation>
+    </message>
+    <message>
         <source>{0}: {1} is not a number</source>
         <translation>{0}：{1} 不是数字</translation>
     </message>
@@ -2712,6 +2772,14 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>{0}: steps {1}..{2} are not inside 0..{3}</source>
         <translation>{0}：时间步 {1}..{2} 不在 0..{3} 之内</translation>
+    </message>
+    <message>
+        <source>{0}: a sigmoid gate is held at {1}, outside [0, 1]</source>
+        <translation>{0}：sigmoid 门被固定为 {1}，超出 [0, 1]</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is a tanh, held at {2}, outside [-1, 1]</source>
+        <translation>{0}：{1} 是 tanh，被固定为 {2}，超出 [-1, 1]</translation>
     </message>
     <message>
         <source>--set {0}: no parameter {1}; this network has {2}</source>
@@ -2792,6 +2860,10 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>--decode-steps must be a whole number ≥ 1, got {0}</source>
         <translation>--decode-steps 必须是 ≥ 1 的整数，实际为 {0}</translation>
+    </message>
+    <message>
+        <source>one2n: the input&apos;s first step is the one input; its other {0} steps are not used</source>
+        <translation>one2n：输入的第一步就是那个唯一的输入；其余 {0} 步不使用</translation>
     </message>
     <message>
         <source>--decode-steps is for one2n and seq2seq; {0} has one step per input step ({1})</source>
@@ -3464,6 +3536,18 @@ PageDown / PageUp 下一个 / 上一个场景
     <message>
         <source>unknown partner {0}; choose one of {1}</source>
         <translation>未知对比对象 {0}；请选择 {1} 之一</translation>
+    </message>
+    <message>
+        <source>device: {0}</source>
+        <translation>设备：{0}</translation>
+    </message>
+    <message>
+        <source>edited run: differs from the original {0}; recomputed in {1} ms</source>
+        <translation>编辑后的运行：{0}与原始运行不同；重新计算用时 {1} ms</translation>
+    </message>
+    <message>
+        <source>dropout {0} is recorded; off while stepping (eval mode, as in torch)</source>
+        <translation>记录了 dropout {0}；逐步查看时关闭（eval 模式，与 torch 相同）</translation>
     </message>
     <message>
         <source>--stage {0}: give one or two of {1}, separated by a comma (e.g. graph,cell)</source>

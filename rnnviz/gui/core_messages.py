@@ -46,6 +46,7 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "{0} holds no tensors rnnviz can read; re-save it with torch.save(model.state_dict(), path)")
     QCoreApplication.translate("core", "{0}: 'lesson' must be an object with 'scenes', got {1}")
     QCoreApplication.translate("core", "{0}: 'lesson.scenes' must be a list of scenes, got {1}")
+    QCoreApplication.translate("core", "{0}: scene {1} cannot be shown ({2}); it is kept as it is in the file")
     QCoreApplication.translate("core", "{0}' must be an object, got {1}")
     QCoreApplication.translate("core", "{0}.config' must be an object of settings")
     QCoreApplication.translate("core", "{0}.cursor' must be an object")
@@ -73,19 +74,29 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "{0}weight_ih has {1}× the hidden size in rows: not an RNNCell (1), GRUCell (3) or LSTMCell (4)")
     QCoreApplication.translate("core", "{0}weight_ih_l0/weight_hh_l0 are missing or not matrices")
     QCoreApplication.translate("core", "{0}weight_ih_l0 has {1} rows for hidden size {2}: not 1 (RNN), 3 (GRU) or 4 (LSTM) gates; this is not a torch.nn recurrent layer")
+    QCoreApplication.translate("core", "nonlinearity is not stored in a state_dict; assumed tanh (say --nonlinearity relu if the model used relu)")
+    QCoreApplication.translate("core", "a softmax is not stored in a state_dict; head output shown as raw scores (say --head softmax or log_softmax if the model had one)")
+    QCoreApplication.translate("core", "--head {0} was asked for, but the file has no head")
+    QCoreApplication.translate("core", "a whole model (torch.save(model)): read without running its code")
+    QCoreApplication.translate("core", "nonlinearity {0}, as the file's Elman RNN says")
     QCoreApplication.translate("core", "the spooled {0} ended early; the trace was not written")
     QCoreApplication.translate("core", "{0} needs about {1} of disk while it is written but {2} has {3} free; free some space, write elsewhere or shorten the sequence")
     QCoreApplication.translate("core", "seq2seq needs one recurrent layer under 'encoder.' and one under 'decoder.', but {0} holds {1}; use --topology n2n, n2one or one2n for a single network")
     QCoreApplication.translate("core", "{0}'s decoder has attention ('{1}'): rnnviz steps decoders without attention so far; open the encoder alone with --layer-prefix encoder.… (--topology n2n)")
     QCoreApplication.translate("core", "--start-token {0} is neither an id nor a name of the decoder's vocabulary")
     QCoreApplication.translate("core", "{0}'s decoder has no output head: expected a Linear reading its hidden state (the tutorial's decoder.out)")
+    QCoreApplication.translate("core", "a state_dict does not name the decoder's {0} words; shown as ids (say --target-vocab-file with the output language's words, in order)")
     QCoreApplication.translate("core", "the target vocabulary has {0} names but the decoder's embedding has {1} rows; give the vocabulary the model was trained with")
+    QCoreApplication.translate("core", "the decoder's embedded input is fed as it is; the PyTorch translation tutorial's DecoderRNN applies F.relu to it: add --decoder-relu for that model")
+    QCoreApplication.translate("core", "the LSTM decoder starts from h0 = the encoder's final h and c0 = 0; a decoder handed the encoder's whole (h, c) differs from this")
     QCoreApplication.translate("core", "the sidecar's 'seq2seq' is not an encoder–decoder's spec ({0}: {1}); fix or delete it")
     QCoreApplication.translate("core", "--start-token and --decoder-relu are for decoders that read their previous symbol through an nn.Embedding; this one reads a one-hot")
     QCoreApplication.translate("core", "the decoder has no output head: expected linear.weight reading its hidden state")
     QCoreApplication.translate("core", "the decoder writes {0} symbols; name them with --target-vocab")
+    QCoreApplication.translate("core", "a state_dict does not name the decoder's {0} symbols; shown as {1} (say --target-vocab to name them)")
     QCoreApplication.translate("core", "--target-vocab has {0} symbols but the decoder writes {1} (and {2} is the start symbol)")
     QCoreApplication.translate("core", "context.weight has no context.bias; rnnviz's context map is a Linear with a bias (save it with bias=True)")
+    QCoreApplication.translate("core", "context mode '{0}' read from the decoder's input size ({1})")
     QCoreApplication.translate("core", "trace files end in .npz; got {0} (try {1}.npz)")
     QCoreApplication.translate("core", "trace files end in .npz; got {0}")
     QCoreApplication.translate("core", "{0} is not an rnnviz trace file ({1})")
@@ -99,9 +110,11 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "{0} is not a workspace file (not JSON: {1}); open a {2} file saved by rnnviz")
     QCoreApplication.translate("core", "{0} is not an rnnviz workspace (its 'format' is not {1})")
     QCoreApplication.translate("core", "{0}: 'version' must be a whole number, got {1}")
+    QCoreApplication.translate("core", "{0} was written by a newer rnnviz (workspace version {1}; this one reads {2}): opened as far as this version can")
     QCoreApplication.translate("core", "{0}: '{1}' must be a file name, got {2}")
     QCoreApplication.translate("core", "{0}: '{1}' ({2}) must name a file in the workspace's folder or below it, not elsewhere")
     QCoreApplication.translate("core", "the {0} {1} ('{2}') is missing beside the workspace")
+    QCoreApplication.translate("core", "{0}: the {1} {2} ('{3}') is missing beside the workspace; opened without it")
     QCoreApplication.translate("core", "{0}: '{1}' must be an object of settings, got {2}")
     QCoreApplication.translate("core", "{0}: 'config.{1}' says the file is carried inside, but 'files.{2}' holds nothing")
     QCoreApplication.translate("core", "{0}: each of 'files.{1}' needs a 'name' and 'data'")
@@ -116,6 +129,8 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "--compare untrained needs a checkpoint trained by rnnviz: its .rnnviz.json records the seed training started from")
     QCoreApplication.translate("core", "--compare: unknown entry {0}; use rnn, lstm, gru or untrained")
     QCoreApplication.translate("core", "'{0}' is not a Linear reading the recurrent layer's {1} outputs; the file has: {2}")
+    QCoreApplication.translate("core", "other layers could be the head ({0}); pick one with --head-prefix")
+    QCoreApplication.translate("core", "'{0}' reads the head's {1} outputs (a deeper head?); rnnviz shows the first Linear only")
     QCoreApplication.translate("core", "{0}: {1} is not a number")
     QCoreApplication.translate("core", "{0}: the value must be finite, got {1}")
     QCoreApplication.translate("core", "{0}: {1} is not a whole number")
@@ -129,6 +144,8 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "{0}: no direction {1}; this network runs {2}")
     QCoreApplication.translate("core", "{0}: unit {1} is outside 0..{2} (the part {3} has {4} units)")
     QCoreApplication.translate("core", "{0}: steps {1}..{2} are not inside 0..{3}")
+    QCoreApplication.translate("core", "{0}: a sigmoid gate is held at {1}, outside [0, 1]")
+    QCoreApplication.translate("core", "{0}: {1} is a tanh, held at {2}, outside [-1, 1]")
     QCoreApplication.translate("core", "--set {0}: no parameter {1}; this network has {2}")
     QCoreApplication.translate("core", "--set {0}: {1} has {2} dimension(s) {3}, indexed with {4}")
     QCoreApplication.translate("core", "--set {0}: index {1} of dimension {2} is outside 0..{3} ({4} is {5})")
@@ -149,6 +166,7 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "seq2seq needs an encoder and a decoder, but this model is a single {0}; open an encoder–decoder checkpoint (keys encoder.*, decoder.*, linear.*) or build one without --model")
     QCoreApplication.translate("core", "this model is an encoder–decoder ({0}); use --topology seq2seq")
     QCoreApplication.translate("core", "--decode-steps must be a whole number ≥ 1, got {0}")
+    QCoreApplication.translate("core", "one2n: the input's first step is the one input; its other {0} steps are not used")
     QCoreApplication.translate("core", "--decode-steps is for one2n and seq2seq; {0} has one step per input step ({1})")
     QCoreApplication.translate("core", "--lengths is for N→N (every step has an output); {0} reads each sequence to the end")
     QCoreApplication.translate("core", "--decode-steps {0}: a decoder writes one symbol at a time; give at most {1}")
@@ -317,6 +335,9 @@ def _core_texts() -> None:
     QCoreApplication.translate("core", "edits on an encoder–decoder are not supported yet; clear the edits or choose a single network's shape")
     QCoreApplication.translate("core", "no kind of edit {0}; choose edit-x, clamp or set")
     QCoreApplication.translate("core", "unknown partner {0}; choose one of {1}")
+    QCoreApplication.translate("core", "device: {0}")
+    QCoreApplication.translate("core", "edited run: differs from the original {0}; recomputed in {1} ms")
+    QCoreApplication.translate("core", "dropout {0} is recorded; off while stepping (eval mode, as in torch)")
     QCoreApplication.translate("core", "--stage {0}: give one or two of {1}, separated by a comma (e.g. graph,cell)")
     QCoreApplication.translate("core", "something else")
     QCoreApplication.translate("core", "the checkpoint")
@@ -397,6 +418,7 @@ TEMPLATES = (
     "{0} holds no tensors rnnviz can read; re-save it with torch.save(model.state_dict(), path)",
     "{0}: 'lesson' must be an object with 'scenes', got {1}",
     "{0}: 'lesson.scenes' must be a list of scenes, got {1}",
+    "{0}: scene {1} cannot be shown ({2}); it is kept as it is in the file",
     "{0}' must be an object, got {1}",
     "{0}.config' must be an object of settings",
     "{0}.cursor' must be an object",
@@ -424,19 +446,29 @@ TEMPLATES = (
     "{0}weight_ih has {1}× the hidden size in rows: not an RNNCell (1), GRUCell (3) or LSTMCell (4)",
     "{0}weight_ih_l0/weight_hh_l0 are missing or not matrices",
     "{0}weight_ih_l0 has {1} rows for hidden size {2}: not 1 (RNN), 3 (GRU) or 4 (LSTM) gates; this is not a torch.nn recurrent layer",
+    "nonlinearity is not stored in a state_dict; assumed tanh (say --nonlinearity relu if the model used relu)",
+    "a softmax is not stored in a state_dict; head output shown as raw scores (say --head softmax or log_softmax if the model had one)",
+    "--head {0} was asked for, but the file has no head",
+    "a whole model (torch.save(model)): read without running its code",
+    "nonlinearity {0}, as the file's Elman RNN says",
     "the spooled {0} ended early; the trace was not written",
     "{0} needs about {1} of disk while it is written but {2} has {3} free; free some space, write elsewhere or shorten the sequence",
     "seq2seq needs one recurrent layer under 'encoder.' and one under 'decoder.', but {0} holds {1}; use --topology n2n, n2one or one2n for a single network",
     "{0}'s decoder has attention ('{1}'): rnnviz steps decoders without attention so far; open the encoder alone with --layer-prefix encoder.… (--topology n2n)",
     "--start-token {0} is neither an id nor a name of the decoder's vocabulary",
     "{0}'s decoder has no output head: expected a Linear reading its hidden state (the tutorial's decoder.out)",
+    "a state_dict does not name the decoder's {0} words; shown as ids (say --target-vocab-file with the output language's words, in order)",
     "the target vocabulary has {0} names but the decoder's embedding has {1} rows; give the vocabulary the model was trained with",
+    "the decoder's embedded input is fed as it is; the PyTorch translation tutorial's DecoderRNN applies F.relu to it: add --decoder-relu for that model",
+    "the LSTM decoder starts from h0 = the encoder's final h and c0 = 0; a decoder handed the encoder's whole (h, c) differs from this",
     "the sidecar's 'seq2seq' is not an encoder–decoder's spec ({0}: {1}); fix or delete it",
     "--start-token and --decoder-relu are for decoders that read their previous symbol through an nn.Embedding; this one reads a one-hot",
     "the decoder has no output head: expected linear.weight reading its hidden state",
     "the decoder writes {0} symbols; name them with --target-vocab",
+    "a state_dict does not name the decoder's {0} symbols; shown as {1} (say --target-vocab to name them)",
     "--target-vocab has {0} symbols but the decoder writes {1} (and {2} is the start symbol)",
     "context.weight has no context.bias; rnnviz's context map is a Linear with a bias (save it with bias=True)",
+    "context mode '{0}' read from the decoder's input size ({1})",
     "trace files end in .npz; got {0} (try {1}.npz)",
     "trace files end in .npz; got {0}",
     "{0} is not an rnnviz trace file ({1})",
@@ -450,9 +482,11 @@ TEMPLATES = (
     "{0} is not a workspace file (not JSON: {1}); open a {2} file saved by rnnviz",
     "{0} is not an rnnviz workspace (its 'format' is not {1})",
     "{0}: 'version' must be a whole number, got {1}",
+    "{0} was written by a newer rnnviz (workspace version {1}; this one reads {2}): opened as far as this version can",
     "{0}: '{1}' must be a file name, got {2}",
     "{0}: '{1}' ({2}) must name a file in the workspace's folder or below it, not elsewhere",
     "the {0} {1} ('{2}') is missing beside the workspace",
+    "{0}: the {1} {2} ('{3}') is missing beside the workspace; opened without it",
     "{0}: '{1}' must be an object of settings, got {2}",
     "{0}: 'config.{1}' says the file is carried inside, but 'files.{2}' holds nothing",
     "{0}: each of 'files.{1}' needs a 'name' and 'data'",
@@ -467,6 +501,8 @@ TEMPLATES = (
     "--compare untrained needs a checkpoint trained by rnnviz: its .rnnviz.json records the seed training started from",
     "--compare: unknown entry {0}; use rnn, lstm, gru or untrained",
     "'{0}' is not a Linear reading the recurrent layer's {1} outputs; the file has: {2}",
+    "other layers could be the head ({0}); pick one with --head-prefix",
+    "'{0}' reads the head's {1} outputs (a deeper head?); rnnviz shows the first Linear only",
     "{0}: {1} is not a number",
     "{0}: the value must be finite, got {1}",
     "{0}: {1} is not a whole number",
@@ -480,6 +516,8 @@ TEMPLATES = (
     "{0}: no direction {1}; this network runs {2}",
     "{0}: unit {1} is outside 0..{2} (the part {3} has {4} units)",
     "{0}: steps {1}..{2} are not inside 0..{3}",
+    "{0}: a sigmoid gate is held at {1}, outside [0, 1]",
+    "{0}: {1} is a tanh, held at {2}, outside [-1, 1]",
     "--set {0}: no parameter {1}; this network has {2}",
     "--set {0}: {1} has {2} dimension(s) {3}, indexed with {4}",
     "--set {0}: index {1} of dimension {2} is outside 0..{3} ({4} is {5})",
@@ -500,6 +538,7 @@ TEMPLATES = (
     "seq2seq needs an encoder and a decoder, but this model is a single {0}; open an encoder–decoder checkpoint (keys encoder.*, decoder.*, linear.*) or build one without --model",
     "this model is an encoder–decoder ({0}); use --topology seq2seq",
     "--decode-steps must be a whole number ≥ 1, got {0}",
+    "one2n: the input's first step is the one input; its other {0} steps are not used",
     "--decode-steps is for one2n and seq2seq; {0} has one step per input step ({1})",
     "--lengths is for N→N (every step has an output); {0} reads each sequence to the end",
     "--decode-steps {0}: a decoder writes one symbol at a time; give at most {1}",
@@ -668,6 +707,9 @@ TEMPLATES = (
     "edits on an encoder–decoder are not supported yet; clear the edits or choose a single network's shape",
     "no kind of edit {0}; choose edit-x, clamp or set",
     "unknown partner {0}; choose one of {1}",
+    "device: {0}",
+    "edited run: differs from the original {0}; recomputed in {1} ms",
+    "dropout {0} is recorded; off while stepping (eval mode, as in torch)",
     "--stage {0}: give one or two of {1}, separated by a comma (e.g. graph,cell)",
 )
 

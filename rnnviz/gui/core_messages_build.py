@@ -3,7 +3,8 @@ rnnviz.core and rnnviz.cli (and the few others the command line shares with the 
 rnnviz.export, --stage, --lang, ...), so the window can show them in its language through
 Qt's translation system.
 
-Run after changing an `RnnvizError(...)` message anywhere in rnnviz/:
+Run after changing an `RnnvizError(...)` message or a `notes.append(...)` note anywhere in
+rnnviz/:
 
     python -m rnnviz.gui.core_messages_build
     (then update the catalogue as rnnviz/gui/i18n.py's docstring says: the templates are
@@ -85,6 +86,18 @@ def _is_error(call: ast.Call) -> bool:
         and len(call.args) == 1 and not call.keywords
 
 
+def _is_note(call: ast.Call) -> bool:
+    """`notes.append(...)`: what was assumed or changed on the user's behalf, which the
+    window shows too (the Network panel's notes, a lesson's or a workspace's notes)."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr == "append" \
+        and isinstance(call.func.value, ast.Name) and "note" in call.func.value.id.lower() \
+        and len(call.args) == 1 and not call.keywords
+
+
+def _is_message(call: ast.Call) -> bool:
+    return _is_error(call) or _is_note(call)
+
+
 def collect(root: Path = ROOT) -> list[str]:
     """Every distinct template of rnnviz's messages, in file and line order (rnnviz/core
     and rnnviz/cli first)."""
@@ -93,7 +106,7 @@ def collect(root: Path = ROOT) -> list[str]:
         constants = {target.id: node.value for node in tree.body
                      if isinstance(node, ast.Assign) for target in node.targets
                      if isinstance(target, ast.Name)}  # WEBP_MISSING = "..."
-        for call in filter(_is_error, _calls(tree)):
+        for call in filter(_is_message, _calls(tree)):
             argument = call.args[0]
             if isinstance(argument, ast.Name):
                 argument = constants.get(argument.id, argument)
