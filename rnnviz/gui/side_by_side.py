@@ -116,9 +116,12 @@ class SideBySide(QWidget):
         main.selection_changed.connect(self._follow)
         self.other.trace_changed.connect(self._follow)
         self.other.trace_changed.connect(self._name_sides)
-        self.other.error.connect(lambda text: self.problem.setText(translate_message(text)))
+        self.other.error.connect(self._show_problem)
         self.resize(1600, 1000)
         self.recompute()
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(translate_message(text))
 
     def _show_now(self, views) -> None:
         """Views made for a run already computed draw it now (they draw on its signals)."""
@@ -174,9 +177,11 @@ class SideBySide(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
-        for signal, slot in ((self.main.trace_changed, self.recompute),
-                             (self.main.cursor_changed, self._follow),
-                             (self.main.selection_changed, self._follow)):
-            signal.disconnect(slot)
+        if not getattr(self, "_closed", False):  # closed twice (by itself, then with the
+            self._closed = True  # main window): the slots are disconnected once
+            for signal, slot in ((self.main.trace_changed, self.recompute),
+                                 (self.main.cursor_changed, self._follow),
+                                 (self.main.selection_changed, self._follow)):
+                signal.disconnect(slot)
         self.other.wait(10_000)
         super().closeEvent(event)
