@@ -178,30 +178,6 @@ def test_english_is_unchanged(qapp, tmp_path):
 
 
 # ----- the Chinese window ----------------------------------------------------------------
-@pytest.fixture
-def chinese_window(qtbot, qapp, tmp_path, monkeypatch):
-    monkeypatch.setenv("RNNVIZ_SETTINGS", str(tmp_path / "settings.ini"))
-    from gui_support import load
-
-    from rnnviz.gui.app import create_window
-    from rnnviz.gui.config import Config
-    from rnnviz.gui.i18n import install_language
-
-    assert install_language("zh_CN") == "zh_CN"
-    try:
-        _app, win = create_window()
-        qtbot.addWidget(win)
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
-        load(qtbot, win, Config(hidden_size=8))
-        yield win
-        win.sim.wait(10_000)
-        win.close()
-    finally:
-        install_language("en")
-
-
 def test_report_error_speaks_chinese(qtbot, chinese_window):
     from PySide6.QtWidgets import QMessageBox
 

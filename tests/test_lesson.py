@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from file_support import tiny_checkpoint
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.files.lesson import (
@@ -49,19 +50,10 @@ def test_texts_fall_back_to_english_then_any():
     assert text_in({}, "en") == ""
 
 
-def _trained(tmp_path, name):
-    from rnnviz.cli import main
-
-    path = tmp_path / name
-    assert main(["train", "--task", "adding", "--cell", "rnn", "--hidden-size", "3",
-                 "--steps", "2", "-o", str(path)]) == 0
-    return path
-
-
 def test_each_scenes_model_is_carried_under_its_own_key_and_opens_elsewhere(tmp_path):
     models = tmp_path / "models"
     models.mkdir()
-    a, b = _trained(models, "a.pt"), _trained(models, "b.pt")
+    a, b = tiny_checkpoint(models, "a.pt"), tiny_checkpoint(models, "b.pt")
     folder = tmp_path / "lecture"
     folder.mkdir()
     ws = Workspace({"model": str(a)}, lesson=_lesson(Scene(config={}),
@@ -98,7 +90,7 @@ def test_a_scene_whose_file_is_missing_is_kept_aside_with_its_key(tmp_path):
 def test_a_broken_scene_keeps_its_carried_files_when_saved_back(tmp_path):
     models = tmp_path / "models"
     models.mkdir()
-    model = _trained(models, "m.pt")
+    model = tiny_checkpoint(models, "m.pt")
     folder = tmp_path / "lecture"
     folder.mkdir()
     ws = Workspace({}, lesson=_lesson(Scene(config={"model": str(model)})))

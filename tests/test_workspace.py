@@ -7,18 +7,10 @@ import json
 
 import numpy as np
 import pytest
+from file_support import tiny_checkpoint
 
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.files.workspace import Workspace, open_workspace, save_workspace
-
-
-def _trained(tmp_path, name="m.pt"):
-    from rnnviz.cli import main
-
-    path = tmp_path / name
-    assert main(["train", "--task", "adding", "--cell", "gru", "--hidden-size", "4",
-                 "--steps", "3", "-o", str(path)]) == 0
-    return path
 
 
 def test_a_file_beside_the_workspace_is_named_relative_and_reopens(tmp_path):
@@ -39,7 +31,7 @@ def test_a_model_elsewhere_is_carried_with_its_side_files_and_opens_on_another_m
         tmp_path):
     models = tmp_path / "models"
     models.mkdir()
-    model = _trained(models)
+    model = tiny_checkpoint(models)
     lecture = tmp_path / "lecture"
     lecture.mkdir()
     path = save_workspace(lecture / "a.rnnviz", Workspace({"model": str(model)}))
@@ -134,7 +126,7 @@ def test_the_numbers_are_the_same_after_a_round_trip(tmp_path):
 
     (tmp_path / "models").mkdir()
     (tmp_path / "talk").mkdir()
-    model = _trained(tmp_path / "models")
+    model = tiny_checkpoint(tmp_path / "models")
     path = save_workspace(tmp_path / "talk" / "b.rnnviz", Workspace({"model": str(model)}))
     assert json.loads(path.read_text())["config"]["model"] == "carried:m.pt"
     back = open_workspace(path, tmp_path / "cache")
