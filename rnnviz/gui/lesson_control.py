@@ -172,7 +172,7 @@ class LessonControl:
         """The stage shows the scene's caption when the window is at a scene (F5 again)."""
         if self.player is not None and self.player.index is not None \
                 and self.player.index in self.player.lesson.playable():
-            self.player._show_caption(self.player.index)
+            self.player.show_caption(self.player.index)
 
     def workspace_parts(self) -> tuple[dict | None, Lesson | None]:
         """(the lesson's own configuration, the lesson) to save; (None, None) with none."""

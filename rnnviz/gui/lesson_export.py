@@ -28,6 +28,7 @@ from rnnviz.gui.figure import (
     write_vector,
 )
 from rnnviz.gui.i18n import tr
+from rnnviz.gui.workspace_io import put_cursor
 
 PAGE = (1920, 1080)  # logical pixels: a 1080p screen
 FLOOR_PX = 18.0  # the smallest text on a 1080p stage (stage.floor_for_screen)
@@ -59,10 +60,7 @@ def arrange_now(window, player, k: int) -> None:
                 n=k + 1, why=errors[-1] if errors else tr("the configuration was refused")))
     if scene.train is not None:  # the page shows the run finished: its curve, its network
         _train_now(window, scene.train)
-    cursor = scene.cursor
-    sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
-               unit=cursor.get("unit", 0), batch=cursor.get("batch", 0))
-    sim.seek(scene.play[1] if scene.play is not None else cursor.get("position", 0))
+    put_cursor(sim, scene.cursor, scene.play[1] if scene.play is not None else None)
     player.index = k
     QApplication.processEvents()
 
@@ -94,8 +92,7 @@ def export_lesson(window, player, pdf: str | Path | None = None,
     scenes = player.lesson.playable()
     if not scenes:
         raise RnnvizError(tr("the lesson has no scene to export"))
-    player._stop_play()
-    player._cancel_waiting()
+    player.hold()
     before = _window_state(window, player)
     existing = {p for p in ([Path(pdf)] if pdf is not None else []) if p.exists()}
     if folder is not None and Path(folder).is_dir():

@@ -19,6 +19,7 @@ from rnnviz.gui.caption import caption_html
 from rnnviz.gui.config import Config
 from rnnviz.gui.i18n import language, tr
 from rnnviz.gui.validation import check_config
+from rnnviz.gui.workspace_io import put_cursor
 
 PLAY_SPEED = 4  # steps per second of a scene's range when the transport says nothing faster
 
@@ -79,8 +80,7 @@ class LessonPlayer(QObject):
             self.window.report_error(tr("Scene {n} cannot be shown: {why}").format(
                 n=k + 1, why=scene.broken))
             return
-        self._stop_play()
-        self._cancel_waiting()
+        self.hold()
         if self._training is not None and self._training is not scene:
             abandon_training(self.window)  # its result must not replace this scene's network
             self._training = None
@@ -89,7 +89,7 @@ class LessonPlayer(QObject):
         config, sim = self.config_of(k), self.window.sim
         problem = check_config(config)
         if problem:  # refused before computing: said now, the window's network stays
-            self._show_caption(k)
+            self.show_caption(k)
             self.window.report_error(tr("Scene {n} cannot be shown: {why}").format(
                 n=k + 1, why=problem))
             return
@@ -104,12 +104,12 @@ class LessonPlayer(QObject):
 
         def failed(*_args) -> None:
             self._cancel_waiting()  # the window says what went wrong; the caption stays
-            self._show_caption(k)
+            self.show_caption(k)
 
         self._waiting = (arrived, failed)
         sim.trace_changed.connect(arrived)
         sim.error.connect(failed)
-        self._show_caption(k)
+        self.show_caption(k)
         self.window.start(config)
 
     def _cancel_waiting(self) -> None:
@@ -122,15 +122,12 @@ class LessonPlayer(QObject):
     def _arrange(self, k: int) -> None:
         """The scene's cursor, selection and views (its configuration is computed)."""
         scene, sim = self.lesson.scenes[k], self.window.sim
-        cursor = scene.cursor
-        sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
-                   unit=cursor.get("unit", 0), batch=cursor.get("batch", 0))
-        start = scene.play[0] if scene.play is not None else cursor.get("position", 0)
-        sim.seek(start)
+        start = scene.play[0] if scene.play is not None else scene.cursor.get("position", 0)
+        put_cursor(sim, scene.cursor, start)
         control = self.window.stage_control
         if control.active:
             control.show(list(scene.stage))
-        self._show_caption(k)
+        self.show_caption(k)
         if scene.train is not None:
             start_training(self.window, scene.train)
             self._training = scene
@@ -139,7 +136,7 @@ class LessonPlayer(QObject):
             speed = max(PLAY_SPEED, self.window.transport.speed.value())
             self._play.start(max(1, int(1000 / speed)))
 
-    def _show_caption(self, k: int) -> None:
+    def show_caption(self, k: int) -> None:
         stage = self.window.stage_control.stage
         if stage is not None:
             stage.set_caption(self.caption(k) + self.footer(k))
@@ -187,13 +184,17 @@ class LessonPlayer(QObject):
         self.window.stage_control.enter(list(scene.stage), fullscreen=fullscreen)
         self.show_scene(k)
 
+    def hold(self) -> None:
+        """Nothing of a scene goes on by itself: no play, no scene waiting for its trace."""
+        self._stop_play()
+        self._cancel_waiting()
+
     def left_stage(self) -> None:
         self._stop_play()
 
     def close(self) -> None:
         """The lesson is put away (another opened): nothing of it keeps running."""
-        self._stop_play()
-        self._cancel_waiting()
+        self.hold()
         if self._training is not None:
             abandon_training(self.window)
             self._training = None
@@ -216,7 +217,7 @@ class LessonPlayer(QObject):
         at = len(self.lesson.scenes) if self.index is None else self.index + 1
         self.lesson.scenes.insert(at, self.record())
         self.index = at
-        self._changed()
+        self.mark_changed()
         return at
 
     def update_scene(self, k: int) -> None:
@@ -228,13 +229,13 @@ class LessonPlayer(QObject):
         if not self.window.stage_control.active:  # the window shows no stage views
             new.stage = list(old.stage)
         self.lesson.scenes[k] = new
-        self._changed()
+        self.mark_changed()
 
     def remove(self, k: int) -> None:
         del self.lesson.scenes[k]
         if self.index is not None:
             self.index = None if self.index == k else self.index - (self.index > k)
-        self._changed()
+        self.mark_changed()
 
     def move(self, k: int, delta: int) -> int:
         """Move scene k by delta places (clamped); returns where it is now."""
@@ -246,7 +247,7 @@ class LessonPlayer(QObject):
                 self.index = to
             elif self.index is not None and min(k, to) <= self.index <= max(k, to):
                 self.index += 1 if to < k else -1
-            self._changed()
+            self.mark_changed()
         return to
 
     def set_text(self, k: int, which: str, lang: str, text: str) -> None:
@@ -259,11 +260,11 @@ class LessonPlayer(QObject):
             texts[lang] = text
         else:
             texts.pop(lang, None)
-        self._changed()
+        self.mark_changed()
         if self.index == k:
-            self._show_caption(k)
+            self.show_caption(k)
 
-    def _changed(self) -> None:
+    def mark_changed(self) -> None:
         self.unsaved = True
         self.changed.emit()
 

@@ -107,15 +107,21 @@ def open_lesson(window, path: str | Path, present: bool = False) -> list[str]:
     return workspace.notes
 
 
+def put_cursor(sim, cursor: dict, position: int | None = None) -> None:
+    """A saved cursor (workspace.py's "cursor": position, layer, direction, unit, batch)
+    back in the simulator; `position` instead of the cursor's own, when given."""
+    sim.seek(cursor.get("position", 0) if position is None else position)
+    sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
+               unit=cursor.get("unit", 0), batch=cursor.get("batch", 0))
+
+
 def _restorer(window, workspace: Workspace, done):
     """A one-shot slot: when the workspace's trace is in, put the rest back (`done`
     disconnects it first)."""
     def restore() -> None:
         done()
-        sim, cursor, view = window.sim, workspace.cursor, workspace.view
-        sim.seek(cursor.get("position", 0))
-        sim.select(layer=cursor.get("layer", 0), direction=cursor.get("direction", "fwd"),
-                   unit=cursor.get("unit", 0), batch=cursor.get("batch", 0))
+        sim, view = window.sim, workspace.view
+        put_cursor(sim, workspace.cursor)
         layout = _bytes(view.get("layout"))
         if layout is not None:  # the docks as they were (the window keeps its own size and
             # place: another screen, another machine); the views that make room for

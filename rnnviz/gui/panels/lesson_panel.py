@@ -194,7 +194,7 @@ class LessonPanel(QWidget):
             self.player.caption_language = chosen
             self.refresh()
             if self.player.index is not None:
-                self.player._show_caption(self.player.index)
+                self.player.show_caption(self.player.index)
 
     def _set(self, which: str, text: str, k: int | None = None) -> None:
         k = self.current() if k is None else k
@@ -242,7 +242,7 @@ class LessonPanel(QWidget):
         play = (min(first, last), max(first, last)) if self.play.isChecked() else None
         if play != scene.play:
             scene.play = play
-            self.player._changed()
+            self.player.mark_changed()
 
     def _update(self) -> None:
         k = self.current()
