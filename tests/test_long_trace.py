@@ -319,6 +319,80 @@ def test_chained_chunks_match_on_two_threads(cell, monkeypatch):
     assert np.array_equal(lt.h_n, prev.h0)
 
 
+@pytest.mark.parametrize("layers,bidir,cell", [(1, False, "lstm"), (2, False, "gru"),
+                                               (2, True, "lstm"), (1, True, "rnn")])
+def test_parts_beside_the_recurrence_are_bit_identical(layers, bidir, cell, monkeypatch):
+    """The first pass with each chunk's parts on a helper thread gives the same bits as
+    without (checkpoints, overview, the sink's blocks), and the parts there are computed
+    on one torch thread, as every recompute is."""
+    import threading
+
+    net = make_net(cell, layers=layers, bidirectional=bidir, head="softmax")
+    x = make_x(net, 100)
+    runs, seen = {}, []
+    real = long_trace.layer_parts_fast
+
+    def recording(*args):
+        seen.append((threading.current_thread().name, torch.get_num_threads()))
+        return real(*args)
+
+    monkeypatch.setattr(long_trace, "layer_parts_fast", recording)
+    for beside in (False, True):
+        monkeypatch.setattr(long_trace, "parts_beside", lambda *_a, beside=beside: beside)
+        blocks = []
+        lt = compute_trace(net, x, long=True, chunk=CHUNK,
+                           sink=lambda start, block: blocks.append((start, block)))
+        runs[beside] = lt, blocks
+    (plain, plain_blocks), (beside, beside_blocks) = runs[False], runs[True]
+    if cell != "rnn":  # the Elman cell's parts are h alone: nothing is computed beside
+        assert any(name.startswith("rnnviz-parts") for name, _ in seen)
+    assert all(threads == 1 for _, threads in seen)
+    assert [s for s, _ in plain_blocks] == [s for s, _ in beside_blocks]
+    for (_, a), (_, b) in zip(plain_blocks, beside_blocks):
+        assert a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a)
+    for key in plain.store.enter_h:
+        assert np.array_equal(plain.store.enter_h[key], beside.store.enter_h[key])
+        if cell == "lstm":
+            assert np.array_equal(plain.store.enter_c[key], beside.store.enter_c[key])
+    for kind in ("lo", "hi", "total"):
+        a, b = getattr(plain.overview, kind), getattr(beside.overview, kind)
+        assert a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a), kind
+    for key in plain.parts:  # and a recompute gives what the first pass gave
+        assert np.array_equal(whole(beside.parts[key], 100), whole(plain.parts[key], 100))
+
+
+def test_an_error_beside_the_recurrence_reaches_the_caller(monkeypatch):
+    """A sink that fails on the helper thread (a full disk) stops the first pass with its
+    own error, and no chunk is delivered after it."""
+    monkeypatch.setattr(long_trace, "parts_beside", lambda *_a: True)
+    net = make_net("lstm")
+    starts = []
+
+    def sink(start, _block):
+        if start == 3 * CHUNK:
+            raise OSError(28, "No space left on device")
+        starts.append(start)
+
+    with pytest.raises(OSError, match="No space left"):
+        compute_trace(net, make_x(net, 200), long=True, chunk=CHUNK, sink=sink)
+    assert starts == [0, CHUNK, 2 * CHUNK]
+
+
+def test_parts_beside_only_with_a_free_core(monkeypatch):
+    cpu = torch.device("cpu")
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    monkeypatch.setattr(long_trace.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(long_trace, "busy_cores", lambda: 0.2)
+    assert long_trace.parts_beside(cpu, "fast")
+    assert not long_trace.parts_beside(cpu, "step")  # the step method's parts come with it
+    assert not long_trace.parts_beside(torch.device("meta"), "fast")  # not the CPU
+    monkeypatch.setattr(long_trace, "busy_cores", lambda: 1.0)  # another program on a core
+    assert not long_trace.parts_beside(cpu, "fast")
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 1)
+    monkeypatch.setattr(long_trace, "busy_cores", lambda: 0.0)
+    assert not long_trace.parts_beside(cpu, "fast")
+
+
 # ----- 4. the sink ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("bidir", [False, True])

@@ -206,27 +206,43 @@ def _params(network: Network, layer: int, direction: str, device, dtype):
     return cache[key]
 
 
-def run_layer_fast(
+def run_recurrence_fast(
     network: Network, layer: int, x: Tensor, h0: Tensor, c0: Tensor | None
-) -> LayerResult:
-    """x (T, B, I_l), h0 (D, B, H_out), c0 (D, B, H) -> every part via the fused layer."""
-    spec = network.spec
+) -> tuple[Tensor, Tensor, Tensor | None]:
+    """The fused layer alone: output (T, B, D*H_out), h_n and (LSTM) c_n; the parts follow
+    from them (layer_parts_fast), on another thread if the caller likes."""
     module = _fused_layer(network, layer, x.device, x.dtype)
     with torch.no_grad():
-        if spec.cell == "lstm":
-            output, (h_n, c_n) = module(x, (h0, c0))  # (T, B, D*H_out)
-        else:
-            output, h_n = module(x, h0)
-            c_n = None
-        parts = {}
-        width = spec.hidden_out
+        if network.spec.cell == "lstm":
+            output, (h_n, c_n) = module(x, (h0, c0))
+            return output, h_n, c_n
+        output, h_n = module(x, h0)
+        return output, h_n, None
+
+
+def layer_parts_fast(
+    network: Network, layer: int, x: Tensor, h0: Tensor, c0: Tensor | None, output: Tensor
+) -> dict[str, dict[str, Tensor]]:
+    """Every part of each direction, from the fused layer's output over x."""
+    spec = network.spec
+    parts = {}
+    width = spec.hidden_out
+    with torch.no_grad():
         for d, direction in enumerate(spec.directions()):
             p, packed = _params(network, layer, direction, x.device, x.dtype)
             h_seq = output[..., d * width:(d + 1) * width]  # (T, B, H_out)
             cd = None if c0 is None else c0[d]
             parts[direction] = gates_from_hidden(spec, p, x, h_seq, h0[d], cd, direction,
                                                  packed)
-    return LayerResult(parts, output, h_n, c_n)
+    return parts
+
+
+def run_layer_fast(
+    network: Network, layer: int, x: Tensor, h0: Tensor, c0: Tensor | None
+) -> LayerResult:
+    """x (T, B, I_l), h0 (D, B, H_out), c0 (D, B, H) -> every part via the fused layer."""
+    output, h_n, c_n = run_recurrence_fast(network, layer, x, h0, c0)
+    return LayerResult(layer_parts_fast(network, layer, x, h0, c0, output), output, h_n, c_n)
 
 
 def _step_direction(

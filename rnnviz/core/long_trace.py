@@ -9,10 +9,17 @@ bit for bit what the first pass computed (tests check), and every later read agr
 with every earlier one.
 
 Chunks are sized so that one costs about 2 ms (a scrub to any step recomputes one or
-two of them); a few recent chunks stay cached. Shorter chunks would scrub faster but
-make the first pass slower (per-chunk overhead): LSTM H=256 over 10^5 steps took
-2.0× / 1.65× / 1.5× a one-thread torch.nn forward with chunks of 32 / 64 / 128 steps, and
-one chunk 1.0 / 2.0 / 4.4 ms to recompute.
+two of them); a few recent chunks stay cached. Shorter chunks make the first pass slower
+(per-chunk overhead): LSTM H=256 over 10^5 steps took 2.0× / 1.65× / 1.5× a one-thread
+torch.nn forward with chunks of 32 / 64 / 128 steps, and one chunk 1.0 / 2.0 / 4.4 ms to
+recompute. Nor do they scrub faster in the window: the graph's 25 columns then nearly
+always span two chunks, and a chunk of 32 steps recomputed there costs ~2.4 ms against
+~3 ms for 64 (caches are cold after the paints).
+
+Where a core is free, the first pass computes each chunk's parts (the gates, the cell
+state, the summaries) on a helper thread while the recurrence goes on to the next chunk
+(parts_beside): LSTM H=256, 2·10^5 steps, quiet, 2 cores: 1.65× → 0.95-1.15× a one-thread
+torch.nn forward (the fused layer over chunks of 64 is itself a little faster per step).
 
 A bidirectional layer's reverse direction enters chunk k from chunk k+1, so its
 checkpoints come from a sweep from the end; a stacked bidirectional layer reads both
@@ -21,6 +28,8 @@ directions of the layer below, so layers are done one after another.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -31,14 +40,19 @@ import numpy as np
 import torch
 
 from rnnviz.core.devices import DeviceChoice
-from rnnviz.core.engine import LayerResult, run_layer_fast, run_layer_step
+from rnnviz.core.engine import (
+    LayerResult,
+    layer_parts_fast,
+    run_layer_step,
+    run_recurrence_fast,
+)
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.memory import available_memory_bytes, gib
 from rnnviz.core.network import Network
 from rnnviz.core.overview import Overview, bin_chunks
 from rnnviz.core.states import InitialState
 from rnnviz.core.step_array import MAX_SLICE, ChunkPlan, LazyParts, StepArray
-from rnnviz.core.threads import cpu_count, threads_for, torch_threads
+from rnnviz.core.threads import busy_cores, cpu_count, threads_for, torch_threads
 from rnnviz.core.torch_work import TORCH_WORK
 from rnnviz.core.trace import Trace, exact_math, head_outputs, part_key
 
@@ -47,6 +61,7 @@ CHUNK_RANGE = (16, 1024)  # steps per chunk, at least / at most
 MAX_CHECKPOINTS = 1 << 15  # longer sequences get longer chunks
 CACHE_BYTES = 64 << 20  # recent chunks kept, at least CACHE_MIN of them
 CACHE_MIN = 4
+PIPELINE_FREE_CORES = 1.5  # a core free besides the recurrence's: parts on a helper thread
 OVERVIEW_OUTPUTS = 512  # heads with more outputs (a vocabulary) get no output overview
 
 
@@ -60,6 +75,16 @@ def chunk_steps(spec, steps: int) -> int:
     while -(-steps // k) > MAX_CHECKPOINTS:
         k *= 2
     return k
+
+
+def parts_beside(device: torch.device, method: str) -> bool:
+    """Whether a long trace's first pass may compute each chunk's parts on a helper thread
+    while the recurrence goes on to the next chunk: fused work on the CPU, with a core
+    free besides the one the recurrence runs on (other programs' load counted: with one
+    core busy on 2, the two halves would take turns on one core)."""
+    if device.type != "cpu" or method != "fast" or cpu_count() < 2:
+        return False
+    return (os.cpu_count() or 1) - busy_cores() >= PIPELINE_FREE_CORES
 
 
 def file_keys(spec) -> set[str]:
@@ -119,6 +144,52 @@ def _chunk_pool() -> ThreadPoolExecutor:
     return _POOL
 
 
+@dataclass
+class _Run:
+    """One layer's recurrence over a chunk, and what its parts are computed from."""
+
+    layer: int
+    x: torch.Tensor
+    h0: torch.Tensor
+    c0: torch.Tensor | None
+    result: LayerResult
+    done: bool = False  # result.parts filled
+
+
+class _OneBehind:
+    """Runs each chunk's second half (its parts, summaries and the sink) one chunk behind
+    the recurrence, on a helper thread, in order; or at once, on this thread. An error
+    there is raised here, at the next chunk or at the end."""
+
+    def __init__(self, on_thread: bool):
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="rnnviz-parts") \
+            if on_thread else None
+        self._pending = None
+
+    def __call__(self, fn, *args) -> None:
+        if self._pool is None:
+            fn(*args)
+            return
+        self.wait()  # at most one chunk waits: memory stays one chunk's
+        self._pending = self._pool.submit(fn, *args)
+
+    def wait(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        try:
+            if kind is None:
+                self.wait()
+        finally:  # stopped (a newer request, an error): the chunk under way ends first
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 class LongStore:
     """Checkpoints, overview and the chunk cache; recomputes any chunk exactly."""
 
@@ -169,20 +240,46 @@ class LongStore:
             self.enter_c[layer, direction][row] = result.c_n[d].cpu().numpy()
 
     # ----- computing a chunk --------------------------------------------------------------
-    def _layers(self, k: int, top: int) -> list[LayerResult]:
-        """Layers 0..top over chunk k, from their checkpoints."""
-        lo, hi = self.plan.bounds(k)
-        run = run_layer_fast if self.method == "fast" else run_layer_step
-        layer_in = self.xt[lo:hi].to(self.device)
-        results = []
+    @contextlib.contextmanager
+    def _torch_work(self):
+        """What every piece of a chunk's work runs under, on whichever thread."""
         with TORCH_WORK.shared(), exact_math(self.device), torch_threads(self.threads), \
                 torch.no_grad():
+            yield
+
+    def _recurrences(self, k: int, top: int) -> list[_Run]:
+        """Layers 0..top over chunk k, from their checkpoints: the fused recurrence only
+        (the fast method; _parts adds the gates), or every part (the step method)."""
+        lo, hi = self.plan.bounds(k)
+        layer_in = self.xt[lo:hi].to(self.device)
+        runs = []
+        with self._torch_work():
             for layer in range(top + 1):
                 h0, c0 = self._starts(layer, k)
-                result = run(self.network, layer, layer_in, h0, c0)
-                results.append(result)
-                layer_in = result.output
-        return results
+                if self.method == "fast":
+                    output, h_n, c_n = run_recurrence_fast(self.network, layer, layer_in, h0, c0)
+                    runs.append(_Run(layer, layer_in, h0, c0, LayerResult({}, output, h_n, c_n)))
+                else:
+                    result = run_layer_step(self.network, layer, layer_in, h0, c0)
+                    runs.append(_Run(layer, layer_in, h0, c0, result, done=True))
+                layer_in = runs[-1].result.output
+        return runs
+
+    def _parts(self, runs: list[_Run], layers=None) -> list[LayerResult]:
+        """The layers' results with every part (of `layers`, or all): the same ops on the
+        same inputs wherever and whenever they run, so the first pass (maybe on a helper
+        thread) and any later recompute agree bit for bit."""
+        with self._torch_work():
+            for run in runs:
+                if not run.done and (layers is None or run.layer in layers):
+                    run.result.parts.update(layer_parts_fast(
+                        self.network, run.layer, run.x, run.h0, run.c0, run.result.output))
+                    run.done = True
+        return [run.result for run in runs]
+
+    def _layers(self, k: int, top: int) -> list[LayerResult]:
+        """Layers 0..top over chunk k, every part, from their checkpoints."""
+        return self._parts(self._recurrences(k, top))
 
     def _block(self, results: list[LayerResult], layers) -> dict[str, np.ndarray]:
         """The numpy arrays of chunk results: parts, each layer's output, the head's."""
@@ -283,25 +380,37 @@ class LongStore:
             if progress is not None and done % 16 == 0:
                 progress(done / (sweeps * n))
 
-        if not spec.bidirectional:  # one sweep: every layer of a chunk, then the next chunk
-            for k in range(n):
-                results = self._layers(k, spec.num_layers - 1)
-                for layer in range(spec.num_layers):
-                    self._record_exit(layer, "fwd", k, results[layer])
-                deliver(k, self._block(results, range(spec.num_layers)))
-                tick()
-            return
-        for layer in range(spec.num_layers):
-            # forward sweep: the reverse direction's start is not known yet, so only this
-            # layer's forward half is kept (the directions are computed independently)
-            for k in range(n):
-                self._record_exit(layer, "fwd", k, self._layers(k, layer)[layer])
-                tick()
-            for k in reversed(range(n)):  # now both starts are known: the final values
-                results = self._layers(k, layer)
-                self._record_exit(layer, "bwd", k, results[layer])
-                deliver(k, self._block(results, [layer]))
-                tick()
+        top = spec.num_layers - 1
+
+        def finish(k, runs, layers):
+            deliver(k, self._block(self._parts(runs, layers), layers))
+
+        with _OneBehind(self._pipelined()) as behind:
+            if not spec.bidirectional:  # one sweep: every layer of a chunk, then the next
+                for k in range(n):
+                    runs = self._recurrences(k, top)
+                    for layer in range(spec.num_layers):
+                        self._record_exit(layer, "fwd", k, runs[layer].result)
+                    behind(finish, k, runs, range(spec.num_layers))
+                    tick()
+                return
+            for layer in range(spec.num_layers):
+                # forward sweep: the reverse direction's start is not known yet, so only
+                # this layer's forward exits are kept (the directions are independent)
+                for k in range(n):
+                    self._record_exit(layer, "fwd", k, self._recurrences(k, layer)[layer].result)
+                    tick()
+                for k in reversed(range(n)):  # now both starts are known: the final values
+                    runs = self._recurrences(k, layer)
+                    self._record_exit(layer, "bwd", k, runs[layer].result)
+                    behind(finish, k, runs, [layer])
+                    tick()
+                behind.wait()  # the next layer reads this one's checkpoints: all written
+
+    def _pipelined(self) -> bool:
+        """Parts on a helper thread (parts_beside), for one-thread work only: each side
+        then has a core."""
+        return self.threads == 1 and parts_beside(self.device, self.method)
 
     def final_states(self) -> tuple[np.ndarray, np.ndarray | None]:
         """h_n (L*D, B, H_out) and c_n, in torch.nn's row order."""

@@ -131,18 +131,23 @@ def paint(widget: QWidget, device) -> None:
 @contextlib.contextmanager
 def vector_symbols(widget: QWidget):
     """No cached bitmaps while exporting: scatter symbols (arrowheads) drawn as paths, and
-    the views' backgrounds painted, not blitted from a cached pixmap."""
+    the views' backgrounds and cached items (States' curves) painted, not blitted from a
+    cached pixmap."""
     import pyqtgraph as pg
-    from PySide6.QtWidgets import QGraphicsView
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 
     views = widget.findChildren(QGraphicsView)
     if isinstance(widget, QGraphicsView):
         views.append(widget)
+    every = [i for v in views for i in v.scene().items()]
     items = [i for v in views if isinstance(v, pg.GraphicsView) for i in v.scene().items()
              if isinstance(i, pg.ScatterPlotItem)]
+    cached = [(i, i.cacheMode()) for i in every if i.cacheMode() != QGraphicsItem.NoCache]
     caches = [(view, view.cacheMode()) for view in views]
     for view, _ in caches:
         view.setCacheMode(QGraphicsView.CacheNone)
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.NoCache)
     for item in items:
         item.setExportMode(True, {"antialias": True})
     try:
@@ -150,5 +155,7 @@ def vector_symbols(widget: QWidget):
     finally:
         for item in items:
             item.setExportMode(False)
+        for item, mode in cached:
+            item.setCacheMode(mode)
         for view, mode in caches:
             view.setCacheMode(mode)

