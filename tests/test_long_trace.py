@@ -341,7 +341,7 @@ def test_parts_beside_the_recurrence_are_bit_identical(layers, bidir, cell, monk
         monkeypatch.setattr(long_trace, "parts_beside", lambda *_a, beside=beside: beside)
         blocks = []
         lt = compute_trace(net, x, long=True, chunk=CHUNK,
-                           sink=lambda start, block: blocks.append((start, block)))
+                           sink=lambda start, block, kept=blocks: kept.append((start, block)))
         runs[beside] = lt, blocks
     (plain, plain_blocks), (beside, beside_blocks) = runs[False], runs[True]
     if cell != "rnn":  # the Elman cell's parts are h alone: nothing is computed beside

@@ -6,8 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QComboBox,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
