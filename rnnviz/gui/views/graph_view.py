@@ -58,6 +58,7 @@ GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 def difference_title() -> str:
     return tr("unrolled network — colour: Δ = edited − original (right-click: values)")
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
+RIGHT_SLOT = 1.6  # going forward, t's column sits this far left of the right edge
 FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
 LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
 
@@ -434,12 +435,16 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self._on_selection_changed()
 
     def _follow(self, x: float) -> None:
-        """Keep the current column in view: slide the visible window when it leaves it."""
+        """Keep the current column in view: slide the visible window when it leaves it.
+        Going forward, t sits RIGHT_SLOT columns from the right edge (the next step shows,
+        faded), and the window slides as soon as t passes that slot: a step or a jump to t
+        then leaves the same view, so every frame of an animation equals the still of its
+        step (with the slide at the edge itself, every other frame was a column off)."""
         (x0, x1), _ = self.getViewBox().viewRange()
-        if x0 + 0.5 <= x <= x1 - 0.5:
+        if x0 + 0.5 <= x <= x1 - RIGHT_SLOT + 1e-6:
             return
         width = x1 - x0
-        start = x - width + 1.6 if x > x1 - 0.5 else x - 0.6
+        start = x - width + RIGHT_SLOT if x > x1 - RIGHT_SLOT else x - 0.6
         self.setXRange(start, start + width, padding=0)
         # pyqtgraph moves the items to the new range just before it paints, and that move
         # asks for a second paint of the whole view; moved now, the view paints once
