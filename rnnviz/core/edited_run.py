@@ -1,19 +1,19 @@
 """What if? An edited run, recomputed exactly (the edits: core/interventions.py).
 
 `run_edited` recomputes each layer and direction from the first step an edit reaches,
-with the textbook step (cells.py) and each held part set as it is computed; the steps
-before it are copied from the original run, so they are bit for bit the same. The input
+with the textbook step (cells.py's formulas, in numpy for speed: edited_steps.py) and
+each held part set as it is computed; the steps before it are copied from the original
+run, so they are bit for bit the same. The input
 and weight edits are made here too (`edited_input`, `with_weights`).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import torch
 
-from rnnviz.core.cells import gru_step, input_projection, lstm_step, rnn_step
+from rnnviz.core.cells import input_projection
+from rnnviz.core.edited_steps import gru_steps, lstm_steps, rnn_steps
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.interventions import Clamp, Edits, EditX, parse_number, weight_target
 from rnnviz.core.network import Network
@@ -184,7 +184,7 @@ def _recompute(net: Network, original: Trace, layer: int, direction: str,
                layer_in: np.ndarray, clamps: list[Clamp], first: int | None,
                dtype) -> dict[str, np.ndarray]:
     """Every part of one layer and direction: the original's before `first`, the step
-    path with the clamps from there on."""
+    loop with the clamps from there on (edited_steps.py: cells.py's formulas in numpy)."""
     spec = net.spec
     names = list(spec.parts)
     old = {k: original.part(layer, direction, k) for k in names}
@@ -192,35 +192,44 @@ def _recompute(net: Network, original: Trace, layer: int, direction: str,
         return old
     new = {k: v.copy() for k, v in old.items()}
     p = net.cell_params(layer, direction, "cpu", dtype)
-    # W_hh stored transposed: each step's h W_hhᵀ reads it row by row (a contiguous GEMV,
-    # ~30 % faster at H = 256 than through the transposed view of torch's layout)
-    p = replace(p, w_hh=p.w_hh.T.contiguous().T)
-    h = torch.from_numpy(original.previous_state(layer, direction, "h", first)).to(dtype)
-    c = torch.from_numpy(original.previous_state(layer, direction, "c", first)).to(dtype) \
-        if spec.cell == "lstm" else None
+    h = original.previous_state(layer, direction, "h", first).astype(new["h"].dtype)
     order = range(first, original.length) if direction == "fwd" else range(first, -1, -1)
     x = torch.from_numpy(np.ascontiguousarray(layer_in)).to(dtype)
-    computed: dict[str, list] = {k: [] for k in names}
-    # inference mode: the same kernels without autograd's bookkeeping (~15% of a step's
-    # time here); every tensor made inside leaves as numpy
     with torch.inference_mode():
-        gi = input_projection(p, x)  # every step's W_ih x_t + b_ih in one product
-        for t in order:
-            hold = step_holder(clamps, t, original.length)
-            if spec.cell == "lstm":
-                h, c, step_parts = lstm_step(p, x[t], h, c, hold, gi[t])
-            elif spec.cell == "gru":
-                h, step_parts = gru_step(p, x[t], h, hold, gi[t])
-            else:
-                h, step_parts = rnn_step(p, x[t], h, spec.nonlinearity, hold, gi[t])
-            for k in names:
-                computed[k].append(step_parts[k])
-        steps = list(order)
-        lo, hi = min(steps), max(steps) + 1
-        for k in names:  # one copy per part, in time order
-            values = torch.stack(computed[k] if direction == "fwd" else computed[k][::-1])
-            new[k][lo:hi] = values.numpy()
+        gi = input_projection(p, x).numpy()  # every step's W_ih x_t + b_ih in one product
+    # W_hhᵀ contiguous: each step's h W_hhᵀ reads it row by row
+    w_hh_t = np.ascontiguousarray(p.w_hh.numpy().T)
+    b_hh = None if p.b_hh is None else p.b_hh.numpy()
+    holds = _step_holds(clamps, original.length)
+    with np.errstate(over="ignore"):  # a sigmoid's e^-x may overflow: 1/inf is its 0
+        if spec.cell == "lstm":
+            c = original.previous_state(layer, direction, "c", first).astype(h.dtype)
+            w_hr_t = None if p.w_hr is None else np.ascontiguousarray(p.w_hr.numpy().T)
+            lstm_steps(w_hh_t, b_hh, w_hr_t, gi, h, c, order, holds, new)
+        elif spec.cell == "gru":
+            gru_steps(w_hh_t, b_hh, gi, h, order, holds, new)
+        else:
+            rnn_steps(w_hh_t, b_hh, gi, h, spec.nonlinearity, order, holds, new)
     return new
+
+
+def _step_holds(clamps: list[Clamp], steps: int):
+    """holds(t): the in-place hold of step t for the clamps of one layer and direction
+    (None where none is active)."""
+    spans = [(c, c.start, steps if c.stop is None else c.stop,
+              slice(None) if c.units is None else list(c.units)) for c in clamps]
+
+    def holds(t: int):
+        active = [(c, units) for c, lo, hi, units in spans if lo <= t < hi]
+        if not active:
+            return None
+
+        def hold(name: str, values: np.ndarray) -> None:
+            for c, units in active:
+                if c.part == name:
+                    values[..., units] = c.value
+        return hold
+    return holds
 
 
 def step_holder(clamps: list[Clamp], t: int, steps: int):
