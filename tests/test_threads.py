@@ -122,3 +122,31 @@ def test_torch_work_is_shared_or_exclusive():
         events.append("shared done")
     thread.join(5)
     assert events == ["shared done", "exclusive"]
+
+
+def test_an_edited_runs_step_loop_has_numpy_blas_on_one_thread(monkeypatch):
+    """The edited run's numpy loop (one small product per step) runs with BLAS on one
+    thread, and the count is put back after."""
+    from threadpoolctl import threadpool_info
+
+    from rnnviz.core import edited_run, edited_steps
+    from rnnviz.core.interventions import parse_edits
+
+    def blas():
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    before = blas()
+    seen = []
+    real = edited_steps.lstm_steps
+
+    def recording(*args):
+        seen.append(blas())
+        return real(*args)
+
+    monkeypatch.setattr(edited_run, "lstm_steps", recording)
+    net = Network.random(NetworkSpec("lstm", 3, 8), seed=0)
+    x = np.random.default_rng(0).normal(size=(12, 1, 3)).astype(np.float32)
+    original = trace.compute_trace(net, x)
+    edited_run.run_edited(net, original, parse_edits(clamp=["f=1@3:"]), original.x)
+    assert seen and all(s == {1} for s in seen)
+    assert blas() == before

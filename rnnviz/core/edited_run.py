@@ -17,7 +17,7 @@ from rnnviz.core.edited_steps import gru_steps, lstm_steps, rnn_steps
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.interventions import Clamp, Edits, EditX, parse_number, weight_target
 from rnnviz.core.network import Network
-from rnnviz.core.threads import threads_for, torch_threads
+from rnnviz.core.threads import blas_threads, threads_for, torch_threads
 from rnnviz.core.trace import Trace, head_outputs, part_key
 
 
@@ -116,7 +116,8 @@ def run_edited(network: Network, original: Trace, edits: Edits, x: np.ndarray) -
                           "sequences one by one")
     # a step loop of small products: on one thread below threads_for's size (the pool's
     # wake-ups cost more than they give, and collapse when another program holds a core)
-    with torch_threads(threads_for(original.length, original.batch, spec.hidden_size)):
+    with torch_threads(threads_for(original.length, original.batch, spec.hidden_size)), \
+            blas_threads(1):  # the numpy step loop: one small product per step
         return _run_edited(network, original, edits, x)
 
 
@@ -214,21 +215,18 @@ def _recompute(net: Network, original: Trace, layer: int, direction: str,
 
 
 def _step_holds(clamps: list[Clamp], steps: int):
-    """holds(t): the in-place hold of step t for the clamps of one layer and direction
-    (None where none is active)."""
-    spans = [(c, c.start, steps if c.stop is None else c.stop,
-              slice(None) if c.units is None else list(c.units)) for c in clamps]
+    """holds(t): {part: [(units, value), ...]} for the clamps of one layer and direction
+    active at step t (None where none is)."""
+    spans = [(c.part, c.start, steps if c.stop is None else c.stop,
+              slice(None) if c.units is None else list(c.units), c.value) for c in clamps]
 
     def holds(t: int):
-        active = [(c, units) for c, lo, hi, units in spans if lo <= t < hi]
-        if not active:
-            return None
-
-        def hold(name: str, values: np.ndarray) -> None:
-            for c, units in active:
-                if c.part == name:
-                    values[..., units] = c.value
-        return hold
+        held = None
+        for part, lo, hi, units, value in spans:
+            if lo <= t < hi:
+                held = held or {}
+                held.setdefault(part, []).append((units, value))
+        return held
     return holds
 
 

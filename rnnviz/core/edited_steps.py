@@ -20,7 +20,15 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-Hold = Callable[[str, np.ndarray], None]  # hold(part, values): set the held units in place
+# holds(t): {part: [(units, value), ...]} of the parts held at step t, or None
+Holds = Callable[[int], dict | None]
+
+
+def _hold(held: dict | None, name: str, values: np.ndarray) -> None:
+    """Set the units of `values` (one part at one step) that are held, in place."""
+    if held and name in held:
+        for units, value in held[name]:
+            values[..., units] = value
 
 
 def _sigmoid(values: np.ndarray) -> np.ndarray:
@@ -38,7 +46,7 @@ def _span(order: Sequence[int]) -> slice:
 
 def lstm_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, w_hr_t: np.ndarray | None,
                gi: np.ndarray, h: np.ndarray, c: np.ndarray, order: Sequence[int],
-               holds: Callable[[int], Hold | None], out: dict[str, np.ndarray]) -> None:
+               holds: Holds, out: dict[str, np.ndarray]) -> None:
     """LSTM: gi (T, B, 4H) = W_ih x_t + b_ih; w_hh_t (H_out, 4H) = W_hhᵀ; rows i f g o.
     The gates are computed in columns i f o g, so that one sigmoid covers three of them,
     into one (T, B, 4H) buffer, copied into `out` once at the end."""
@@ -58,26 +66,23 @@ def lstm_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, w_hr_t: np.ndarray |
         _sigmoid(s)
         np.tanh(g, out=g)
         i, f, o = s[:, :H], s[:, H:2 * H], s[:, 2 * H:]
-        hold = holds(t)
-        if hold is not None:
+        held = holds(t)
+        if held:
             for name, part in (("i", i), ("f", f), ("g", g), ("o", o)):
-                hold(name, part)
+                _hold(held, name, part)
         ct = out["c"][t]
         np.multiply(f, c, out=ct)
         np.multiply(i, g, out=tmp)
         ct += tmp  # f c + i g, each product rounded: with f = 1, exactly c + i g
-        if hold is not None:
-            hold("c", ct)
+        _hold(held, "c", ct)
         m = out["m"][t] if w_hr_t is not None else out["h"][t]
         np.tanh(ct, out=tmp)
         np.multiply(o, tmp, out=m)
         if w_hr_t is not None:
-            if hold is not None:
-                hold("m", m)
+            _hold(held, "m", m)
             np.matmul(m, w_hr_t, out=out["h"][t])
         h = out["h"][t]
-        if hold is not None:
-            hold("h", h)
+        _hold(held, "h", h)
         c = ct
     steps = _span(order)
     for k, name in enumerate("ifog"):
@@ -85,7 +90,7 @@ def lstm_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, w_hr_t: np.ndarray |
 
 
 def gru_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, gi: np.ndarray, h: np.ndarray,
-              order: Sequence[int], holds: Callable[[int], Hold | None],
+              order: Sequence[int], holds: Holds,
               out: dict[str, np.ndarray]) -> None:
     """GRU: gi (T, B, 3H) = W_ih x_t + b_ih, rows r z n; n = tanh(i_n + r (W_hn h + b_hn)).
     r and z go into one (T, B, 2H) buffer (one sigmoid), copied into `out` at the end."""
@@ -97,34 +102,31 @@ def gru_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, gi: np.ndarray, h: np
         np.matmul(h, w_hh_t, out=gh)
         if b_hh is not None:
             gh += b_hh
-        hold = holds(t)
+        held = holds(t)
         rz = rz_all[t]
         np.add(gi[t, :, :2 * H], gh[:, :2 * H], out=rz)
         _sigmoid(rz)
         r, z = rz[:, :H], rz[:, H:]
-        if hold is not None:
-            hold("r", r)
-            hold("z", z)
+        _hold(held, "r", r)
+        _hold(held, "z", z)
         n = out["n"][t]
         np.multiply(r, gh[:, 2 * H:], out=n)
         n += gi[t, :, 2 * H:]
         np.tanh(n, out=n)
-        if hold is not None:
-            hold("n", n)
+        _hold(held, "n", n)
         new = out["h"][t]
         np.subtract(1, z, out=new)
         new *= n
         np.multiply(z, h, out=tmp)
         new += tmp  # (1 - z) n + z h
-        if hold is not None:
-            hold("h", new)
+        _hold(held, "h", new)
         h = new
     steps = _span(order)
     out["r"][steps], out["z"][steps] = rz_all[steps, :, :H], rz_all[steps, :, H:]
 
 
 def rnn_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, gi: np.ndarray, h: np.ndarray,
-              nonlinearity: str, order: Sequence[int], holds: Callable[[int], Hold | None],
+              nonlinearity: str, order: Sequence[int], holds: Holds,
               out: dict[str, np.ndarray]) -> None:
     """Elman: h_t = act(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh)."""
     for t in order:
@@ -137,7 +139,6 @@ def rnn_steps(w_hh_t: np.ndarray, b_hh: np.ndarray | None, gi: np.ndarray, h: np
             np.tanh(new, out=new)
         else:
             np.maximum(new, 0, out=new)
-        hold = holds(t)
-        if hold is not None:
-            hold("h", new)
+        held = holds(t)
+        _hold(held, "h", new)
         h = new
