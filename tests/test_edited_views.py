@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from rnnviz.core.interventions import check_edits, parse_clamp, parse_edit_x, parse_edits, parse_set
 from rnnviz.gui.config import Config
 from rnnviz.gui.equations import line_texts
+from rnnviz.gui.views import state_difference
 
 CLAMPED = Config(cell="lstm", hidden_size=8, length=40, edits="clamp f=1@10:")
 
@@ -104,6 +105,36 @@ def test_states_and_output_hold_the_original_dashed(qtbot, window):
     np.testing.assert_array_equal(output.original_values, original.output[25, 0])
     assert not np.array_equal(output.values, output.original_values)
     assert "original" in output.caption.text()
+
+
+def test_states_heatmaps_show_the_difference_then_the_values(qtbot, window):
+    """After an edit the heatmaps hold edited − original (0 before the edit, on a fixed
+    symmetric scale) under "Δh"/"Δc" labels; the right-click toggle gives the values back."""
+    load(qtbot, window, CLAMPED)
+    snap, states = window.sim.snapshot, window.state_view
+    assert states.showing_difference()
+    for name, heatmap, plot, bar in (("h", states.h_map, states.h_plot, states.h_bar),
+                                     ("c", states.c_map, states.c_plot, states.c_bar)):
+        want = snap.trace.part(0, "fwd", name)[:, 0] - snap.original.part(0, "fwd", name)[:, 0]
+        shown = heatmap.image.image.T  # (T, units), as set_data was given it
+        np.testing.assert_allclose(shown, want, rtol=0, atol=1e-7)
+        assert not shown[:10].any() and np.abs(shown[10:]).max() > 0
+        lo, hi = heatmap.image.levels
+        assert lo == -hi and hi >= np.abs(want).max()
+        assert plot.getAxis("left").labelText.startswith(f"Δ{name}")
+        assert bar.scales[0].title == "Δ"
+    menu = state_difference.toggle_menu(states, states.difference_mode,
+                                        states.set_difference_mode)
+    (toggle,) = menu.actions()
+    assert toggle.isChecked()
+    toggle.trigger()  # back to the values
+    assert not states.showing_difference()
+    np.testing.assert_array_equal(states.c_map.image.image.T, snap.trace.part(0, "fwd", "c")[:, 0])
+    assert states.c_plot.getAxis("left").labelText.startswith("c")
+    states.set_difference_mode(True)
+    load(qtbot, window, CLAMPED.with_(edits=None))  # no edits: the values, whatever the mode
+    assert not states.showing_difference()
+    assert states.h_plot.getAxis("left").labelText.startswith("h")
 
 
 def test_output_names_the_originals_top_guess_when_it_changed(qtbot, window):

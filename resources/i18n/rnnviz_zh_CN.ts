@@ -2168,6 +2168,14 @@ PageDown / PageUp 下一个 / 上一个场景
         <translation>c：单元</translation>
     </message>
     <message>
+        <source>Δh: unit</source>
+        <translation>Δh：单元</translation>
+    </message>
+    <message>
+        <source>Δc: unit</source>
+        <translation>Δc：单元</translation>
+    </message>
+    <message>
         <source>picked units: h solid, c dashed</source>
         <translation>所选单元：h 实线，c 虚线</translation>
     </message>

@@ -24,6 +24,7 @@ from rnnviz.gui.views.axes import IntegerAxis
 from rnnviz.gui.views.colour_legend import ColourLegend, diverging_scale
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.settle import settle
+from rnnviz.gui.views.state_difference import axis_label, difference, toggle_menu
 
 NEAR_STEPS = 128  # a long trace shown around t: at least this many steps on each side
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -122,8 +123,9 @@ class StateView(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.h_plot.setLabel("left", tr("h: unit"))
-        self.c_plot.setLabel("left", tr("c: unit"))
+        self.h_plot.setLabel("left", axis_label("h", False))
+        self.c_plot.setLabel("left", axis_label("c", False))
+        self.difference_mode = True  # an edited run: heatmaps of edited − original
         self.curves_plot.setLabel("bottom", "t")
         self.c_plot.setXLink(self.h_plot)
         self.curves_plot.setXLink(self.h_plot)
@@ -173,7 +175,8 @@ class StateView(QWidget):
         # a new trace arrives with trace_changed and selection_changed together: drawn once
         # (rebuilding the curves is most of an edit's repaint)
         drawn = (sim.trace, sim.snapshot.original, sim.layer, sim.direction, sim.batch_index,
-                 sim.unit, self.units_edit.text(), self.span.currentIndex())
+                 sim.unit, self.units_edit.text(), self.span.currentIndex(),
+                 self.showing_difference())
         if not long and self._drawn is not None and len(self._drawn) == len(drawn) \
                 and all(a is b if i < 2 else a == b
                         for i, (a, b) in enumerate(zip(self._drawn, drawn))):
@@ -187,16 +190,14 @@ class StateView(QWidget):
         bounded = (spec.cell != "rnn" or spec.nonlinearity == "tanh") and not spec.proj_size
         h_scale = scale_for("h", 1.0 if bounded else
                             part_bound(sim.trace, sim.layer, sim.direction, "h"))
-        self.h_map.set_data(h, h_scale, start, steps)
-        self.h_bar.set_scales([diverging_scale("", h_scale[0][1])])
+        self._draw_map("h", h, h_scale, start, steps)
         is_lstm = spec.cell == "lstm"
         self._show_c_row(is_lstm)
         c = None
         if is_lstm:
             c = self._series("c")[0]
             c_scale = scale_for("c", part_bound(sim.trace, sim.layer, sim.direction, "c"))
-            self.c_map.set_data(c, c_scale, start, steps)
-            self.c_bar.set_scales([diverging_scale("", c_scale[0][1])])
+            self._draw_map("c", c, c_scale, start, steps)
         title = tr("picked units: h solid, c dashed") if is_lstm else tr("picked units: h")
         if self._original() is not None:
             title += tr(" — dotted, lighter: the original run")
@@ -209,6 +210,29 @@ class StateView(QWidget):
         self._draw_curves(h, c, xs, start, steps)
         settle(self.canvas.ci.layout, self.h_plot, self.c_plot, self.curves_plot)
         self._on_cursor_changed(sim.t)
+
+    def _draw_map(self, name: str, values: np.ndarray, scale, start: int, steps: int) -> None:
+        """One heatmap with its colour bar and label: the values, or edited − original."""
+        heatmap, bar, plot = (self.h_map, self.h_bar, self.h_plot) if name == "h" else \
+            (self.c_map, self.c_bar, self.c_plot)
+        diff = self.showing_difference()
+        if diff:
+            sim = self.sim
+            values, scale = difference(self._original(), sim.layer, sim.direction, name,
+                                       sim.batch_index, values)
+        heatmap.set_data(values, scale, start, steps)
+        bar.set_scales([diverging_scale("Δ" if diff else "", scale[0][1])])
+        label = axis_label(name, diff)
+        if plot.getAxis("left").labelText != label:  # set again, it is laid out again
+            plot.setLabel("left", label)
+
+    def showing_difference(self) -> bool:
+        """Whether the heatmaps show edited − original now (an edited run, the mode on)."""
+        return self.difference_mode and self._original() is not None
+
+    def set_difference_mode(self, on: bool) -> None:
+        self.difference_mode = bool(on)
+        self._on_selection_changed()
 
     def _original(self):
         """What if: the unedited run beside the edited one shown, or None."""
@@ -390,6 +414,11 @@ class StateView(QWidget):
     def _on_click(self, event) -> None:
         for plot in (self.h_plot, self.c_plot):
             if plot.isVisible() and plot.sceneBoundingRect().contains(event.scenePos()):
+                if event.button() == Qt.RightButton:
+                    if self._original() is not None:  # what if: difference or values
+                        toggle_menu(self, self.difference_mode, self.set_difference_mode) \
+                            .exec(event.screenPos().toPoint())
+                    return
                 pos = plot.getViewBox().mapSceneToView(event.scenePos())
                 self.sim.select(unit=int(round(pos.y())))
                 self.sim.seek(int(round(pos.x())))
