@@ -181,6 +181,25 @@ def test_animation_frame_equals_the_still_of_its_step(tmp_path, capsys, qapp, su
         assert delta.mean() <= (0 if exact else 0.5), (k, delta.max(), delta.mean())
 
 
+def test_graph_frames_equal_the_stills_while_the_view_slides(tmp_path, capsys, qapp):
+    """The graph's view slides with t (from the first view on, and up to the last step):
+    every frame of a forward animation is the still of its step, pixel for pixel."""
+    flags = ["--cell", "gru", "--hidden-size", "4", "--length", "40", "--panel", "graph",
+             "--size", "800x400"]
+    movie = tmp_path / "g.apng"
+    code, _, err = run(capsys, "animate", *flags, "--from", "20", "--to", "39", "-o",
+                       str(movie))
+    assert code == 0, err
+    frames = Image.open(movie)
+    for step in (21, 22, 23, 24, 38, 39):  # the first slides, and the end
+        still = tmp_path / f"s{step}.png"
+        code, _, err = run(capsys, "snapshot", *flags, "--step", str(step), "-o", str(still))
+        assert code == 0, err
+        frames.seek(step - 20)
+        np.testing.assert_array_equal(np.asarray(frames.convert("RGB")), png_rgb(still),
+                                      err_msg=f"t = {step}")
+
+
 @pytest.mark.parametrize("argv, match", [
     (["--panel", "cell", "--size", "0x0"], "--size"),
     (["--panel", "cell", "--size=-5x300"], "--size"),

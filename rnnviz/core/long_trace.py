@@ -33,12 +33,12 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 
+from rnnviz.core.chunk_threads import ChunkRun, OneBehind, chunk_pool
 from rnnviz.core.devices import DeviceChoice
 from rnnviz.core.engine import (
     LayerResult,
@@ -132,64 +132,6 @@ def check_long_fits(spec, steps: int, batch: int, itemsize: int, chunk: int) -> 
             f"memory is available; shorten the sequence or lower the batch or hidden size")
 
 
-_POOL: ThreadPoolExecutor | None = None
-
-
-def _chunk_pool() -> ThreadPoolExecutor:
-    """Threads that recompute chunks side by side (LongStore.prefetch), made once."""
-    global _POOL
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=min(cpu_count(), CACHE_MIN),
-                                   thread_name_prefix="rnnviz-chunk")
-    return _POOL
-
-
-@dataclass
-class _Run:
-    """One layer's recurrence over a chunk, and what its parts are computed from."""
-
-    layer: int
-    x: torch.Tensor
-    h0: torch.Tensor
-    c0: torch.Tensor | None
-    result: LayerResult
-    done: bool = False  # result.parts filled
-
-
-class _OneBehind:
-    """Runs each chunk's second half (its parts, summaries and the sink) one chunk behind
-    the recurrence, on a helper thread, in order; or at once, on this thread. An error
-    there is raised here, at the next chunk or at the end."""
-
-    def __init__(self, on_thread: bool):
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="rnnviz-parts") \
-            if on_thread else None
-        self._pending = None
-
-    def __call__(self, fn, *args) -> None:
-        if self._pool is None:
-            fn(*args)
-            return
-        self.wait()  # at most one chunk waits: memory stays one chunk's
-        self._pending = self._pool.submit(fn, *args)
-
-    def wait(self) -> None:
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
-        try:
-            if kind is None:
-                self.wait()
-        finally:  # stopped (a newer request, an error): the chunk under way ends first
-            if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-
-
 class LongStore:
     """Checkpoints, overview and the chunk cache; recomputes any chunk exactly."""
 
@@ -247,7 +189,7 @@ class LongStore:
                 torch.no_grad():
             yield
 
-    def _recurrences(self, k: int, top: int) -> list[_Run]:
+    def _recurrences(self, k: int, top: int) -> list[ChunkRun]:
         """Layers 0..top over chunk k, from their checkpoints: the fused recurrence only
         (the fast method; _parts adds the gates), or every part (the step method)."""
         lo, hi = self.plan.bounds(k)
@@ -258,14 +200,15 @@ class LongStore:
                 h0, c0 = self._starts(layer, k)
                 if self.method == "fast":
                     output, h_n, c_n = run_recurrence_fast(self.network, layer, layer_in, h0, c0)
-                    runs.append(_Run(layer, layer_in, h0, c0, LayerResult({}, output, h_n, c_n)))
+                    result = LayerResult({}, output, h_n, c_n)  # parts: _parts
+                    runs.append(ChunkRun(layer, layer_in, h0, c0, result))
                 else:
                     result = run_layer_step(self.network, layer, layer_in, h0, c0)
-                    runs.append(_Run(layer, layer_in, h0, c0, result, done=True))
+                    runs.append(ChunkRun(layer, layer_in, h0, c0, result, done=True))
                 layer_in = runs[-1].result.output
         return runs
 
-    def _parts(self, runs: list[_Run], layers=None) -> list[LayerResult]:
+    def _parts(self, runs: list[ChunkRun], layers=None) -> list[LayerResult]:
         """The layers' results with every part (of `layers`, or all): the same ops on the
         same inputs wherever and whenever they run, so the first pass (maybe on a helper
         thread) and any later recompute agree bit for bit."""
@@ -341,7 +284,7 @@ class LongStore:
         if (len(missing) < 2 or self.threads != 1 or self.device.type != "cpu"
                 or cpu_count() < 2 or len(missing) > CACHE_MIN):
             return  # chunk() computes them one by one as they are read
-        for k, block in zip(missing, _chunk_pool().map(self._compute, missing)):
+        for k, block in zip(missing, chunk_pool(CACHE_MIN).map(self._compute, missing)):
             self._keep(k, block)
 
     def steps(self, key: str, start: int, stop: int) -> np.ndarray:
@@ -385,7 +328,7 @@ class LongStore:
         def finish(k, runs, layers):
             deliver(k, self._block(self._parts(runs, layers), layers))
 
-        with _OneBehind(self._pipelined()) as behind:
+        with OneBehind(self._pipelined()) as behind:
             if not spec.bidirectional:  # one sweep: every layer of a chunk, then the next
                 for k in range(n):
                     runs = self._recurrences(k, top)

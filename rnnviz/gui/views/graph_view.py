@@ -59,6 +59,7 @@ def difference_title() -> str:
     return tr("unrolled network — colour: Δ = edited − original (right-click: values)")
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
 RIGHT_SLOT = 1.6  # going forward, t's column sits this far left of the right edge
+END_ROOM = 0.7  # ... and the last step's this far: the first view's right edge too
 FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
 LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
 
@@ -174,7 +175,8 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         columns = self.blocks[-1].x0 + self.blocks[-1].length
         same = before == [(k.x0, k.length) for k in self.blocks]  # an edit: the view stays
         if self.blocks[0].x0 == 0 and not same:
-            self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 0.3, padding=0)  # frame's room
+            self.setXRange(-0.6, min(columns, VISIBLE_STEPS) - 1 + END_ROOM,  # frame's room
+                           padding=0)
         # the whole timeline, also when only the steps around t are drawn (a long trace:
         # then zoomed out at most to MAX_LONG_SPAN steps, all recomputed on demand)
         long = self.blocks[0].trace is not self.sim.trace
@@ -444,11 +446,22 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         if x0 + 0.5 <= x <= x1 - RIGHT_SLOT + 1e-6:
             return
         width = x1 - x0
-        start = x - width + RIGHT_SLOT if x > x1 - RIGHT_SLOT else x - 0.6
+        if x > x1 - RIGHT_SLOT:  # forward, but never past the last column's room
+            start = min(x - width + RIGHT_SLOT, self._last_column() + END_ROOM - width)
+            if start <= x0 and x0 + 0.5 <= x:
+                return  # the end is in view already (a short sequence: the first view)
+        else:
+            start = x - 0.6
         self.setXRange(start, start + width, padding=0)
         # pyqtgraph moves the items to the new range just before it paints, and that move
         # asks for a second paint of the whole view; moved now, the view paints once
         self.getViewBox().updateMatrix()
+
+    def _last_column(self) -> float:
+        """x of the timeline's last step (a long trace's, beyond the steps drawn)."""
+        if hasattr(self.sim.trace, "window"):
+            return float(self.sim.length - 1)
+        return self.blocks[-1].x0 + self.blocks[-1].length - 1
 
     def _on_selection_changed(self) -> None:
         if self.rows and self._batch != self.sim.batch_index:  # another sequence: recolour

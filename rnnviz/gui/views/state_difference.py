@@ -21,10 +21,13 @@ def difference(original, layer: int, direction: str, name: str, batch: int,
     """(edited − original (T, units), its scale) of h or c of the selected cell; `values`
     are the edited run's (T, units)."""
     before = original.parts[part_key(layer, direction, name)][:, batch]
-    delta = np.asarray(values, dtype=np.float64) - before
-    finite = np.abs(delta[np.isfinite(delta)])
-    bound = nice_bound(float(finite.max()) if finite.size else 0.0)
-    return delta.astype(np.float32), scale_for(name, bound)
+    delta = np.subtract(values, before, dtype=np.float32)  # what the image holds anyway
+    size = np.abs(delta)
+    peak = float(size.max()) if size.size else 0.0
+    if not np.isfinite(peak):  # a run that overflowed: the scale of the finite part
+        finite = size[np.isfinite(size)]
+        peak = float(finite.max()) if finite.size else 0.0
+    return delta, scale_for(name, nice_bound(peak))
 
 
 def axis_label(name: str, showing_difference: bool) -> str:
