@@ -348,7 +348,6 @@ class LongStore:
                     self._record_exit(layer, "bwd", k, runs[layer].result)
                     behind(finish, k, runs, [layer])
                     tick()
-                behind.wait()  # the next layer reads this one's checkpoints: all written
 
     def _pipelined(self) -> bool:
         """Parts on a helper thread (parts_beside), for one-thread work only: each side
