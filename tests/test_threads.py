@@ -150,3 +150,16 @@ def test_an_edited_runs_step_loop_has_numpy_blas_on_one_thread(monkeypatch):
     edited_run.run_edited(net, original, parse_edits(clamp=["f=1@3:"]), original.x)
     assert seen and all(s == {1} for s in seen)
     assert blas() == before
+
+
+def test_blas_threads_without_threadpoolctl_runs_the_work_as_is(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(threads, "_BLAS", None)
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)  # import fails
+    ran = []
+    with threads.blas_threads(1):
+        ran.append(1)
+    with pytest.raises(ValueError, match="work failed"), threads.blas_threads(1):
+        raise ValueError("work failed")
+    assert ran == [1]
