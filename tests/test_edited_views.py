@@ -247,3 +247,16 @@ def test_cell_view_marks_the_originals_values(qtbot, window):
     assert "original" in window.cell_view.title.text()
     window.sim.seek(5)  # before the edit the runs agree: nothing marked
     assert all(g.original is None for g in glyphs.values())
+
+
+def test_a_float64_runs_small_difference_is_not_rounded_away():
+    """Δ is taken in the run's own precision, then stored as float32 for the image."""
+    from types import SimpleNamespace
+
+    rng = np.random.default_rng(0)
+    before = rng.standard_normal((20, 1, 4))
+    after = before[:, 0] + 3e-11 * rng.standard_normal((20, 4))
+    original = SimpleNamespace(parts={"l0_fwd_h": before})
+    delta, (levels, _lut) = state_difference.difference(original, 0, "fwd", "h", 0, after)
+    np.testing.assert_allclose(delta, after - before[:, 0], rtol=1e-6, atol=0)
+    assert levels[1] <= 2e-10  # the scale follows the real difference, not float32 noise

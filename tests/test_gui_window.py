@@ -302,3 +302,15 @@ def test_choosing_another_sequence_of_the_batch(qtbot, window):
     assert_views_show_step(window)
     image = window.graph._images[0].image  # the x row, recoloured for sequence 2
     assert window.graph._batch == 2 and image is not None
+
+
+def test_the_graph_keeps_t_in_view_when_zoomed_in_to_a_column(qtbot, window):
+    """Zoomed in to about one column, stepping forward and jumping keep t's column in view
+    (the slot by the right edge shrinks with the view)."""
+    load(qtbot, window, Config(cell="gru", hidden_size=4, length=60))
+    graph = window.graph
+    graph.setXRange(9.6, 10.8, padding=0)
+    for t in (10, 11, 12, 30, 31):
+        window.sim.seek(t)
+        (x0, x1), _ = graph.getViewBox().viewRange()
+        assert x0 <= t <= x1, (t, x0, x1)

@@ -163,3 +163,21 @@ def test_blas_threads_without_threadpoolctl_runs_the_work_as_is(monkeypatch):
     with pytest.raises(ValueError, match="work failed"), threads.blas_threads(1):
         raise ValueError("work failed")
     assert ran == [1]
+
+
+def test_blas_threads_overlapping_restore_the_count_once_the_last_ends():
+    """Two overlapping uses (an edited run on the worker while another starts): BLAS
+    stays on one thread until both have ended, then the count from before comes back."""
+    from threadpoolctl import threadpool_info
+
+    def blas():
+        return {i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"}
+
+    before = blas()
+    outer = threads.blas_threads(1)
+    outer.__enter__()
+    with threads.blas_threads(1):
+        assert blas() == {1}
+    assert blas() == {1}  # the outer use is still running
+    outer.__exit__(None, None, None)
+    assert blas() == before

@@ -126,28 +126,3 @@ def test_a_scrub_shifts_the_long_windows_arrows(qtbot, long_window):
         assert set(columns) <= set(left)  # an arrow out of every column but the last
         assert left.min() == block.offset  # none before the window
     assert len(lengths) > 1 and not drawn
-
-
-def test_the_whole_sequences_curves_are_kept_as_pixmaps_but_not_in_exports(qtbot, long_window):
-    """States over the whole sequence: the curves and bands stay put while t moves, so
-    they are cached; around t they move at every step, so not; an export draws them as
-    shapes (no bitmap in an SVG) and leaves the cache as it was."""
-    from PySide6.QtWidgets import QGraphicsItem
-
-    from rnnviz.gui.figure import vector_symbols
-
-    states = long_window.state_view
-    states.units_edit.setText("0-2")
-
-    def modes():
-        items = [c.curve for c in states.curves] + list(states.bands.values())
-        assert items
-        return {item.cacheMode() for item in items}
-
-    assert states.span.currentData() == "whole"
-    assert modes() == {QGraphicsItem.DeviceCoordinateCache}
-    with vector_symbols(long_window):
-        assert modes() == {QGraphicsItem.NoCache}
-    assert modes() == {QGraphicsItem.DeviceCoordinateCache}
-    states.span.setCurrentIndex(states.span.findData("near"))
-    assert not states.bands and modes() == {QGraphicsItem.NoCache}

@@ -131,8 +131,7 @@ def paint(widget: QWidget, device) -> None:
 @contextlib.contextmanager
 def vector_symbols(widget: QWidget):
     """No cached bitmaps while exporting: scatter symbols (arrowheads) drawn as paths, and
-    the views' backgrounds and cached items (States' curves) painted, not blitted from a
-    cached pixmap."""
+    the views' backgrounds and any item kept as a pixmap painted, not blitted."""
     import pyqtgraph as pg
     from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
 

@@ -440,14 +440,16 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         """Keep the current column in view: slide the visible window when it leaves it.
         Going forward, t sits RIGHT_SLOT columns from the right edge (the next step shows,
         faded), and the window slides as soon as t passes that slot: a step or a jump to t
-        then leaves the same view, so every frame of an animation equals the still of its
-        step (with the slide at the edge itself, every other frame was a column off)."""
+        then leaves the same view, so every frame of a forward animation equals the still
+        of its step (with the slide at the edge itself, every other frame was a column
+        off). Backwards, t stays at the left edge."""
         (x0, x1), _ = self.getViewBox().viewRange()
-        if x0 + 0.5 <= x <= x1 - RIGHT_SLOT + 1e-6:
-            return
         width = x1 - x0
-        if x > x1 - RIGHT_SLOT:  # forward, but never past the last column's room
-            start = min(x - width + RIGHT_SLOT, self._last_column() + END_ROOM - width)
+        slot = min(RIGHT_SLOT, width / 2)  # zoomed in to a column or two: t stays in view
+        if x0 + 0.5 <= x <= x1 - slot + 1e-6:
+            return
+        if x > x1 - slot:  # forward, but never past the last column's room
+            start = min(x - width + slot, self._last_column() + END_ROOM - width)
             if start <= x0 and x0 + 0.5 <= x:
                 return  # the end is in view already (a short sequence: the first view)
         else:

@@ -9,6 +9,7 @@ switches between the difference and the values."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
 from rnnviz.core.trace_keys import part_key
@@ -21,7 +22,9 @@ def difference(original, layer: int, direction: str, name: str, batch: int,
     """(edited − original (T, units), its scale) of h or c of the selected cell; `values`
     are the edited run's (T, units)."""
     before = original.parts[part_key(layer, direction, name)][:, batch]
-    delta = np.subtract(values, before, dtype=np.float32)  # what the image holds anyway
+    # in the run's own precision, then float32 for the image (a float64 run's small
+    # differences would round away if cast first)
+    delta = (np.asarray(values) - before).astype(np.float32)
     size = np.abs(delta)
     peak = float(size.max()) if size.size else 0.0
     if not np.isfinite(peak):  # a run that overflowed: the scale of the finite part
@@ -38,8 +41,9 @@ def axis_label(name: str, showing_difference: bool) -> str:
 
 
 def toggle_menu(parent, checked: bool, on_toggled) -> QMenu:
-    """The heatmaps' right-click menu while an edited run is shown."""
+    """The heatmaps' right-click menu while an edited run is shown (deleted once closed)."""
     menu = QMenu(parent)
+    menu.setAttribute(Qt.WA_DeleteOnClose)
     toggle = menu.addAction(tr("Colour by difference (edited − original)"))
     toggle.setCheckable(True)
     toggle.setChecked(checked)

@@ -7,7 +7,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -318,7 +317,7 @@ class StateView(QWidget):
             pool.append(item)
         for item, (values, pen, _name) in zip(pool, wanted):
             # the same curve (an original run's, the same after every edit): left as it
-            # is, its path and cached pixmap kept (an edit at T=1000: ~4 ms of stroking)
+            # is, its path kept
             if not (item.isVisible() and item.opts["pen"] == pen
                     and _same(item.xData, xs) and _same(item.yData, values)):
                 item.setData(xs, values, pen=pen)
@@ -360,19 +359,6 @@ class StateView(QWidget):
             lo, hi = min(lo, edges[0]), max(hi, edges[1])
         self.curves_plot.setYRange(lo, hi, padding=0.05)
         self.curve_fade.set_extent(QRectF(start - 0.5, 2 * lo, steps + 1, 2 * (hi - lo)))
-        self._cache_curves(self.span.currentData() == "whole")
-
-    def _cache_curves(self, whole: bool) -> None:
-        """The whole sequence stays put while t moves: its curves and bands are kept as
-        pixmaps, and a step or a scrub repaints only the cursor and the fade over them
-        (a long trace's 15,000-point bands: States' paint per scrub 1.65 → 1.0 ms). Around
-        t the range moves with t, and a cache would be redrawn at every step. Exports
-        draw the items themselves (figure.vector_symbols)."""
-        mode = QGraphicsItem.DeviceCoordinateCache if whole else QGraphicsItem.NoCache
-        items = [c.curve for c in self._curve_pool + self._original_pool]
-        for item in items + list(self.bands.values()):
-            if item.cacheMode() != mode:
-                item.setCacheMode(mode)
 
     def band_values(self, unit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """A unit's band, lower and upper edges (default: the selected unit's)."""
@@ -414,10 +400,10 @@ class StateView(QWidget):
     def _on_click(self, event) -> None:
         for plot in (self.h_plot, self.c_plot):
             if plot.isVisible() and plot.sceneBoundingRect().contains(event.scenePos()):
-                if event.button() == Qt.RightButton:
-                    if self._original() is not None:  # what if: difference or values
-                        toggle_menu(self, self.difference_mode, self.set_difference_mode) \
-                            .exec(event.screenPos().toPoint())
+                if event.button() == Qt.RightButton and self._original() is not None:
+                    # what if: the difference or the values
+                    toggle_menu(self, self.difference_mode, self.set_difference_mode) \
+                        .popup(event.screenPos().toPoint())
                     return
                 pos = plot.getViewBox().mapSceneToView(event.scenePos())
                 self.sim.select(unit=int(round(pos.y())))
