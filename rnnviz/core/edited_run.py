@@ -17,7 +17,7 @@ from rnnviz.core.edited_steps import gru_steps, lstm_steps, rnn_steps
 from rnnviz.core.errors import RnnvizError
 from rnnviz.core.interventions import Clamp, Edits, EditX, parse_number, weight_target
 from rnnviz.core.network import Network
-from rnnviz.core.threads import blas_threads, threads_for, torch_threads
+from rnnviz.core.threads import threads_for, torch_threads
 from rnnviz.core.trace import Trace, head_outputs, part_key
 
 
@@ -116,8 +116,7 @@ def run_edited(network: Network, original: Trace, edits: Edits, x: np.ndarray) -
                           "sequences one by one")
     # a step loop of small products: on one thread below threads_for's size (the pool's
     # wake-ups cost more than they give, and collapse when another program holds a core)
-    with torch_threads(threads_for(original.length, original.batch, spec.hidden_size)), \
-            blas_threads(1):  # the numpy step loop: one small product per step
+    with torch_threads(threads_for(original.length, original.batch, spec.hidden_size)):
         return _run_edited(network, original, edits, x)
 
 

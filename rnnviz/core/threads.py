@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import time
 
 import torch
@@ -115,37 +114,3 @@ def torch_threads(count: int):
     finally:
         if torch.get_num_threads() != before:
             torch.set_num_threads(before)
-
-
-_BLAS = None  # threadpoolctl's controller of the BLAS libraries loaded (numpy's OpenBLAS)
-_BLAS_LOCK = threading.Lock()
-_BLAS_HELD = [0, None]  # how many blas_threads are open, and the first one's limit
-
-
-@contextlib.contextmanager
-def blas_threads(count: int):
-    """numpy's BLAS on `count` threads for the work inside, restored after. A loop of
-    small products (an edited run: one 256×1024 GEMV per step) is slower on OpenBLAS's
-    two threads than on one (34 → 36–48 ms over 1000 steps, quiet), and worse when
-    another program holds a core, as with torch's pool. The setting is process-wide:
-    overlapping uses (two threads) share the first one's, restored when the last ends."""
-    global _BLAS
-    with _BLAS_LOCK:
-        if _BLAS_HELD[0] == 0:
-            try:
-                if _BLAS is None:
-                    from threadpoolctl import ThreadpoolController
-
-                    _BLAS = ThreadpoolController()
-                _BLAS_HELD[1] = _BLAS.limit(limits=count, user_api="blas")
-            except Exception:  # noqa: BLE001 - no threadpoolctl, or a BLAS it cannot drive
-                _BLAS_HELD[1] = None
-        _BLAS_HELD[0] += 1
-    try:
-        yield
-    finally:
-        with _BLAS_LOCK:
-            _BLAS_HELD[0] -= 1
-            if _BLAS_HELD[0] == 0 and _BLAS_HELD[1] is not None:
-                _BLAS_HELD[1].restore_original_limits()
-                _BLAS_HELD[1] = None
