@@ -38,6 +38,7 @@ from rnnviz.gui.views.graph_blocks import (
     x_of,
 )
 from rnnviz.gui.views.graph_edits import EditedRun
+from rnnviz.gui.views.graph_follow import END_ROOM, followed
 from rnnviz.gui.views.graph_layout import (
     ARROW_WIDTHS,
     C_STRIP,
@@ -58,8 +59,6 @@ GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 def difference_title() -> str:
     return tr("unrolled network — colour: Δ = edited − original (right-click: values)")
 VISIBLE_STEPS = 24  # columns shown at once; the window follows t and can be panned
-RIGHT_SLOT = 1.6  # going forward, t's column sits this far left of the right edge
-END_ROOM = 0.7  # ... and the last step's this far: the first view's right edge too
 FRAME_PAD = 0.08  # the current-step frame's margin around its column's nodes (view units)
 LABEL_GAP = 0.12  # between the frame and a symbol outside it, in the symbol's own height
 
@@ -437,24 +436,12 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self._on_selection_changed()
 
     def _follow(self, x: float) -> None:
-        """Keep the current column in view: slide the visible window when it leaves it.
-        Going forward, t sits RIGHT_SLOT columns from the right edge (the next step shows,
-        faded), and the window slides as soon as t passes that slot: a step or a jump to t
-        then leaves the same view, so every frame of a forward animation equals the still
-        of its step (with the slide at the edge itself, every other frame was a column
-        off). Backwards, t stays at the left edge."""
+        """Keep the current column in view (graph_follow.py says where the view goes)."""
         (x0, x1), _ = self.getViewBox().viewRange()
-        width = x1 - x0
-        slot = min(RIGHT_SLOT, width / 2)  # zoomed in to a column or two: t stays in view
-        if x0 + 0.5 <= x <= x1 - slot + 1e-6:
+        start = followed(x0, x1, x, self._last_column())
+        if start is None:
             return
-        if x > x1 - slot:  # forward, but never past the last column's room
-            start = min(x - width + slot, self._last_column() + END_ROOM - width)
-            if start <= x0 and x0 + 0.5 <= x:
-                return  # the end is in view already (a short sequence: the first view)
-        else:
-            start = x - 0.6
-        self.setXRange(start, start + width, padding=0)
+        self.setXRange(start, start + (x1 - x0), padding=0)
         # pyqtgraph moves the items to the new range just before it paints, and that move
         # asks for a second paint of the whole view; moved now, the view paints once
         self.getViewBox().updateMatrix()
