@@ -328,27 +328,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._make_room_for_edits)  # once the tab is laid out
 
     def _make_room_for_edits(self) -> None:
-        """The Edits tab shares the gradients' slot, the column's smallest: give it the
-        height its buttons, status and a few edits need, from the cell and equations."""
-        if self.layout_pinned:
-            return
-        dock = self.docks["edits"]
-        if not dock.isVisible() or dock.isFloating() or self.stage_control.active:
-            return
-        column = [self.docks[name] for name in ("cell", "equations", "gradients")]
-        if not all(d.isVisible() and not d.isFloating() for d in column[:2]):
-            return
-        total = sum(d.height() for d in column)
-        title = dock.titleBarWidget().sizeHint().height() if dock.titleBarWidget() else 0
-        want = min(self.edits_panel.sizeHint().height() + title
-                   + self.fontMetrics().height() // 2, int(total * 0.35))
-        if dock.height() >= want:
-            return
-        rest = total - want
-        upper = column[0].height() + column[1].height()
-        share = column[0].height() / upper if upper else 0.6
-        self.resizeDocks(column, [int(rest * share), rest - int(rest * share), want],
-                         Qt.Vertical)
+        window_layout.make_room_for_edits(self)
+
+    def _make_room_for_gradients(self) -> None:
+        window_layout.make_room_for_gradients(self)
 
     # ----- what if: edits ------------------------------------------------------------------------
     def ask_edit(self, kind: str, prefill: str = "") -> None:
@@ -399,17 +382,6 @@ class MainWindow(QMainWindow):
     def _on_busy(self, busy: bool) -> None:
         if busy:
             self.statusBar().showMessage(tr("computing…"))
-
-    def _make_room_for_gradients(self) -> None:
-        """The gradient plot needs height once there is one: take it from the equations."""
-        if self.layout_pinned:
-            return
-        dock = self.docks["gradients"]
-        column = [self.docks[name] for name in ("cell", "equations", "gradients")]
-        if self.sim.gradients is not None and dock.height() < 300:
-            total = sum(d.height() for d in column)
-            self.resizeDocks(column, [int(total * 0.34), int(total * 0.16), int(total * 0.5)],
-                             Qt.Vertical)
 
     def _on_backward(self, on: bool) -> None:
         """Backward mode: steps run T → 0 and the steps not yet reached (before t) fade."""

@@ -1,4 +1,5 @@
-"""The window's size and dock arrangement: fit the screen, default sizes, Reset layout."""
+"""The window's size and dock arrangement: fit the screen, default sizes, Reset layout,
+and room made for the Edits tab and the gradient plot when they fill."""
 
 from __future__ import annotations
 
@@ -50,3 +51,39 @@ def keep_on_screen(window) -> None:
     if screen is not None and (window.width() > screen.width() or
                                window.height() > screen.height()):
         fit_to_screen(window)
+
+
+def make_room_for_edits(window) -> None:
+    """The Edits tab shares the gradients' slot, the column's smallest: give it the
+    height its buttons, status and a few edits need, from the cell and equations."""
+    if window.layout_pinned:
+        return
+    dock = window.docks["edits"]
+    if not dock.isVisible() or dock.isFloating() or window.stage_control.active:
+        return
+    column = [window.docks[name] for name in ("cell", "equations", "gradients")]
+    if not all(d.isVisible() and not d.isFloating() for d in column[:2]):
+        return
+    total = sum(d.height() for d in column)
+    title = dock.titleBarWidget().sizeHint().height() if dock.titleBarWidget() else 0
+    want = min(window.edits_panel.sizeHint().height() + title
+               + window.fontMetrics().height() // 2, int(total * 0.35))
+    if dock.height() >= want:
+        return
+    rest = total - want
+    upper = column[0].height() + column[1].height()
+    share = column[0].height() / upper if upper else 0.6
+    window.resizeDocks(column, [int(rest * share), rest - int(rest * share), want],
+                       Qt.Vertical)
+
+
+def make_room_for_gradients(window) -> None:
+    """The gradient plot needs height once there is one: take it from the equations."""
+    if window.layout_pinned:
+        return
+    dock = window.docks["gradients"]
+    column = [window.docks[name] for name in ("cell", "equations", "gradients")]
+    if window.sim.gradients is not None and dock.height() < 300:
+        total = sum(d.height() for d in column)
+        window.resizeDocks(column, [int(total * 0.34), int(total * 0.16), int(total * 0.5)],
+                           Qt.Vertical)
