@@ -314,3 +314,19 @@ def test_the_graph_keeps_t_in_view_when_zoomed_in_to_a_column(qtbot, window):
         window.sim.seek(t)
         (x0, x1), _ = graph.getViewBox().viewRange()
         assert x0 <= t <= x1, (t, x0, x1)
+
+
+def test_a_first_network_that_fails_leaves_its_fields_to_fix(qtbot, window):
+    """Nothing computed yet and the model missing: the Network panel shows what was asked
+    (not its empty defaults), so "Use random weights" gives that network."""
+    window.start(Config(cell="lstm", hidden_size=8, num_layers=2, length=20,
+                        model="/nonexistent/m.pt"))
+    window.sim.wait()
+    qtbot.wait(10)
+    panel = window.network_panel
+    assert "does not exist" in window.last_error and window.sim.snapshot is None
+    assert panel.hidden_size.value() == 8 and panel.num_layers.value() == 2
+    assert panel.random_button.isEnabled()
+    panel.random_button.click()
+    qtbot.waitUntil(lambda: window.sim.snapshot is not None, timeout=20_000)
+    assert window.sim.spec.hidden_size == 8 and window.sim.spec.num_layers == 2

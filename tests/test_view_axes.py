@@ -222,3 +222,19 @@ def test_row_names_survive_a_three_times_larger_font(qtbot, window):
         tick_font(left).pointSizeF())  # the legend grows with the row names
     left.setWidth(20)  # a width given from outside is a floor, never a cut
     assert wide_enough(left)
+
+
+def test_steps_and_units_never_get_an_si_prefix(qtbot, window):
+    """A whole-number axis keeps its label plain: a window whose first network failed
+    (empty plots, a tiny range) showed "t (x0.001)" and "h: unit (x0.001)"."""
+    from PySide6.QtWidgets import QApplication
+
+    window.start(Config(cell="lstm", hidden_size=8, length=20, model="/nonexistent/m.pt"))
+    window.sim.wait()
+    QApplication.processEvents()
+    states = window.state_view
+    for plot, side in ((states.h_plot, "left"), (states.c_plot, "left"),
+                       (states.curves_plot, "bottom"), (states.h_plot, "bottom")):
+        axis = plot.getAxis(side)
+        assert not axis.autoSIPrefix
+        assert "(x" not in axis.labelString()

@@ -1720,6 +1720,10 @@
         <translation>更新 {ms} ms</translation>
     </message>
     <message>
+        <source>Nothing is computed yet: the Network panel shows what was asked.</source>
+        <translation>尚未计算任何内容：“网络”面板显示的是所请求的设置。</translation>
+    </message>
+    <message>
         <source>off</source>
         <translation>关闭</translation>
     </message>

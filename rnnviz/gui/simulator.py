@@ -54,6 +54,7 @@ class Simulator(QObject):
         super().__init__(parent)
         self.config = Config()  # of the snapshot shown
         self.requested = self.config  # of the newest computation asked for (maybe running)
+        self.failed: Config | None = None  # of the last computation that failed
         self.snapshot: Snapshot | None = None  # seq2seq: the half that holds `position`
         self.t = 0  # the step within the shown trace (views index their arrays with it)
         self.position = 0  # the step on the whole timeline (seq2seq: encoder, then decoder)
@@ -234,7 +235,9 @@ class Simulator(QObject):
             self._compute_gradients()
 
     def _on_failed(self, message: str, expected: bool) -> None:
-        self.requested = self.config  # further edits build on what is shown
+        self.failed = self.requested  # what was asked: the window shows it to be fixed
+        if self.snapshot is not None:  # further edits build on what is shown (with none
+            self.requested = self.config  # shown yet, on what was asked: it is in the fields)
         if not expected:
             message = tr("unexpected error (details in the log):") + "\n" + \
                 message.strip().splitlines()[-1]

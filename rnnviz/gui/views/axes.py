@@ -150,6 +150,8 @@ class IntegerAxis(LabelAxis):
         self.segments: list[tuple[float, int]] | None = None  # (x of step 0, steps)
         self._labelled = 1  # the spacing of the labelled ticks, set with the tick values
         super().__init__(orientation, **kwargs)
+        # whole numbers need no SI prefix: an empty plot's tiny range made it "t (x0.001)"
+        self.enableAutoSIPrefix(False)
 
     def set_segments(self, segments: list[tuple[float, int]] | None) -> None:
         self.segments = segments
