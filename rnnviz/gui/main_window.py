@@ -207,9 +207,9 @@ class MainWindow(QMainWindow):
 
     def _apply(self, config: Config) -> None:
         problem = check_config(config)
-        if problem and self.sim.snapshot is None:  # nothing computed yet: what was asked
-            self.network_panel.show_state(config, None, [], "—")  # stays, to be fixed,
-            self.sim.requested = config  # and the fields' changes build on it
+        if problem:
+            self.sim.refused(config)
+            self._show_asked()
         self.network_panel.show_problem(problem)
         if problem:
             self.last_error = problem
@@ -410,8 +410,7 @@ class MainWindow(QMainWindow):
                                           snap.device_text)
             self.input_panel.show_state(self.sim.config, self.sim.input_sequence)
             self._show_edits()
-        elif self.sim.failed is not None:  # nothing computed yet: what was asked, to fix
-            self.network_panel.show_state(self.sim.failed, None, [], "—")
+        self._show_asked()
         self.network_panel.show_problem(message.splitlines()[0])  # it translates it too
         self.statusBar().showMessage(shown.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Warning, "rnnviz", shown, QMessageBox.Ok, self)
@@ -419,6 +418,12 @@ class MainWindow(QMainWindow):
             tr("The previous network and input are still shown.") if self.sim.snapshot
             else tr("Nothing is computed yet: the Network panel shows what was asked."))
         box.open()  # not exec(): never block the window (or a test) on a dialog
+
+    def _show_asked(self) -> None:
+        """Nothing computed yet and the network asked for refused: the Network panel shows
+        what was asked (not its empty defaults), to be fixed."""
+        if self.sim.snapshot is None and self.sim.failed is not None:
+            self.network_panel.show_state(self.sim.failed, None, [], "—")
 
     def toggle_stage(self, on: bool) -> None:
         """F5: the views on the whole screen (graph + cell first); again, or Esc, leaves."""

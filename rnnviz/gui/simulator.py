@@ -234,10 +234,18 @@ class Simulator(QObject):
         if self.objective is not None:
             self._compute_gradients()
 
+    def refused(self, config: Config) -> None:
+        """`config` could not be computed (refused up front, or failed in the worker). With
+        nothing shown yet, further edits build on it: the window shows it in its fields,
+        to be fixed."""
+        self.failed = config
+        if self.snapshot is None:
+            self.requested = config
+
     def _on_failed(self, message: str, expected: bool) -> None:
-        self.failed = self.requested  # what was asked: the window shows it to be fixed
-        if self.snapshot is not None:  # further edits build on what is shown (with none
-            self.requested = self.config  # shown yet, on what was asked: it is in the fields)
+        self.refused(self.requested)
+        if self.snapshot is not None:
+            self.requested = self.config  # further edits build on what is shown
         if not expected:
             message = tr("unexpected error (details in the log):") + "\n" + \
                 message.strip().splitlines()[-1]
