@@ -4,6 +4,7 @@ refusals (disk, memory, reads of the whole sequence)."""
 import dataclasses
 import errno
 import itertools
+import threading
 
 import numpy as np
 import pytest
@@ -799,8 +800,9 @@ def test_a_filled_spool_serves_two_saves(tmp_path):
 
 @pytest.mark.parametrize("kw", EXACT_NETS, ids=["lstm-uni", "gru-bi", "lstm-proj-bi"])
 def test_chunks_computed_side_by_side_equal_chunks_computed_alone(kw, monkeypatch):
-    """prefetch recomputes missing chunks on pool threads (each sets torch's thread count
-    for itself): the arrays are the bits one thread computes, chunk by chunk."""
+    """prefetch recomputes missing chunks on pool threads and the last on the caller's
+    (each sets torch's thread count for itself): the arrays are the bits one thread
+    computes, chunk by chunk."""
     monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
     net = make_net(**kw)
     lt = compute_trace(net, make_x(net, 4 * CHUNK + 3), long=True, chunk=CHUNK)
@@ -808,11 +810,18 @@ def test_chunks_computed_side_by_side_equal_chunks_computed_alone(kw, monkeypatc
     store._cache.clear()
     alone = {k: store.chunk(k) for k in range(4)}
     store._cache.clear()
-    on_pool = []
+    on_pool, here = [], []
     compute = store._compute
-    monkeypatch.setattr(store, "_compute", lambda k: on_pool.append(k) or compute(k))
+    caller = threading.current_thread()
+
+    def counted(k):
+        (here if threading.current_thread() is caller else on_pool).append(k)
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", counted)
     store.prefetch(range(4))
-    assert sorted(on_pool) == [0, 1, 2, 3] and sorted(store._cache) == [0, 1, 2, 3]
+    assert here == [3] and sorted(on_pool) == [0, 1, 2]
+    assert sorted(store._cache) == [0, 1, 2, 3]
     for k, block in alone.items():
         side = store.chunk(k)
         assert set(side) == set(block)
@@ -820,4 +829,26 @@ def test_chunks_computed_side_by_side_equal_chunks_computed_alone(kw, monkeypatc
             assert np.array_equal(side[key], block[key]), (k, key)
             assert not side[key].flags.writeable
     store.prefetch(range(4))  # all cached: nothing recomputed
-    assert len(on_pool) == 4
+    assert len(on_pool) + len(here) == 4
+
+
+def test_prefetch_failing_here_leaves_no_chunk_computing(monkeypatch):
+    """An error in the caller's chunk is raised once the pool's chunks are in: none is
+    left running behind the error, and those computed are kept."""
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net(**EXACT_NETS[0])
+    lt = compute_trace(net, make_x(net, 4 * CHUNK), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    compute = store._compute
+    caller = threading.current_thread()
+
+    def failing_here(k):
+        if threading.current_thread() is caller:
+            raise OSError("no memory for this chunk")
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", failing_here)
+    with pytest.raises(OSError, match="no memory"):
+        store.prefetch(range(3))
+    assert sorted(store._cache) == [0, 1]

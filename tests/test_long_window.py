@@ -160,3 +160,31 @@ def test_a_long_traces_animation_frame_equals_its_still(tmp_path, monkeypatch, q
         frame = np.asarray(frames.convert("RGB"))
         np.testing.assert_array_equal(frame, np.asarray(Image.open(still).convert("RGB")),
                                       err_msg=f"t = {step}")
+
+
+def test_states_keeps_the_still_whole_sequence_as_pixmaps(qtbot, long_window):
+    """While t moves over the whole sequence, States' heatmaps, curves and bands are kept
+    as pixmaps (a scrub repaints the cursor and fade over them); around t nothing is. The
+    picture is the same either way, and Qt's pixmap cache has room for them."""
+    from PySide6.QtGui import QPixmapCache
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from rnnviz.gui.app import PIXMAP_CACHE_KIB
+
+    win, sim = long_window, long_window.sim
+    sv = win.state_view
+    win.resize(1400, 900)
+    sim.seek(4321)
+    qtbot.wait(10)
+    items = [sv.h_map.image, sv.c_map.image, *(c.curve for c in sv.curves), *sv.bands.values()]
+    assert sv.bands and sv.curves
+    assert all(i.cacheMode() == QGraphicsItem.DeviceCoordinateCache for i in items)
+    assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KIB
+    cached = sv.canvas.grab().toImage()
+    for item in items:
+        item.setCacheMode(QGraphicsItem.NoCache)
+    drawn = sv.canvas.grab().toImage()
+    assert cached == drawn
+    sv.span.setCurrentIndex(sv.span.findData("near"))
+    items = [sv.h_map.image, sv.c_map.image, *(c.curve for c in sv.curves)]
+    assert all(i.cacheMode() == QGraphicsItem.NoCache for i in items)

@@ -43,6 +43,13 @@ def install_excepthook(window, log_path: Path) -> None:
     sys.excepthook = hook
 
 
+# Qt's pixmap cache holds the views' items kept as pixmaps (States' heatmaps and curves
+# while t moves): its 10 MB default fits a dozen of them at window size but not on a
+# 1920×1080 stage, where each is up to ~5 MB and an overflowing cache would redraw them
+# at every step, slower than no cache at all
+PIXMAP_CACHE_KIB = 96 * 1024
+
+
 def create_window(language: str | None = None):
     """QApplication + MainWindow, configured (no event loop, no trace yet); `language`
     (a key of i18n.LANGUAGES) is installed before the window's texts are made."""
@@ -51,6 +58,9 @@ def create_window(language: str | None = None):
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("rnnviz")
+    from PySide6.QtGui import QPixmapCache
+
+    QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KIB))
     if language is not None:
         from rnnviz.gui.i18n import install_language
 

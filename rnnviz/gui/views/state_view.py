@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -359,6 +360,23 @@ class StateView(QWidget):
             lo, hi = min(lo, edges[0]), max(hi, edges[1])
         self.curves_plot.setYRange(lo, hi, padding=0.05)
         self.curve_fade.set_extent(QRectF(start - 0.5, 2 * lo, steps + 1, 2 * (hi - lo)))
+        self._cache_still(self.span.currentData() == "whole")
+
+    def _cache_still(self, whole: bool) -> None:
+        """The whole sequence stays put while t moves: its heatmaps, curves and bands are
+        kept as pixmaps, and a step or a scrub repaints only the cursor and the fade over
+        them (a long trace's 15,000-point bands are otherwise stroked again at every
+        scrub: States' paint ~1.7 → ~1.0 ms). Around t the range moves with t, and a cache
+        would be redrawn at every step. The pixmaps live in Qt's pixmap cache, which the
+        window makes room for (app.PIXMAP_CACHE_KIB); exports draw the items themselves
+        (figure.vector_symbols)."""
+        mode = QGraphicsItem.DeviceCoordinateCache if whole else QGraphicsItem.NoCache
+        items = [c.curve for c in self._curve_pool + self._original_pool]
+        items += list(self.bands.values())
+        items += [self.h_map.image, self.c_map.image]
+        for item in items:
+            if item.cacheMode() != mode:
+                item.setCacheMode(mode)
 
     def band_values(self, unit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """A unit's band, lower and upper edges (default: the selected unit's)."""
