@@ -852,3 +852,74 @@ def test_prefetch_failing_here_leaves_no_chunk_computing(monkeypatch):
     with pytest.raises(OSError, match="no memory"):
         store.prefetch(range(3))
     assert sorted(store._cache) == [0, 1]
+
+
+@pytest.mark.parametrize("kw", EXACT_NETS, ids=["lstm-uni", "gru-bi", "lstm-proj-bi"])
+def test_chunks_started_ahead_equal_chunks_computed_alone(kw, monkeypatch):
+    """LongTrace.start_reading starts the chunks of a span but the one beside a step on
+    pool threads and returns at once; reading them takes the pool's result, the bits one
+    thread computes alone."""
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net(**kw)
+    lt = compute_trace(net, make_x(net, 6 * CHUNK + 5), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    alone = {k: store.chunk(k) for k in range(4)}
+    store._cache.clear()
+    computed = []
+    compute = store._compute
+    caller = threading.current_thread()
+
+    def counted(k):
+        computed.append((k, threading.current_thread() is caller))
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", counted)
+    lt.start_reading(CHUNK - 3, 3 * CHUNK + 2, beside=2 * CHUNK + 1)  # chunks 0..3, not 2
+    assert sorted(store._started) == [0, 1, 3]
+    for k in range(4):
+        block = store.chunk(k)
+        for key in alone[k]:
+            assert np.array_equal(block[key], alone[k][key]), (k, key)
+    assert sorted(computed) == [(0, False), (1, False), (2, True), (3, False)]
+    assert not store._started
+    lt.start_reading(0, 4 * CHUNK - 1, beside=0)  # all cached: nothing starts
+    assert not store._started and len(computed) == 4
+
+
+def test_started_chunks_are_bounded_kept_and_their_errors_raised_when_read(monkeypatch):
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net()
+    lt = compute_trace(net, make_x(net, 12 * CHUNK), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    store.start(range(10))
+    assert len(store._started) == long_trace.CACHE_MIN  # never more than the cache keeps
+    for future in store._started.values():
+        future.result()
+    store.start([9])  # the finished ones go to the cache, unread
+    assert set(range(long_trace.CACHE_MIN)) <= set(store._cache) and list(store._started) == [9]
+    store._started.pop(9).result()
+    compute = store._compute
+
+    def failing(k):
+        if k == 10:
+            raise OSError("no memory for chunk 10")
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", failing)
+    store.start([10])
+    with pytest.raises(OSError, match="chunk 10"):
+        store.chunk(10)
+    monkeypatch.setattr(store, "_compute", compute)  # read again: computed anew
+    again = store.chunk(10)["l0_fwd_h"]
+    assert np.array_equal(again, lt.part(0, "fwd", "h")[10 * CHUNK:11 * CHUNK])
+
+
+def test_no_chunk_starts_where_chunks_cannot_run_side_by_side(monkeypatch):
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 1)
+    net = make_net()
+    lt = compute_trace(net, make_x(net, 4 * CHUNK), long=True, chunk=CHUNK)
+    lt.store._cache.clear()
+    lt.start_reading(0, 4 * CHUNK - 1, beside=0)
+    assert not lt.store._started

@@ -188,3 +188,31 @@ def test_states_keeps_the_still_whole_sequence_as_pixmaps(qtbot, long_window):
     sv.span.setCurrentIndex(sv.span.findData("near"))
     items = [sv.h_map.image, sv.c_map.image, *(c.curve for c in sv.curves)]
     assert all(i.cacheMode() == QGraphicsItem.NoCache for i in items)
+
+
+def test_graph_reads_ahead_and_draws_after_the_views_of_step_t(qtbot, long_window,
+                                                               monkeypatch):
+    """A jump whose view reaches back into the chunk before t's: the graph starts that
+    chunk on a pool thread as the cursor is about to move, the views of step t read t's
+    chunk first (here), and the graph, drawing after them, takes the started one."""
+    from rnnviz.core import long_trace
+
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    win, sim = long_window, long_window.sim
+    store, K = sim.trace.store, sim.trace.chunk
+    started, read = [], []
+    start, chunk = store.start, store.chunk
+    monkeypatch.setattr(store, "start", lambda ks: started.append(list(ks)) or start(ks))
+    monkeypatch.setattr(store, "chunk", lambda k: read.append(k) or chunk(k))
+    store._cache.clear()
+    t = 2 * K + 3  # the view has t near its right edge: it reaches back into chunk 1
+    sim.seek(t)
+    assert started == [[1]]
+    assert read[0] == 2 and 1 in read
+    assert not store._started
+    block = win.graph.blocks[0]
+    assert block.offset < 2 * K <= t < block.offset + block.length
+    np.testing.assert_allclose(block.trace.part(0, "fwd", "h"),
+                               reference(win).part(0, "fwd", "h")[block.offset:
+                                                                  block.offset + block.length],
+                               atol=1e-5)

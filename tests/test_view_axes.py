@@ -238,3 +238,31 @@ def test_steps_and_units_never_get_an_si_prefix(qtbot, window):
         axis = plot.getAxis(side)
         assert not axis.autoSIPrefix
         assert "(x" not in axis.labelString()
+
+
+def test_the_graph_time_axis_lays_out_the_labelled_ticks_only(qtbot, window, monkeypatch):
+    """Every step has a tick and every n-th a label: the text pyqtgraph lays out and draws
+    is the labels alone, not an empty string measured for each unlabelled tick (half of
+    the time axis's paint at every step went to those)."""
+    load(qtbot, window, Config(cell="lstm", hidden_size=6, length=60))
+    window.resize(1400, 900)
+    qtbot.wait(20)
+    window.sim.seek(40)
+    axis = window.graph.getAxis("bottom")
+    levels = axis.tickValues(*axis.range, axis.size().width())
+    assert len(levels) == 2 and levels[1][0] == 1  # labelled ticks, and one on every step
+    asked = []
+    strings = axis.tickStrings
+    monkeypatch.setattr(axis, "tickStrings",
+                        lambda values, scale, spacing: asked.append(spacing) or
+                        strings(values, scale, spacing))
+    image = window.graph.grab()
+    painter = QPainter(image)
+    try:
+        _, ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    assert asked and set(asked) == {levels[0][0]}  # the labelled level only
+    drawn = [text for _, _, text in texts]
+    assert drawn and all(drawn) and set(drawn) <= {str(int(v)) for v in levels[0][1]}
+    assert len(ticks) >= len(levels[1][1])  # the every-step ticks are still drawn

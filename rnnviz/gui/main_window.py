@@ -57,12 +57,14 @@ class MainWindow(QMainWindow):
         # a window that will train imports the optimizer early; a headless render exits
         # before such an import could finish, so it leaves it alone
         self.warm_up_training = True
-        self.graph = GraphView(self.sim)
-        self.setCentralWidget(self.graph)
         self.cell_view = CellView(self.sim)
         self.equation_view = EquationView(self.sim)
         self.state_view = StateView(self.sim)
         self.output_view = OutputView(self.sim)
+        # made after the views of step t, so it follows a step after them: a long trace's
+        # chunks around t then compute while they draw (GraphView._read_ahead)
+        self.graph = GraphView(self.sim)
+        self.setCentralWidget(self.graph)
         self.gradient_view = GradientView(self.sim, self.graph)
         self.network_panel = NetworkPanel()
         self.input_panel = InputPanel(current_step=lambda: self.sim.t)

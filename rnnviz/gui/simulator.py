@@ -35,6 +35,8 @@ class Simulator(QObject):
     Signals:
         trace_changed(): a new snapshot is in place (network, sequence and trace).
         gradients_changed(): gradients of the chosen objective were computed (or cleared).
+        seeking(int): the cursor is about to move to this timeline position (views that
+            will read steps around it may start computing them: a long trace's chunks).
         cursor_changed(int): the time step t moved.
         selection_changed(): layer, direction, unit or batch changed.
         busy_changed(bool): background computation started / ended.
@@ -44,6 +46,7 @@ class Simulator(QObject):
 
     trace_changed = Signal()
     gradients_changed = Signal()
+    seeking = Signal(int)
     cursor_changed = Signal(int)
     selection_changed = Signal()
     busy_changed = Signal(bool)
@@ -282,6 +285,7 @@ class Simulator(QObject):
         position = max(0, min(int(position), self.length - 1))
         if position == self.position:
             return
+        self.seeking.emit(position)
         self.position = position
         half = self.snapshot.half_at(position)
         if half is not self.snapshot:

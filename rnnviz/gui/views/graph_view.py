@@ -121,6 +121,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         self.scene().sigMouseClicked.connect(self._on_click)
         self.getViewBox().sigResized.connect(self._fit_y)  # symbols keep their room in pixels
         simulator.trace_changed.connect(self._on_trace_changed)
+        simulator.seeking.connect(self._read_ahead)
         simulator.cursor_changed.connect(self._on_cursor_changed)
         simulator.selection_changed.connect(self._on_selection_changed)
         simulator.gradients_changed.connect(self._on_gradients_changed)

@@ -8,6 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from rnnviz.gui.views.graph_blocks import graph_blocks
+from rnnviz.gui.views.graph_follow import followed
 from rnnviz.gui.views.graph_layout import NODE_HALF_WIDTH
 
 MAX_LONG_SPAN = 512  # a long trace: the most steps the graph draws at once (zoomed out)
@@ -26,13 +27,39 @@ class LongWindow:
         if block.trace is self.sim.trace or self._moving:
             return  # the whole trace is drawn
         (x0, x1), _ = self.getViewBox().viewRange()
-        first = max(0, int(np.ceil(x0 - NODE_HALF_WIDTH)))  # columns with a node in view
-        last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)),
-                   first + MAX_LONG_SPAN)
-        # a step more each side: the arrows into and out of the edge columns show too
-        need = max(0, first - 1), min(self.sim.length - 1, last + 1)
+        first, last, need = self._columns(x0, x1)
         if not block.offset <= need[0] <= need[1] < block.offset + block.length:
             self._move_window(first, last)
+
+    def _columns(self, x0: float, x1: float) -> tuple[int, int, tuple[int, int]]:
+        """first, last: the columns with a node in a view from x0 to x1; and the steps the
+        graph needs drawn for it, a step more each side (the arrows into and out of the
+        edge columns show too)."""
+        first = max(0, int(np.ceil(x0 - NODE_HALF_WIDTH)))
+        last = min(self.sim.length - 1, int(np.floor(x1 + NODE_HALF_WIDTH)),
+                   first + MAX_LONG_SPAN)
+        return first, last, (max(0, first - 1), min(self.sim.length - 1, last + 1))
+
+    def _read_ahead(self, position: int) -> None:
+        """A long trace about to move to `position` (Simulator.seeking): the chunks of the
+        steps the view will then need, but the chunk holding `position`, start computing
+        on pool threads (LongTrace.start_reading). The views that show that step read its
+        chunk on this thread meanwhile, and the graph, made after them (MainWindow),
+        draws last: a view across a chunk edge then hardly waits for the other chunk
+        (LSTM H=256 in the window: 0.25 ms typically, 0.75 at p95, against 1-2 ms when
+        the two were computed side by side as the graph asked)."""
+        trace = self.sim.trace
+        if not self.blocks or not hasattr(trace, "start_reading") or \
+                self.sim.snapshot.s2s is not None or self.blocks[0].trace is trace:
+            return
+        (x0, x1), _ = self.getViewBox().viewRange()
+        start = followed(x0, x1, float(position), self._last_column())
+        if start is not None:
+            x0, x1 = start, start + (x1 - x0)
+        _, _, (lo, hi) = self._columns(x0, x1)
+        block = self.blocks[0]
+        if not block.offset <= lo <= hi < block.offset + block.length:
+            trace.start_reading(lo, hi, beside=position)
 
     def _move_window(self, first: int, last: int) -> None:
         """A long trace: the chunks holding steps first..last, drawn into the items already
