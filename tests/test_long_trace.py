@@ -798,29 +798,38 @@ def test_a_filled_spool_serves_two_saves(tmp_path):
             assert np.array_equal(a[key], b[key]), key
 
 
+def chunks_alone_then_counted(kw, steps: int, monkeypatch):
+    """A long trace on a 2-core machine, its chunks 0..3 computed alone (one by one, this
+    thread), its cache emptied, and `computed`: (chunk, on this thread) of each computed
+    from then on."""
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net(**kw)
+    lt = compute_trace(net, make_x(net, steps), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    alone = {k: store.chunk(k) for k in range(4)}
+    store._cache.clear()
+    computed = []
+    compute = store._compute
+    caller = threading.current_thread()
+
+    def counted(k):
+        computed.append((k, threading.current_thread() is caller))
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", counted)
+    return lt, alone, computed
+
+
 @pytest.mark.parametrize("kw", EXACT_NETS, ids=["lstm-uni", "gru-bi", "lstm-proj-bi"])
 def test_chunks_computed_side_by_side_equal_chunks_computed_alone(kw, monkeypatch):
     """prefetch recomputes missing chunks on pool threads and the last on the caller's
     (each sets torch's thread count for itself): the arrays are the bits one thread
     computes, chunk by chunk."""
-    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
-    net = make_net(**kw)
-    lt = compute_trace(net, make_x(net, 4 * CHUNK + 3), long=True, chunk=CHUNK)
+    lt, alone, computed = chunks_alone_then_counted(kw, 4 * CHUNK + 3, monkeypatch)
     store = lt.store
-    store._cache.clear()
-    alone = {k: store.chunk(k) for k in range(4)}
-    store._cache.clear()
-    on_pool, here = [], []
-    compute = store._compute
-    caller = threading.current_thread()
-
-    def counted(k):
-        (here if threading.current_thread() is caller else on_pool).append(k)
-        return compute(k)
-
-    monkeypatch.setattr(store, "_compute", counted)
     store.prefetch(range(4))
-    assert here == [3] and sorted(on_pool) == [0, 1, 2]
+    assert sorted(computed) == [(0, False), (1, False), (2, False), (3, True)]
     assert sorted(store._cache) == [0, 1, 2, 3]
     for k, block in alone.items():
         side = store.chunk(k)
@@ -829,7 +838,7 @@ def test_chunks_computed_side_by_side_equal_chunks_computed_alone(kw, monkeypatc
             assert np.array_equal(side[key], block[key]), (k, key)
             assert not side[key].flags.writeable
     store.prefetch(range(4))  # all cached: nothing recomputed
-    assert len(on_pool) + len(here) == 4
+    assert len(computed) == 4
 
 
 def test_prefetch_failing_here_leaves_no_chunk_computing(monkeypatch):
@@ -859,22 +868,8 @@ def test_chunks_started_ahead_equal_chunks_computed_alone(kw, monkeypatch):
     """LongTrace.start_reading starts the chunks of a span but the one beside a step on
     pool threads and returns at once; reading them takes the pool's result, the bits one
     thread computes alone."""
-    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
-    net = make_net(**kw)
-    lt = compute_trace(net, make_x(net, 6 * CHUNK + 5), long=True, chunk=CHUNK)
+    lt, alone, computed = chunks_alone_then_counted(kw, 6 * CHUNK + 5, monkeypatch)
     store = lt.store
-    store._cache.clear()
-    alone = {k: store.chunk(k) for k in range(4)}
-    store._cache.clear()
-    computed = []
-    compute = store._compute
-    caller = threading.current_thread()
-
-    def counted(k):
-        computed.append((k, threading.current_thread() is caller))
-        return compute(k)
-
-    monkeypatch.setattr(store, "_compute", counted)
     lt.start_reading(CHUNK - 3, 3 * CHUNK + 2, beside=2 * CHUNK + 1)  # chunks 0..3, not 2
     assert sorted(store._started) == [0, 1, 3]
     for k in range(4):
