@@ -67,9 +67,11 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
     """Unrolled graph of the Simulator's trace. Click a node to select it."""
 
     def __init__(self, simulator, parent=None):
+        # the hidden top axis too is whole steps: pyqtgraph's default axis lays its (empty)
+        # title out again at every range change for its SI prefix, ~1 ms a step or scrub
         super().__init__(parent, background="w", axisItems={
-            "bottom": IntegerAxis("bottom"), "left": LabelAxis("left"),
-            "right": LabelAxis("right")})
+            "bottom": IntegerAxis("bottom"), "top": IntegerAxis("top"),
+            "left": LabelAxis("left"), "right": LabelAxis("right")})
         self.sim = simulator
         self.rows: list[Row] = []  # the shown half's rows (selections refer to them)
         self.blocks: list = []  # one network, or an encoder and a decoder (graph_blocks.py)
