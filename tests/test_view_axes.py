@@ -266,3 +266,24 @@ def test_the_graph_time_axis_lays_out_the_labelled_ticks_only(qtbot, window, mon
     drawn = [text for _, _, text in texts]
     assert drawn and all(drawn) and set(drawn) <= {str(int(v)) for v in levels[0][1]}
     assert len(ticks) >= len(levels[1][1])  # the every-step ticks are still drawn
+
+
+def test_stepping_lays_out_no_axis_title_again(qtbot, window, monkeypatch):
+    """The graph's view moves at every step: none of its axes, the hidden ones included,
+    lays its title out again (pyqtgraph's default axis did, for an SI prefix), and the
+    top one stays hidden."""
+    import pyqtgraph as pg
+
+    load(qtbot, window, Config(cell="lstm", hidden_size=6, length=80))
+    window.resize(1400, 900)
+    qtbot.wait(20)
+    relaid = []
+    update = pg.AxisItem._updateLabel
+    monkeypatch.setattr(pg.AxisItem, "_updateLabel",
+                        lambda axis: relaid.append(axis.orientation) or update(axis))
+    for t in range(30, 60):
+        window.sim.seek(t)
+    qtbot.wait(10)
+    assert window.graph.getAxis("bottom").range[1] > 40  # the view followed t
+    assert relaid == []
+    assert not window.graph.getAxis("top").isVisible()

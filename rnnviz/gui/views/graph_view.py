@@ -68,10 +68,11 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
 
     def __init__(self, simulator, parent=None):
         # the hidden top axis too is whole steps: pyqtgraph's default axis lays its (empty)
-        # title out again at every range change for its SI prefix, ~1 ms a step or scrub
+        # title out again at every range change, for an SI prefix: at every step and scrub
         super().__init__(parent, background="w", axisItems={
             "bottom": IntegerAxis("bottom"), "top": IntegerAxis("top"),
             "left": LabelAxis("left"), "right": LabelAxis("right")})
+        self.hideAxis("top")  # given, pyqtgraph shows it
         self.sim = simulator
         self.rows: list[Row] = []  # the shown half's rows (selections refer to them)
         self.blocks: list = []  # one network, or an encoder and a decoder (graph_blocks.py)
