@@ -163,7 +163,21 @@ def test_the_legend_is_vectors_and_text(qtbot):
     canvas.resize(200, 400)
     canvas.show()
     qtbot.waitExposed(canvas)
-    svg = svg_of(canvas)
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from rnnviz.gui.figure import vector_symbols
+
+    # on screen a pixmap, still while t moves; every export draws it as vectors
+    assert legend.cacheMode() == QGraphicsItem.DeviceCoordinateCache
+    from rnnviz.gui.capture import qimage_rgba
+
+    cached = qimage_rgba(canvas.grab().toImage()).astype(int)
+    with vector_symbols(canvas):
+        svg = svg_of(canvas)
+        drawn = qimage_rgba(canvas.grab().toImage()).astype(int)
+    # the pixmap is the picture drawn, but for a few gradient pixels rounded the other way
+    assert np.abs(cached - drawn).max() <= 2
+    assert legend.cacheMode() == QGraphicsItem.DeviceCoordinateCache
     assert "<image" not in svg
     assert "linearGradient" in svg  # each bar: a rectangle filled with a gradient
     for text in ("0.5", "NaN/inf", "10⁻⁸", "∂L"):

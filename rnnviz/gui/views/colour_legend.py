@@ -129,6 +129,10 @@ class ColourLegend(pg.GraphicsWidget):
         self._font_axis = None
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Expanding)
         self.setFlag(self.GraphicsItemFlag.ItemClipsToShape, False)
+        # still while t moves, under views repainted whole at every step: kept as a pixmap
+        # (its text and gradients cost ~0.1 ms a paint); exports draw it as vectors
+        # (figure.vector_symbols turns every item cache off)
+        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
         self.set_scales(scales or [])
 
     def follow_font(self, axis) -> None:
