@@ -111,13 +111,17 @@ def _crosses(item, rect: QRectF) -> bool:
 
 
 def svg_of(widget: QWidget, path) -> tuple[list, list]:
-    """The widget drawn by QSvgGenerator, read back: (texts, images)."""
+    """The widget drawn by QSvgGenerator as every export draws it (items kept as pixmaps
+    on screen drawn anew), read back: (texts, images)."""
+    from rnnviz.gui.figure import vector_symbols
+
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(widget.size())
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     painter = QPainter(generator)
-    QWidget.render(widget, painter, QPoint())
+    with vector_symbols(widget):
+        QWidget.render(widget, painter, QPoint())
     painter.end()
     return read_svg(path)
 
@@ -139,6 +143,25 @@ def test_svg_has_no_images_and_every_label_is_text(qtbot, window, tmp_path, name
     for label in expected:
         assert label in words, f"{label!r} is not a <text> in {words}"
     assert set(texts(window.cell_view)) <= set(words)
+
+
+def test_labels_are_pixmaps_on_screen_that_look_as_drawn(qtbot, window):
+    """The diagram's text is still while t moves: on screen each label is kept as a pixmap
+    (the view is repainted whole at every step), the picture the same as drawn."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from rnnviz.gui.capture import qimage_rgba
+
+    load(qtbot, window, CELLS["lstm"])
+    window.sim.seek(5)
+    view = window.cell_view
+    labels = view.diagram.labels
+    assert labels and all(i.cacheMode() == QGraphicsItem.DeviceCoordinateCache for i in labels)
+    cached = qimage_rgba(view.view.grab().toImage()).astype(int)
+    for label in labels:
+        label.setCacheMode(QGraphicsItem.NoCache)
+    drawn = qimage_rgba(view.view.grab().toImage()).astype(int)
+    assert np.abs(cached - drawn).max() <= 2  # antialiased edges may round the other way
 
 
 def test_a_heat_strip_is_the_only_image_one_pixel_per_unit_unsmoothed(qtbot, window, tmp_path):
