@@ -28,6 +28,7 @@ class StepText(QWidget):
         self._text = ""
         self._static = QStaticText()
         self._static.setTextFormat(Qt.RichText)
+        self._document: QTextDocument | None = None  # measures unwrapped rich text
         self._size = QSize(0, 0)  # the room held: grows with the texts shown
         self.setSizePolicy(QSizePolicy.Expanding if wrap else QSizePolicy.Fixed,
                            QSizePolicy.Fixed)
@@ -59,12 +60,14 @@ class StepText(QWidget):
     def _measure(self) -> QSize:
         width = self.width() if self._wrap and self.width() > 0 else -1
         if width < 0 and self._static.textFormat() == Qt.RichText:
-            # unwrapped rich text: QStaticText would wrap it at a width of its own choosing
-            document = QTextDocument()
-            document.setDocumentMargin(0)
-            document.setDefaultFont(self.font())
-            document.setHtml(self._text)
-            width = math.ceil(document.idealWidth()) + 1
+            # unwrapped rich text: QStaticText would wrap it at a width of its own choosing.
+            # One document kept for the measuring: a new one each step cost 2.5× as much
+            if self._document is None:
+                self._document = QTextDocument()
+                self._document.setDocumentMargin(0)
+            self._document.setDefaultFont(self.font())
+            self._document.setHtml(self._text)
+            width = math.ceil(self._document.idealWidth()) + 1
         self._static.setTextWidth(width)
         self._static.prepare(QTransform(), self.font())
         size = self._static.size()
