@@ -6,6 +6,8 @@ million-step case is `rnnviz bench --part long`.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 from gui_support import load
@@ -208,6 +210,9 @@ def test_graph_reads_ahead_and_draws_after_the_views_of_step_t(qtbot, long_windo
     t = 2 * K + 3  # the view has t near its right edge: it reaches back into chunk 1
     sim.seek(t)
     assert started == [[1]]
+    # the started chunk's thread takes the GIL within a millisecond of asking, while
+    # this thread runs the views' Python (by default it could wait 5 ms at each call)
+    assert sys.getswitchinterval() <= 0.001
     assert read[0] == 2 and 1 in read
     assert not store._started
     block = win.graph.blocks[0]
