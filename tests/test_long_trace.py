@@ -918,3 +918,89 @@ def test_no_chunk_starts_where_chunks_cannot_run_side_by_side(monkeypatch):
     lt.store._cache.clear()
     lt.start_reading(0, 4 * CHUNK - 1, beside=0)
     assert not lt.store._started
+
+
+def test_prefetch_raises_its_own_error_first_and_keeps_what_the_pool_computed(monkeypatch):
+    """Errors on both sides: the caller's is raised, after every pool chunk is done; a
+    pool chunk that failed is not kept, the others are. The pool's error alone is raised
+    when the caller's chunk succeeds."""
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net()
+    lt = compute_trace(net, make_x(net, 4 * CHUNK), long=True, chunk=CHUNK)
+    store = lt.store
+    compute = store._compute
+    caller = threading.current_thread()
+    finished = []
+
+    def failing(k, here_fails):
+        if k == 0:
+            raise ValueError("chunk 0 failed on the pool")
+        if threading.current_thread() is caller and here_fails:
+            raise OSError("chunk 3 failed here")
+        block = compute(k)
+        finished.append(k)
+        return block
+
+    for here_fails, raised in ((True, OSError), (False, ValueError)):
+        store._cache.clear()
+        finished.clear()
+        monkeypatch.setattr(store, "_compute", lambda k, f=here_fails: failing(k, f))
+        with pytest.raises(raised):
+            store.prefetch(range(4))
+        kept = [1, 2] if here_fails else [1, 2, 3]
+        assert sorted(store._cache) == kept and sorted(finished) == kept
+
+
+def test_start_cancels_what_is_no_longer_asked_for_and_files_guesses_last(monkeypatch):
+    """Chunks still queued when another span is asked for are cancelled; a started chunk
+    finished but never read goes to the cache as the first to leave it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net()
+    lt = compute_trace(net, make_x(net, 12 * CHUNK), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    pool = ThreadPoolExecutor(1)  # one thread: the chunks after the first stay queued
+    monkeypatch.setattr(long_trace, "chunk_pool", lambda most: pool)
+    gate, compute, ran = threading.Event(), store._compute, []
+
+    def held(k):
+        gate.wait(10)
+        ran.append(k)
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", held)
+    store.start([5, 6, 7])
+    store.start([9])  # 6 and 7 are still queued behind 5: cancelled; 5 runs on
+    assert sorted(store._started) == [5, 9]
+    gate.set()
+    for future in list(store._started.values()):
+        future.result()
+    store.chunk(9)
+    store.start([10])  # 5, finished and never read, goes in as the least recent
+    assert list(store._cache) == [5, 9]
+    store._started.pop(10).result()
+    assert sorted(ran) == [5, 9, 10]  # 6 and 7 were never computed
+    pool.shutdown(wait=True)
+
+
+def test_prefetch_computes_the_missing_chunk_before_waiting_for_a_started_one(monkeypatch):
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net()
+    lt = compute_trace(net, make_x(net, 4 * CHUNK), long=True, chunk=CHUNK)
+    store = lt.store
+    store._cache.clear()
+    order, compute = [], store._compute
+    caller = threading.current_thread()
+
+    def noted(k):
+        order.append((k, threading.current_thread() is caller))
+        return compute(k)
+
+    monkeypatch.setattr(store, "_compute", noted)
+    store.start([1])
+    store.prefetch(range(1, 3))  # 1 started on the pool; 2 computed here right away
+    assert (2, True) in order and 2 in store._cache
+    assert lt.window(CHUNK, 3 * CHUNK).length == 2 * CHUNK
+    assert sorted(order) == [(1, False), (2, True)]

@@ -221,3 +221,32 @@ def test_graph_reads_ahead_and_draws_after_the_views_of_step_t(qtbot, long_windo
                                reference(win).part(0, "fwd", "h")[block.offset:
                                                                   block.offset + block.length],
                                atol=1e-5)
+
+
+def test_states_keeps_no_pixmaps_when_too_many_would_overflow_the_cache(qtbot, long_window):
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from rnnviz.gui.views.state_view import CACHED_MOST
+
+    sv = long_window.state_view
+    sv.units_edit.setText("0-23")
+    qtbot.wait(10)
+    curves = [c.curve for c in sv.curves]
+    assert len(curves) + len(sv.bands) + 2 > CACHED_MOST
+    assert all(c.cacheMode() == QGraphicsItem.NoCache for c in curves)
+    assert sv.h_map.image.cacheMode() == QGraphicsItem.NoCache
+
+
+def test_a_short_trace_after_the_steps_around_t_keeps_its_still_states(qtbot, long_window,
+                                                                       monkeypatch):
+    """The span box only matters for a long trace: a short one after 'steps around t' is
+    the whole sequence, still while t moves, kept as pixmaps."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    sv = long_window.state_view
+    sv.span.setCurrentIndex(sv.span.findData("near"))
+    monkeypatch.setenv("RNNVIZ_LONG_TRACE_MIB", "512")
+    load(qtbot, long_window, Config(cell="lstm", hidden_size=8, length=50))
+    assert type(long_window.sim.trace).__name__ != "LongTrace"
+    assert sv.h_map.image.cacheMode() == QGraphicsItem.DeviceCoordinateCache
+    assert all(c.curve.cacheMode() == QGraphicsItem.DeviceCoordinateCache for c in sv.curves)

@@ -33,7 +33,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
 import numpy as np
@@ -269,10 +269,12 @@ class LongStore:
             values.flags.writeable = False
         return block
 
-    def _keep(self, k: int, block: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    def _keep(self, k: int, block: dict[str, np.ndarray], recent: bool = True
+              ) -> dict[str, np.ndarray]:
+        """Chunk k into the cache, as its most recent (or least: the first to go)."""
         with self._lock:
             self._cache[k] = block
-            self._cache.move_to_end(k)
+            self._cache.move_to_end(k, last=recent)
             size = sum(a.nbytes for a in block.values())
             while len(self._cache) > max(CACHE_MIN, CACHE_BYTES // max(size, 1)):
                 self._cache.popitem(last=False)
@@ -290,32 +292,50 @@ class LongStore:
         (OpenMP), each set as always."""
         with self._lock:
             missing = [k for k in ks if k not in self._cache and k not in self._started]
+            started = any(k in self._started for k in ks)
+        if len(missing) == 1 and started:
+            # read in order, a started chunk before it would be waited for first: this one
+            # is computed now, while the pool finishes the other
+            self.chunk(missing[0])
+            return
         if not self._side_by_side() or not 2 <= len(missing) <= CACHE_MIN:
             return  # chunk() computes them one by one as they are read (or takes them
             # from the pool threads that started them)
         *others, here = missing
-        pending = [(k, chunk_pool(CACHE_MIN).submit(self._compute, k)) for k in others]
+        pending = {chunk_pool(CACHE_MIN).submit(self._compute, k): k for k in others}
+        error = None
         try:
             self._keep(here, self._compute(here))
-        finally:  # an error here still waits for the pool: no chunk left computing
-            for k, future in pending:
-                block = future.result()
-                self._keep(k, block)
+        except BaseException as raised:  # raised once the pool's chunks are in
+            error = raised
+        wait(pending)  # no chunk left computing, whatever failed
+        for future, k in pending.items():
+            if future.exception() is None:
+                self._keep(k, future.result())
+            elif error is None:
+                error = future.exception()
+        if error is not None:  # this thread's own error first, else the pool's first
+            raise error
 
     def start(self, ks) -> None:
         """Chunks ks start computing on pool threads, and this returns at once: a view that
         will read them soon (the graph, drawn after the views that read t's own chunk on
-        this thread) then finds them computed, or waits only for the rest. A chunk started
-        but never read goes to the cache at the next start; an error in one is raised when
-        it is read (and forgotten if it never is: a later read computes it again)."""
+        this thread) then finds them computed, or waits only for the rest. Chunks started
+        earlier and still queued but no longer asked for are cancelled; finished ones never
+        read go to the cache as its least recent (they were a guess). An error in one is
+        raised when it is read (and forgotten if it never is: a later read computes it
+        again)."""
         if not self._side_by_side():
             return
+        ks = list(ks)
         with self._lock:
             for k, future in list(self._started.items()):
                 if future.done():
                     del self._started[k]
                     if future.exception() is None:
-                        self._keep(k, future.result())
+                        self._keep(k, future.result(), recent=False)
+                elif k not in ks and future.cancel():
+                    del self._started[k]
             wanted = [k for k in ks if k not in self._cache and k not in self._started]
             room = CACHE_MIN - len(self._started)  # never more than the cache keeps
             for k in wanted[:max(room, 0)]:

@@ -44,10 +44,10 @@ def install_excepthook(window, log_path: Path) -> None:
 
 
 # Qt's pixmap cache holds the views' items kept as pixmaps (States' heatmaps and curves
-# while t moves): its 10 MB default fits a dozen of them at window size but not on a
-# 1920×1080 stage, where each is up to ~5 MB and an overflowing cache would redraw them
-# at every step, slower than no cache at all
-PIXMAP_CACHE_KIB = 96 * 1024
+# while t moves, at most state_view.CACHED_MOST of them): its 10 MB default fits a dozen
+# at window size but not on a 1920×1080 stage, where each is up to ~4 MB and an
+# overflowing cache would redraw them at every step, slower than no cache at all
+PIXMAP_CACHE_KIB = 128 * 1024
 GIL_SWITCH_S = 0.001  # the longest a thread waits for the GIL while another runs Python
 
 

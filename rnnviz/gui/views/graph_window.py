@@ -60,7 +60,10 @@ class LongWindow:
         _, _, (lo, hi) = self._columns(x0, x1)
         block = self.blocks[0]
         if not block.offset <= lo <= hi < block.offset + block.length:
-            trace.start_reading(lo, hi, beside=position)
+            try:
+                trace.start_reading(lo, hi, beside=position)
+            except RuntimeError:  # the pool is shut down (the app is closing): the chunks
+                pass  # are computed when read, as without the read-ahead
 
     def _move_window(self, first: int, last: int) -> None:
         """A long trace: the chunks holding steps first..last, drawn into the items already

@@ -34,6 +34,10 @@ ORIGINAL_DASHES = [1.2, 1.8]  # short dashes (in pen widths): unlike c's long da
 # as polygons, ~1 ms per 1000-point curve (an edit at T=1000 repainted States in 13 ms);
 # one pixel wide it takes the cosmetic fast path. The selected unit's stay wide.
 THIN = 1.0
+# States' items kept as pixmaps at most (_cache_still): each is up to its plot's size, ~4 MB
+# on a 1920×1080 stage, and app.PIXMAP_CACHE_KIB holds 128 MB (4 picked units of an LSTM,
+# edited: 8 curves, 8 originals, 4 bands and 2 heatmaps = 22)
+CACHED_MOST = 28
 
 
 class _Heatmap:
@@ -360,7 +364,7 @@ class StateView(QWidget):
             lo, hi = min(lo, edges[0]), max(hi, edges[1])
         self.curves_plot.setYRange(lo, hi, padding=0.05)
         self.curve_fade.set_extent(QRectF(start - 0.5, 2 * lo, steps + 1, 2 * (hi - lo)))
-        self._cache_still(self.span.currentData() == "whole")
+        self._cache_still(not is_long(self.sim.trace) or self.span.currentData() == "whole")
 
     def _cache_still(self, whole: bool) -> None:
         """The whole sequence stays put while t moves: its heatmaps, curves and bands are
@@ -368,12 +372,15 @@ class StateView(QWidget):
         them (a long trace's 15,000-point bands are otherwise stroked again at every
         scrub: States' paint ~1.7 → ~1.0 ms). Around t the range moves with t, and a cache
         would be redrawn at every step. The pixmaps live in Qt's pixmap cache, which the
-        window makes room for (app.PIXMAP_CACHE_KIB); exports draw the items themselves
-        (figure.vector_symbols)."""
-        mode = QGraphicsItem.DeviceCoordinateCache if whole else QGraphicsItem.NoCache
+        window makes room for (app.PIXMAP_CACHE_KIB), up to CACHED_MOST of them: many
+        units picked would overflow it, and an overflowing cache redraws every item at
+        every paint. Exports draw the items themselves (figure.vector_symbols)."""
         items = [c.curve for c in self._curve_pool + self._original_pool]
         items += list(self.bands.values())
         items += [self.h_map.image, self.c_map.image]
+        shown = sum(item.isVisible() for item in items)
+        mode = QGraphicsItem.DeviceCoordinateCache if whole and shown <= CACHED_MOST \
+            else QGraphicsItem.NoCache
         for item in items:
             if item.cacheMode() != mode:
                 item.setCacheMode(mode)
