@@ -798,6 +798,15 @@ def test_a_filled_spool_serves_two_saves(tmp_path):
             assert np.array_equal(a[key], b[key]), key
 
 
+def two_core_store(monkeypatch, chunks: int):
+    """A long trace of `chunks` chunks on a 2-core machine, and its store, cache empty."""
+    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
+    net = make_net()
+    lt = compute_trace(net, make_x(net, chunks * CHUNK), long=True, chunk=CHUNK)
+    lt.store._cache.clear()
+    return lt, lt.store
+
+
 def chunks_alone_then_counted(kw, steps: int, monkeypatch):
     """A long trace on a 2-core machine, its chunks 0..3 computed alone (one by one, this
     thread), its cache emptied, and `computed`: (chunk, on this thread) of each computed
@@ -883,11 +892,7 @@ def test_chunks_started_ahead_equal_chunks_computed_alone(kw, monkeypatch):
 
 
 def test_started_chunks_are_bounded_kept_and_their_errors_raised_when_read(monkeypatch):
-    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
-    net = make_net()
-    lt = compute_trace(net, make_x(net, 12 * CHUNK), long=True, chunk=CHUNK)
-    store = lt.store
-    store._cache.clear()
+    lt, store = two_core_store(monkeypatch, 12)
     store.start(range(10))
     assert len(store._started) == long_trace.CACHE_MIN  # never more than the cache keeps
     for future in store._started.values():
@@ -956,11 +961,7 @@ def test_start_cancels_what_is_no_longer_asked_for_and_files_guesses_last(monkey
     finished but never read goes to the cache as the first to leave it."""
     from concurrent.futures import ThreadPoolExecutor
 
-    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
-    net = make_net()
-    lt = compute_trace(net, make_x(net, 12 * CHUNK), long=True, chunk=CHUNK)
-    store = lt.store
-    store._cache.clear()
+    lt, store = two_core_store(monkeypatch, 12)
     pool = ThreadPoolExecutor(1)  # one thread: the chunks after the first stay queued
     monkeypatch.setattr(long_trace, "chunk_pool", lambda most: pool)
     gate, compute, ran = threading.Event(), store._compute, []
@@ -986,11 +987,7 @@ def test_start_cancels_what_is_no_longer_asked_for_and_files_guesses_last(monkey
 
 
 def test_prefetch_computes_the_missing_chunk_before_waiting_for_a_started_one(monkeypatch):
-    monkeypatch.setattr(long_trace, "cpu_count", lambda: 2)
-    net = make_net()
-    lt = compute_trace(net, make_x(net, 4 * CHUNK), long=True, chunk=CHUNK)
-    store = lt.store
-    store._cache.clear()
+    lt, store = two_core_store(monkeypatch, 4)
     order, compute = [], store._compute
     caller = threading.current_thread()
 
