@@ -295,3 +295,37 @@ def test_unit_indices_thin_out_instead_of_shrinking(qtbot, window):
     assert len(steps) == 1 and steps.pop() in (4, 8, 16, 32), shown  # every 4th, 8th …
     assert glyph.unit_font.pixelSize() * view.view.transform().m11() >= 18
     assert layout_problems(view) == []
+
+
+def test_unit_indices_are_kept_as_pixmaps_and_drawn_anew_when_they_change(qtbot, window,
+                                                                          monkeypatch):
+    """A step changes the values, not the indices under them: those stay a pixmap on
+    screen. Selecting another unit (it is always labelled) draws them anew, and the
+    picture is the one drawn without pixmaps."""
+    from PySide6.QtWidgets import QGraphicsItem
+
+    from rnnviz.gui.capture import qimage_rgba
+    from rnnviz.gui.views.glyphs import UnitIndices
+
+    load(qtbot, window, Config(cell="lstm", hidden_size=40, length=20))
+    view = window.cell_view
+    indices = [g._indices for g in view.glyphs.values()]
+    assert all(i.cacheMode() == QGraphicsItem.DeviceCoordinateCache for i in indices)
+    drawn = []
+    paint = UnitIndices.paint
+    monkeypatch.setattr(UnitIndices, "paint",
+                        lambda item, *args: drawn.append(item) or paint(item, *args))
+    window.sim.seek(5)
+    view.view.grab()
+    drawn.clear()
+    window.sim.seek(6)  # new values, the same indices
+    view.view.grab()
+    assert drawn == []
+    window.sim.select(unit=23)
+    cached = qimage_rgba(view.view.grab().toImage()).astype(int)
+    assert {id(i) for i in drawn} >= {id(view.glyphs["f"]._indices)}
+    assert "23" in [str(u) for u, _ in view.glyphs["f"].unit_labels()]
+    for item in indices:
+        item.setCacheMode(QGraphicsItem.NoCache)
+    plain = qimage_rgba(view.view.grab().toImage()).astype(int)
+    assert np.abs(cached - plain).max() <= 2  # antialiased edges may round the other way

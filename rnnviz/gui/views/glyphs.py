@@ -94,16 +94,27 @@ class VectorGlyph(QGraphicsItem):
         self.units: np.ndarray | None = None  # the units shown (a shared top-k); None: all
         self.unit_font = text_font(unit_size)
         self.label_height = QFontMetricsF(self.unit_font).height()
-        self.label_width: float | None = None  # thin unit labels as if this wide (None: own)
+        self._label_width: float | None = None  # thin unit labels as if this wide
         self._strip: QImage | None = None
         self._labels: list[tuple[int, QRectF]] = []
         self._labels_key: tuple | None = None
+        self._indices = UnitIndices(self)
         self.selected_unit = -1
         self.original: np.ndarray | None = None  # what if: the original run's values
         self.on_unit_clicked: Callable[[int], None] | None = None
         # a right-click on a unit: (unit, screen position) -> the owner's menu
         self.on_unit_menu: Callable[[int, object], None] | None = None
         self.setAcceptHoverEvents(True)
+
+    @property
+    def label_width(self) -> float | None:
+        """Unit labels are thinned as if the glyph were this wide (None: its own width)."""
+        return self._label_width
+
+    @label_width.setter
+    def label_width(self, width: float | None) -> None:
+        self._label_width = width
+        self._indices.update()
 
     def set_scale(self, scale) -> None:
         self.levels, self.lut = scale
@@ -112,11 +123,18 @@ class VectorGlyph(QGraphicsItem):
 
     def set_values(self, values: np.ndarray, selected_unit: int = -1,
                    units: np.ndarray | None = None) -> None:
+        before = self._which_labels()
         self.values = np.asarray(values, dtype=float)
         self.selected_unit = selected_unit
         self.units = None if units is None else np.asarray(units, dtype=int)
         self._strip = None  # rebuilt on the next paint that needs it
         self.update()
+        if self._which_labels() != before:
+            self._indices.update()  # its kept pixmap is drawn anew
+
+    def _which_labels(self) -> tuple:
+        """What the unit labels depend on (not the values)."""
+        return self.shown_units().tobytes(), self.selected_unit
 
     def set_original(self, values: np.ndarray | None) -> None:
         """What if: the original run's values, marked on each bar (None: no edits, or the
@@ -204,10 +222,6 @@ class VectorGlyph(QGraphicsItem):
             self._paint_bars(painter, units)
         else:
             self._paint_strip(painter, units)
-        painter.setPen(QColor("#555555"))
-        painter.setFont(self.unit_font)
-        for unit, rect in self.unit_labels():
-            painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, str(unit))
 
     def _y(self, value: float) -> float:
         lo, hi = self.levels
@@ -281,3 +295,28 @@ class VectorGlyph(QGraphicsItem):
         elif unit >= 0 and self.on_unit_clicked is not None:
             self.on_unit_clicked(unit)
         event.accept()
+
+
+class UnitIndices(QGraphicsItem):
+    """A VectorGlyph's unit indices, under it. They change with the units shown or the one
+    selected, not with the values: kept as a pixmap on screen, they are not drawn again
+    at every step (the cell view's ~27 indices: ~0.4 ms of its repaint). Exports draw
+    them as text (figure.vector_symbols turns every item cache off). Clicks and hovers
+    go through to the glyph."""
+
+    def __init__(self, glyph: VectorGlyph):
+        super().__init__(glyph)
+        self.glyph = glyph
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        rect = self.glyph.rect  # the labels are kept within the glyph's width
+        return QRectF(rect.left() - 2, rect.bottom(), rect.width() + 4,
+                      self.glyph.label_height + 3)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(QColor("#555555"))
+        painter.setFont(self.glyph.unit_font)
+        for unit, rect in self.glyph.unit_labels():
+            painter.drawText(rect, Qt.AlignCenter | Qt.TextDontClip, str(unit))
