@@ -370,7 +370,7 @@ class StateView(QWidget):
         """The whole sequence stays put while t moves: its heatmaps, curves and bands are
         kept as pixmaps, and a step or a scrub repaints only the cursor and the fade over
         them (a long trace's 15,000-point bands are otherwise stroked again at every
-        scrub: States' paint ~1.7 → ~1.0 ms). Around t the range moves with t, and a cache
+        scrub: States' paint 2.0 → 0.85 ms). Around t the range moves with t, and a cache
         would be redrawn at every step. The pixmaps live in Qt's pixmap cache, which the
         window makes room for (app.PIXMAP_CACHE_KIB), up to CACHED_MOST of them: many
         units picked would overflow it, and an overflowing cache redraws every item at
