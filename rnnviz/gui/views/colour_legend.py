@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QSizePolicy
 
 from rnnviz.gui.colors import DIVERGING_ANCHORS, SEQUENTIAL_ANCHORS, SEQUENTIAL_LUT
 from rnnviz.gui.views.graph_layout import GRADIENT_LEVELS, NONFINITE_RGB
+from rnnviz.gui.views.still import keep_as_pixmap
 
 BAR_WIDTH_EM = 0.9  # the bar's width, in the font's em
 MAX_BAR_LINES = 9  # a bar is at most this many text lines long (one scale needs no more)
@@ -129,10 +130,7 @@ class ColourLegend(pg.GraphicsWidget):
         self._font_axis = None
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Expanding)
         self.setFlag(self.GraphicsItemFlag.ItemClipsToShape, False)
-        # still while t moves, under views repainted whole at every step: kept as a pixmap
-        # (its text and gradients cost ~0.1 ms a paint); exports draw it as vectors
-        # (figure.vector_symbols turns every item cache off)
-        self.setCacheMode(self.CacheMode.DeviceCoordinateCache)
+        keep_as_pixmap(self)  # still.py: its text and gradients, ~0.1 ms a paint
         self.set_scales(scales or [])
 
     def follow_font(self, axis) -> None:

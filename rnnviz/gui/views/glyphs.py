@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from rnnviz.gui.views.graph_layout import lut_words
+from rnnviz.gui.views.still import keep_as_pixmap
 
 BAR_LIMIT = 32  # up to this many units are drawn as bars
 
@@ -56,10 +57,7 @@ class Label(QGraphicsItem):
         self.fits = bool(fitting)
         self.width, self.height = text_size(self.text, self.font)
         self.rect = QRectF(0, 0, self.width, self.height)
-        # still text under a diagram repainted whole at every step: kept as a pixmap on
-        # screen (the cell view's 18 labels: ~0.25 ms of its ~2 ms repaint); exports draw
-        # it as text (figure.vector_symbols turns every item cache off)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        keep_as_pixmap(self)  # still.py: the cell view's 18 labels, ~0.25 ms a step
 
     def place(self, x: float, y: float, h: str = "center", v: str = "center",
               bounds: tuple[float, float] = (-math.inf, math.inf)) -> Label:
@@ -299,16 +297,15 @@ class VectorGlyph(QGraphicsItem):
 
 class UnitIndices(QGraphicsItem):
     """A VectorGlyph's unit indices, under it. They change with the units shown or the one
-    selected, not with the values: kept as a pixmap on screen, they are not drawn again
-    at every step (the cell view's repaint: 1.6 → 1.1 ms a step). Exports draw
-    them as text (figure.vector_symbols turns every item cache off). Clicks and hovers
-    go through to the glyph."""
+    selected, not with the values: kept as a pixmap (still.py), they are not drawn again
+    at every step (the cell view's repaint: 1.6 → 1.1 ms a step). Clicks and hovers go
+    through to the glyph."""
 
     def __init__(self, glyph: VectorGlyph):
         super().__init__(glyph)
         self.glyph = glyph
         self.setAcceptedMouseButtons(Qt.NoButton)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        keep_as_pixmap(self)
 
     def boundingRect(self) -> QRectF:
         rect = self.glyph.rect  # the labels are kept within the glyph's width

@@ -28,8 +28,13 @@ class LongWindow:
             return  # the whole trace is drawn
         (x0, x1), _ = self.getViewBox().viewRange()
         first, last, need = self._columns(x0, x1)
-        if not block.offset <= need[0] <= need[1] < block.offset + block.length:
+        if not self._drawn(*need):
             self._move_window(first, last)
+
+    def _drawn(self, lo: int, hi: int) -> bool:
+        """Whether steps lo..hi are among those drawn now."""
+        block = self.blocks[0]
+        return block.offset <= lo <= hi < block.offset + block.length
 
     def _columns(self, x0: float, x1: float) -> tuple[int, int, tuple[int, int]]:
         """first, last: the columns with a node in a view from x0 to x1; and the steps the
@@ -58,8 +63,7 @@ class LongWindow:
         if start is not None:
             x0, x1 = start, start + (x1 - x0)
         _, _, (lo, hi) = self._columns(x0, x1)
-        block = self.blocks[0]
-        if not block.offset <= lo <= hi < block.offset + block.length:
+        if not self._drawn(lo, hi):
             try:
                 trace.start_reading(lo, hi, beside=position)
             except RuntimeError:  # the pool is shut down (the app is closing): the chunks

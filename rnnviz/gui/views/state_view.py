@@ -7,7 +7,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from rnnviz.gui.views.colour_legend import ColourLegend, diverging_scale
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.settle import settle
 from rnnviz.gui.views.state_difference import axis_label, difference, toggle_menu
+from rnnviz.gui.views.still import keep_as_pixmap
 
 NEAR_STEPS = 128  # a long trace shown around t: at least this many steps on each side
 CURVE_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -371,19 +371,15 @@ class StateView(QWidget):
         kept as pixmaps, and a step or a scrub repaints only the cursor and the fade over
         them (a long trace's 15,000-point bands are otherwise stroked again at every
         scrub: States' paint 2.0 → 0.85 ms). Around t the range moves with t, and a cache
-        would be redrawn at every step. The pixmaps live in Qt's pixmap cache, which the
-        window makes room for (app.PIXMAP_CACHE_KIB), up to CACHED_MOST of them: many
-        units picked would overflow it, and an overflowing cache redraws every item at
-        every paint. Exports draw the items themselves (figure.vector_symbols)."""
+        would be redrawn at every step. At most CACHED_MOST of them (still.py): many units
+        picked would overflow Qt's pixmap cache, which then redraws every item at every
+        paint."""
         items = [c.curve for c in self._curve_pool + self._original_pool]
         items += list(self.bands.values())
         items += [self.h_map.image, self.c_map.image]
-        shown = sum(item.isVisible() for item in items)
-        mode = QGraphicsItem.DeviceCoordinateCache if whole and shown <= CACHED_MOST \
-            else QGraphicsItem.NoCache
+        keep = whole and sum(item.isVisible() for item in items) <= CACHED_MOST
         for item in items:
-            if item.cacheMode() != mode:
-                item.setCacheMode(mode)
+            keep_as_pixmap(item, keep)
 
     def band_values(self, unit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """A unit's band, lower and upper edges (default: the selected unit's)."""
