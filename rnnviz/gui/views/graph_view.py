@@ -25,6 +25,7 @@ from rnnviz.gui.i18n import tr
 from rnnviz.gui.trace_bounds import is_long, part_bound, row_bound
 from rnnviz.gui.views.axes import IntegerAxis, LabelAxis, tick_font
 from rnnviz.gui.views.colour_legend import ColourLegend, legend_scales
+from rnnviz.gui.views.culled_lines import CulledPairs
 from rnnviz.gui.views.fade import FutureFade
 from rnnviz.gui.views.graph_blocks import (
     Block,
@@ -379,7 +380,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         for bucket, parts in buckets.items():
             item = self._arrows.get((kind, bucket))
             if item is None:
-                item = pg.PlotCurveItem(pen=_arrow_pen(kind, bucket), connect="pairs")
+                item = CulledPairs(pen=_arrow_pen(kind, bucket))
                 item.setZValue(-1 if kind == "up" else 0)
                 self.addItem(item)
                 self._arrows[(kind, bucket)] = item
