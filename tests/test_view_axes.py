@@ -301,3 +301,64 @@ def test_stepping_lays_out_no_axis_title_again(qtbot, window, monkeypatch):
     assert window.graph.getAxis("bottom").range[1] > 40  # the view followed t
     assert relaid == []
     assert not window.graph.getAxis("top").isVisible()
+
+
+def _specs_seen(specs):
+    """Draw specs as plain values: the axis line, each tick (alpha, ends), each label."""
+    (_, a0, a1), ticks, texts = specs
+    return ((a0, a1), [(pen.color().alpha(), p0, p1) for pen, p0, p1 in ticks],
+            [(rect, int(flags), text) for rect, flags, text in texts])
+
+
+@pytest.mark.parametrize("orientation", ["bottom", "top"])
+@pytest.mark.parametrize("lo, hi, width, points", [
+    (-0.6, 23.5, 600, None), (500_100.4, 500_124.6, 600, None), (-0.5, 999_999.5, 900, None),
+    (3.2, 9.7, 700, 24), (-10.0, 150.0, 1200, 7)])
+def test_time_axis_lean_specs_equal_pyqtgraphs(qtbot, orientation, lo, hi, width, points):
+    """The time axis is laid out by axis_specs.horizontal_draw_specs at every step: its
+    ticks, pens and labels are pyqtgraph's own, at any range, width and font size."""
+    import pyqtgraph as pg
+
+    from rnnviz.gui.views.axis_specs import horizontal_draw_specs
+
+    plot = pg.PlotWidget(axisItems={orientation: IntegerAxis(orientation)})
+    qtbot.addWidget(plot)
+    plot.showAxis(orientation)
+    axis = plot.getAxis(orientation)
+    if points is not None:
+        font = QFont()
+        font.setPointSize(points)
+        axis.setTickFont(font)
+    plot.resize(width, 300)
+    plot.setXRange(lo, hi, padding=0)
+    plot.show()
+    qtbot.waitExposed(plot)
+    image = plot.grab()
+    painter = QPainter(image)
+    try:
+        lean = horizontal_draw_specs(axis, painter)
+        theirs = pg.AxisItem.generateDrawSpecs(axis, painter)
+    finally:
+        painter.end()
+    assert lean is not None and lean[1]
+    if points is None:  # labels that fit the axis's height (a large font needs a taller one)
+        assert len(lean[2]) >= 2
+    assert _specs_seen(lean) == _specs_seen(theirs)
+
+
+def test_lean_specs_leave_other_axes_to_pyqtgraph(qtbot):
+    import pyqtgraph as pg
+
+    from rnnviz.gui.views.axis_specs import horizontal_draw_specs
+
+    plot = pg.PlotWidget(axisItems={"bottom": IntegerAxis("bottom"), "left": IntegerAxis("left")})
+    qtbot.addWidget(plot)
+    image = plot.grab()
+    painter = QPainter(image)
+    try:
+        assert horizontal_draw_specs(plot.getAxis("left"), painter) is None  # upright
+        plot.getAxis("bottom").setGrid(80)  # a grid: lines across the plot
+        assert horizontal_draw_specs(plot.getAxis("bottom"), painter) is None
+        assert plot.getAxis("bottom").generateDrawSpecs(painter) is not None  # pyqtgraph's
+    finally:
+        painter.end()

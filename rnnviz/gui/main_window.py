@@ -40,6 +40,7 @@ from rnnviz.gui.views.output_view import OutputView
 from rnnviz.gui.views.state_view import StateView
 
 APPLY_DELAY_MS = 150  # edits are applied once typing pauses this long
+TIMING_PAUSE_MS = 200  # a step's update time is shown once steps pause this long
 
 
 class MainWindow(QMainWindow):
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         # these two change at every step: repainted, not re-laid out (step_text.py)
         self.step_label = StepText(wrap=False)
         self.timing_label = StepText(wrap=False)
+        self._timing_shown = QTimer(self, singleShot=True, interval=TIMING_PAUSE_MS)
+        self._timing_shown.timeout.connect(self._show_update_time)
         for label in (self.device_label, self.step_label, self.timing_label):
             self.statusBar().addPermanentWidget(label)
 
@@ -377,11 +380,20 @@ class MainWindow(QMainWindow):
 
     def _on_cursor_changed(self, _t: int) -> None:
         self.step_label.setText(f"{self.sim.where()} / T = {self.sim.length}")
+        self._show_update_time()  # the last update's, painted with this step
         self._cursor_started = time.perf_counter()
         QTimer.singleShot(0, self._note_update_time)
 
     def _note_update_time(self) -> None:
+        """The time the views took for this step, shown with the next one or once steps
+        pause (_timing_shown): shown now, the changed text would paint the window a second
+        time at every step of a scrub or a play."""
         self.last_update_ms = (time.perf_counter() - self._cursor_started) * 1e3
+        self._timing_shown.start()
+
+    def _show_update_time(self) -> None:
+        if not self.last_update_ms:  # none measured yet
+            return
         self.timing_label.setText(tr("update {ms} ms").format(ms=f"{self.last_update_ms:.1f}"))
 
     def _on_busy(self, busy: bool) -> None:

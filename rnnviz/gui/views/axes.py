@@ -16,6 +16,9 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from rnnviz.gui.views.axis_specs import horizontal_draw_specs
+from rnnviz.gui.views.still import keep_as_pixmap
+
 MIN_TICK_GAP_EM = 1.2  # blank space between neighbouring time labels, in the font's em
 
 
@@ -56,6 +59,10 @@ class LabelAxis(pg.AxisItem):
         self.partners: list[LabelAxis] = [self]
         self.min_width = 0
         super().__init__(orientation, **kwargs)
+        # still.py: most axes stand still while t moves (row names, units, a whole
+        # sequence's time), and a step repaints their views whole (8 of the window's 9
+        # axes: ~0.3 ms a step). An axis that moves with t turns this off (the graph's time)
+        keep_as_pixmap(self)
 
     def share_width(self, *others: LabelAxis) -> None:
         group = self.partners
@@ -156,6 +163,11 @@ class IntegerAxis(LabelAxis):
         # labelled, and pyqtgraph would lay out and draw an empty string for each of them
         # (the graph's time axis, drawn anew at every step: 1.0 → 0.65 ms a paint)
         self.setStyle(maxTextLevel=0)
+
+    def generateDrawSpecs(self, p):  # noqa: N802
+        # a time axis is laid out anew at every step: the lean version where it applies
+        specs = horizontal_draw_specs(self, p)
+        return specs if specs is not None else super().generateDrawSpecs(p)
 
     def set_segments(self, segments: list[tuple[float, int]] | None) -> None:
         self.segments = segments

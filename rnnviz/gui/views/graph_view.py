@@ -55,6 +55,7 @@ from rnnviz.gui.views.graph_layout import (
 )
 from rnnviz.gui.views.graph_window import MAX_LONG_SPAN, LongWindow
 from rnnviz.gui.views.settle import settle
+from rnnviz.gui.views.still import keep_as_pixmap
 
 GRADIENT_NAME = "|∂L/∂·|"  # the legend's title for the gradient colours
 def difference_title() -> str:
@@ -74,6 +75,7 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
             "bottom": IntegerAxis("bottom"), "top": IntegerAxis("top"),
             "left": LabelAxis("left"), "right": LabelAxis("right")})
         self.hideAxis("top")  # given, pyqtgraph shows it
+        keep_as_pixmap(self.getAxis("bottom"), False)  # it moves with t: drawn, not cached
         self.sim = simulator
         self.rows: list[Row] = []  # the shown half's rows (selections refer to them)
         self.blocks: list = []  # one network, or an encoder and a decoder (graph_blocks.py)
@@ -194,8 +196,11 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
         outside the frame need (below: the symbol fed; above: the one written, then the
         titles): in view units that room changes with the plot's height and the font."""
         title = self.getPlotItem().titleLabel  # pyqtgraph fixes its row at 30 px
-        self.getPlotItem().layout.setRowFixedHeight(0, max(30.0, title.item.boundingRect()
-                                                            .height()))
+        height, layout = max(30.0, title.item.boundingRect().height()), \
+            self.getPlotItem().layout
+        if (layout.rowMinimumHeight(0), layout.rowMaximumHeight(0)) != (height, height):
+            # set again, the plot is laid out again (a long trace's window moves: each scrub)
+            layout.setRowFixedHeight(0, height)
         if not self.blocks:
             return
         line = self._label_height()
