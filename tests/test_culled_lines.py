@@ -93,3 +93,23 @@ def test_graph_of_a_long_whole_trace_paints_the_arrows_in_view(qtbot, window):
             assert np.all((chosen[0] >= x0 - 1) & (chosen[0] <= x1 + 1))
             culled += 1
         assert culled >= 2  # the time arrows and the arrows up, at least
+
+
+def test_culled_pairs_keep_their_bounds_as_the_view_moves(qtbot):
+    """The view moves at every step: the pairs' bounds in view units (the pen's padding)
+    follow it, their data bounds are not searched again."""
+    x, y = _arrows(3000)
+    culled = CulledPairs(x, y, pen=pg.mkPen("k", width=2))
+    plain = pg.PlotCurveItem(x, y, pen=pg.mkPen("k", width=2), connect="pairs")
+    _picture(qtbot, culled, (10, 30))
+    _picture(qtbot, plain, (10, 30))
+    culled.boundingRect()
+    found = list(culled._boundsCache)  # the data's bounds, found once
+    assert found[0] is not None
+    for view in ((500, 540), (2000, 2010)):
+        _picture(qtbot, culled, view, culled._plot)
+        _picture(qtbot, plain, view, plain._plot)
+        assert culled.boundingRect() == plain.boundingRect()  # padding for the new view
+        assert all(a is b for a, b in zip(culled._boundsCache, found))  # not searched again
+    culled.setData(x * 2, y)  # new data: found anew
+    assert culled.boundingRect().right() > 5000

@@ -33,6 +33,13 @@ class CulledPairs(pg.PlotCurveItem):
         self._range = None  # new data: choose again
         super().updateData(*args, **kwargs)
 
+    def viewTransformChanged(self):  # noqa: N802 (pyqtgraph's name)
+        # the view moved (at every step the graph follows t): the pen's padding in view
+        # units changes, the data's bounds do not. pyqtgraph forgets both, and finding
+        # them again is a pass over every point (T = 20,000: 40,000 a kind of arrow)
+        self._boundingRect = None
+        self.prepareGeometryChange()
+
     def _in_view(self) -> tuple[np.ndarray, np.ndarray] | None:
         """x, y of the pairs reaching into the view, or None to draw them all (few, or no
         view yet). Chosen again only when the view's x-range or the data change."""
