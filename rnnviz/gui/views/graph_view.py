@@ -330,11 +330,13 @@ class GraphView(LongWindow, EditedRun, pg.PlotWidget):
                    present: np.ndarray | None = None) -> None:
         levels, lut = scale
         pixels = strip_image(values, levels, lut, present)
+        # the pixels are the colours: no levels (pyqtgraph would find the min and max of
+        # every channel, then scale them through makeARGB, at every step of a long trace)
         if self._spare:
             image = self._spare.pop()
-            image.setImage(pixels)
+            image.setImage(pixels, autoLevels=False, levels=None)
         else:
-            image = pg.ImageItem(pixels)
+            image = pg.ImageItem(pixels, autoLevels=False, levels=None)
             self.addItem(image)
         image.setRect(QRectF(x0 - 0.5, bottom, values.shape[0], height))
         self._images.append(image)
