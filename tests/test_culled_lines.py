@@ -22,7 +22,7 @@ def _arrows(steps: int) -> tuple[np.ndarray, np.ndarray]:
 def _picture(qtbot, item, x_range, plot=None) -> QImage:
     """The plot holding `item` (a new one, or `plot`) as painted at x_range."""
     if plot is None:
-        plot = pg.PlotWidget()
+        plot = pg.PlotWidget(background="w")  # the lines drawn in colour stand out
         qtbot.addWidget(plot)
     item._plot = plot  # kept while the item is
     plot.resize(400, 300)
@@ -41,16 +41,20 @@ def _picture(qtbot, item, x_range, plot=None) -> QImage:
     return image
 
 
-@pytest.mark.parametrize("width", [1.0, 2.0])  # a path (thin pens), drawLines (wide ones)
-def test_culled_pairs_paint_as_all_pairs_would(qtbot, width):
+# a path (thin pens), drawLines (wide ones, up to the graph's widest gradient arrow); view
+# edges inside the nodes, and just past an arrow up (a wide pen reaches into the view)
+@pytest.mark.parametrize("width", [1.0, 2.0, 5.6])
+@pytest.mark.parametrize("view", [(1000.4, 1024.6), (1000.02, 1010.02), (999.99, 1009.98)])
+def test_culled_pairs_paint_as_all_pairs_would(qtbot, width, view):
     x, y = _arrows(3000)
-    culled = CulledPairs(x, y, pen=pg.mkPen("k", width=width))
-    plain = pg.PlotCurveItem(x, y, pen=pg.mkPen("k", width=width), connect="pairs")
-    view = (1000.4, 1024.6)
+    culled = CulledPairs(x, y, pen=pg.mkPen("r", width=width))
+    plain = pg.PlotCurveItem(x, y, pen=pg.mkPen("r", width=width), connect="pairs")
     seen = _picture(qtbot, culled, view)
     chosen = culled._in_view()
     assert chosen is not None and 0 < len(chosen[0]) < 200  # ~25 steps' arrows, not 6000
     assert np.all((chosen[0] >= view[0] - 1) & (chosen[0] <= view[1] + 1))
+    empty = _picture(qtbot, pg.PlotCurveItem([], []), view)
+    assert seen != empty  # the lines show: the comparison below can fail
     assert seen == _picture(qtbot, plain, view)
 
 

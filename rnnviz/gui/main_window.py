@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -389,7 +390,8 @@ class MainWindow(QMainWindow):
         pause (_timing_shown): shown now, the changed text would paint the window a second
         time at every step of a scrub or a play."""
         self.last_update_ms = (time.perf_counter() - self._cursor_started) * 1e3
-        self._timing_shown.start()
+        if shiboken6.isValid(self._timing_shown):  # not a window deleted meanwhile
+            self._timing_shown.start()
 
     def _show_update_time(self) -> None:
         if not self.last_update_ms:  # none measured yet

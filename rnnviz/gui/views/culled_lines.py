@@ -51,7 +51,12 @@ class CulledPairs(pg.PlotCurveItem):
         view = None if box is None else self.mapRectFromView(box.viewRect())
         if view is None:
             return None
-        where = (view.left(), view.right())
+        # a wide pen (and its square cap) reaches half its width past a pair's ends: a
+        # pair that far outside the range still shows at the view's edge
+        pens = [self.opts[k] for k in ("pen", "shadowPen") if self.opts[k] is not None]
+        reach = max([pen.widthF() for pen in pens] + [1.0]) / 2 + 1.0  # pixels
+        margin = reach * view.width() / max(box.width(), 1.0)
+        where = (view.left() - margin, view.right() + margin)
         if where != self._range:
             pairs = len(x) // 2
             x0, x1 = x[:2 * pairs:2], x[1:2 * pairs:2]
