@@ -171,6 +171,23 @@ def test_leaving_the_stage_gives_axes_their_room_back(qtbot, window):
     assert _axes(window) == axes
 
 
+def test_leaving_the_stage_gives_the_legend_its_size_back(qtbot, window):
+    """States' curve legend grows with the stage's font and shrinks with it again (its
+    labels kept the stage's size, and the legend stayed as wide as on the stage)."""
+    load(qtbot, window, CONFIG)
+    qtbot.wait(50)
+    legend = window.state_view.legend
+    before = legend.boundingRect().size()
+    window.resize(1920, 1080)
+    window.stage_control.enter(["states"], fullscreen=False, hint=False)
+    settle()
+    assert legend.boundingRect().width() > before.width() * 1.2  # grown on the stage
+    window.stage_control.leave()
+    qtbot.wait(50)
+    after = legend.boundingRect().size()
+    assert abs(after.width() - before.width()) < 1 and abs(after.height() - before.height()) < 1
+
+
 def test_a_figure_while_the_stage_is_shown_keeps_the_stage(qtbot, window, tmp_path):
     from rnnviz.gui.pictures import Picture, save_picture, surface
 

@@ -11,6 +11,7 @@ a view rebuilt some of its items — is idempotent, and zoom 1 with floor 0 rest
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
@@ -51,6 +52,9 @@ def apply_zoom(widget: QWidget, zoom: float, floor_px: float = 0.0) -> None:
         if isinstance(view, pg.GraphicsView):
             for item in view.scene().items():
                 _zoom_item(item, zoom, floor_px, base)
+            for item in view.scene().items():  # once their labels have their new size
+                if isinstance(item, pg.LegendItem):
+                    _fit_legend(item)
     set_min_text = getattr(widget, "set_min_text_px", None)
     if set_min_text is not None:  # views drawn in scene units (the cell) size their own text
         set_min_text(floor_px)
@@ -111,6 +115,16 @@ def _zoom_axis(axis: pg.AxisItem, zoom: float, floor_px: float, default_font: QF
         axis.setHeight(None if height is None else round(height * grow))
     axis.picture = None
     axis.update()
+
+
+def _fit_legend(legend: pg.LegendItem) -> None:
+    """A legend as large as its labels now are: a label given a smaller font keeps the
+    larger size it had (a stage left: the legend stayed as wide as on the stage), and
+    pyqtgraph sizes the legend from its labels' current sizes."""
+    for _, label in legend.items:
+        label.resize(label.effectiveSizeHint(Qt.PreferredSize))
+    legend.layout.invalidate()
+    legend.updateSize()
 
 
 def _zoom_label(label: pg.LabelItem, zoom: float, floor_px: float, default_font) -> None:
