@@ -17,7 +17,9 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 
-_TEXT_SIZES: dict[tuple[str, str], tuple[float, float]] = {}  # (font key, text) -> w, h
+# (font key, the device's logical dpi, text) -> w, h: a size measured on one device is
+# never reused on another (a picture, an exported image)
+_TEXT_SIZES: dict[tuple[str, int, str], tuple[float, float]] = {}
 _MOST_SIZES = 4096  # labels remembered (steps' numbers; cleared when full)
 
 
@@ -77,7 +79,7 @@ def horizontal_draw_specs(axis, p):
                                                  else Qt.AlignmentFlag.AlignBottom) \
             | Qt.TextFlag.TextDontClip
         room = axis.boundingRect()
-        font = p.font().key()
+        font = (p.font().key(), p.device().logicalDpiX())
         for x, text in zip(placed[0], strings):
             if x is None:
                 continue
@@ -92,12 +94,12 @@ def horizontal_draw_specs(axis, p):
     return axis_spec, tick_specs, text_specs
 
 
-def _text_size(p, font: str, text: str) -> tuple[float, float]:
+def _text_size(p, font: tuple[str, int], text: str) -> tuple[float, float]:
     """pyqtgraph's measure of a label: its box centred in 100×100, 0.8 of its height."""
-    size = _TEXT_SIZES.get((font, text))
+    size = _TEXT_SIZES.get((*font, text))
     if size is None:
         if len(_TEXT_SIZES) >= _MOST_SIZES:
             _TEXT_SIZES.clear()
         box = p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignmentFlag.AlignCenter, text)
-        size = _TEXT_SIZES[font, text] = (box.width(), box.height() * 0.8)
+        size = _TEXT_SIZES[(*font, text)] = (box.width(), box.height() * 0.8)
     return size
